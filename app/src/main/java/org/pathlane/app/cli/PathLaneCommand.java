@@ -1,0 +1,65 @@
+package org.pathlane.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pathlane.app.DataDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pathlane}: with a subcommand, runs it; without one, starts the desktop app. */
+@Command(name = "pathlane",
+        mixinStandardHelpOptions = true,
+        versionProvider = PathLaneCommand.Version.class,
+        description = "Whole-slide-image workflows for pathology labs. Without a command, starts the desktop app.",
+        subcommands = {
+            BenchCommand.class,
+        })
+public final class PathLaneCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "Where PathLane keeps its database and results (default: $PATHLANE_HOME or ~/.pathlane).")
+    Path dataDirOption;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public Path dataDir() {
+        return DataDir.resolve(dataDirOption);
+    }
+
+    @Override
+    public Integer call() {
+        // The desktop app arrives with its own issue; until then the bare command explains itself.
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new PathLaneCommand());
+        cli.setExecutionExceptionHandler(PathLaneCommand::reportFailure);
+        return cli;
+    }
+
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** A failure that reaches the top is one clear line on stderr, not a stack trace. */
+    private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("pathlane " + cli.getCommandName() + ": " + message);
+        err.flush();
+        return e instanceof CliException ce ? ce.exitCode() : 1;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PathLaneCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"PathLane " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.pathlane.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module boundaries of DESIGN.md, each with the reason it matters. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.pathlane");
+    }
+
+    @Test
+    void enginesRunWithoutJavaFx() {
+        // The scheduler and the inference pipeline run headless: from the command line, in CI and on
+        // a GPU server with no display. A JavaFX import there would tie them to the desktop.
+        noClasses().that().resideInAnyPackage("org.pathlane.scheduler..", "org.pathlane.inference..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void schedulerDoesNotKnowAboutSlides() {
+        // Job types are plugged into the scheduler; it must not grow a dependency on one of them.
+        noClasses().that().resideInAPackage("org.pathlane.scheduler..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.pathlane.inference..", "org.pathlane.viewer..", "org.pathlane.app..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void viewerDoesNotImportInference() {
+        // The viewer is a reusable control: the app adapts a slide reader to its tile source.
+        noClasses().that().resideInAPackage("org.pathlane.viewer..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.pathlane.inference..", "org.pathlane.scheduler..", "org.pathlane.app..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void inferenceDoesNotDependOnOtherModules() {
+        noClasses().that().resideInAPackage("org.pathlane.inference..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.pathlane.scheduler..", "org.pathlane.viewer..", "org.pathlane.app..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void viewerPaintsWithoutAwtOrSwing() {
+        // Painting happens on the FX thread; AWT/Swing there means copies and a second toolkit.
+        noClasses().that().resideInAPackage("org.pathlane.viewer..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javafx.embed.swing..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
