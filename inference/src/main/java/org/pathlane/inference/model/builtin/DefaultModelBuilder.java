@@ -1,0 +1,128 @@
+package org.pathlane.inference.model.builtin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.pathlane.inference.model.ColourDeconvolution;
+
+/**
+ * Writes PathLane's bundled nuclei detector as an ONNX graph from documented parameters, so the shipped
+ * {@code nuclei-default.onnx} is reproducible (a test rebuilds it and compares bytes) and runs through
+ * the same ONNX Runtime path as any other model.
+ *
+ * <p>The graph, for an RGB input {@code N×3×H×W} in 0..255 at 0.5 µm/px:
+ * <ol>
+ *   <li>optical density {@code OD = -log10((I + 1) / 256)} per channel;</li>
+ *   <li>hematoxylin = a 1×1 convolution with column 0 of the inverse Ruifrok–Johnston H&amp;E stain matrix,
+ *       then ReLU (no negative stain);</li>
+ *   <li>a Gaussian smoothing ({@code smoothSigma}) and a scale-normalised, blob-positive Laplacian of
+ *       Gaussian ({@code -σ²∇²G}, {@code blobSigma} ≈ nucleus radius / √2) of the hematoxylin, both as
+ *       convolutions with zero padding;</li>
+ *   <li>{@code score = smoothed + blobWeight · LoG}; foreground = {@code sigmoid(gain · (score - threshold))}.</li>
+ * </ol>
+ * The batch, height and width axes are dynamic. Kernels are computed with {@link StrictMath} so the bytes
+ * are the same on every JVM.
+ */
+public final class DefaultModelBuilder {
+
+    /** The documented parameters of the bundled model (units: pixels at 0.5 µm/px, optical density). */
+    public record Parameters(double smoothSigma, double blobSigma, double blobWeight, double threshold, double gain) {
+        public static final Parameters SHIPPED = new Parameters(1.0, 4.0, 0.5, 0.3, 25.0);
+    }
+
+    public static final String FILE = "nuclei-default.onnx";
+    private static final int OPSET = 13;
+    private static final int IR_VERSION = 7;
+
+    private DefaultModelBuilder() {
+    }
+
+    public static byte[] build(Parameters p) {
+        OnnxGraphBuilder g = new OnnxGraphBuilder();
+        g.input("rgb", "N", 3L, "H", "W");
+        String plusOne = g.node("Add", List.of("rgb", g.scalar("one", 1f)));
+        String fraction = g.node("Mul", List.of(plusOne, g.scalar("inv256", 1f / 256f)));
+        String ln = g.node("Log", List.of(fraction));
+        String od = g.node("Mul", List.of(ln, g.scalar("neg_inv_ln10", (float) (-1.0 / StrictMath.log(10.0)))));
+
+        double[] h = ColourDeconvolution.hematoxylinWeights();
+        String weights = g.constant("hematoxylin_vector", new long[] {1, 3, 1, 1}, (float) h[0], (float) h[1], (float) h[2]);
+        String hema = g.node("Relu", List.of(g.node("Conv", List.of(od, weights),
+                OnnxGraphBuilder.intsAttribute("kernel_shape", 1, 1))));
+
+        String smooth = conv(g, hema, "gaussian", gaussian(p.smoothSigma()));
+        String blob = conv(g, hema, "neg_log", negativeLog(p.blobSigma()));
+        String weighted = g.node("Mul", List.of(blob, g.scalar("blob_weight", (float) p.blobWeight())));
+        String score = g.node("Add", List.of(smooth, weighted));
+        String centred = g.node("Sub", List.of(score, g.scalar("threshold", (float) p.threshold())));
+        String scaled = g.node("Mul", List.of(centred, g.scalar("gain", (float) p.gain())));
+        g.output(g.node("Sigmoid", List.of(scaled)), "foreground", "N", 1L, "H", "W");
+        return g.model("pathlane_nuclei_default", "PathLane DefaultModelBuilder", "1", IR_VERSION, OPSET,
+                "Classical nuclei detector: hematoxylin OD, Gaussian + LoG, sigmoid foreground. Parameters " + p);
+    }
+
+    private static String conv(OnnxGraphBuilder g, String in, String name, float[][] kernel) {
+        int k = kernel.length;
+        int r = k / 2;
+        float[] flat = new float[k * k];
+        for (int y = 0; y < k; y++) {
+            System.arraycopy(kernel[y], 0, flat, y * k, k);
+        }
+        String w = g.constant(name, new long[] {1, 1, k, k}, flat);
+        return g.node("Conv", List.of(in, w), OnnxGraphBuilder.intsAttribute("kernel_shape", k, k),
+                OnnxGraphBuilder.intsAttribute("pads", r, r, r, r));
+    }
+
+    /** Normalised 2-D Gaussian, radius ⌈3σ⌉. */
+    static float[][] gaussian(double sigma) {
+        int r = (int) StrictMath.ceil(3 * sigma);
+        float[][] k = new float[2 * r + 1][2 * r + 1];
+        double sum = 0;
+        for (int y = -r; y <= r; y++) {
+            for (int x = -r; x <= r; x++) {
+                sum += StrictMath.exp(-(x * x + y * y) / (2 * sigma * sigma));
+            }
+        }
+        for (int y = -r; y <= r; y++) {
+            for (int x = -r; x <= r; x++) {
+                k[y + r][x + r] = (float) (StrictMath.exp(-(x * x + y * y) / (2 * sigma * sigma)) / sum);
+            }
+        }
+        return k;
+    }
+
+    /**
+     * {@code -σ²∇²G}, radius ⌈3σ⌉, shifted to sum to zero so flat stain gives no response: positive in the
+     * middle of a dark blob of radius ≈ σ√2.
+     */
+    static float[][] negativeLog(double sigma) {
+        int r = (int) StrictMath.ceil(3 * sigma);
+        int k = 2 * r + 1;
+        double[][] v = new double[k][k];
+        double s2 = sigma * sigma;
+        double sum = 0;
+        for (int y = -r; y <= r; y++) {
+            for (int x = -r; x <= r; x++) {
+                double q = (x * x + y * y) / (2 * s2);
+                double log = -(1 - q) * StrictMath.exp(-q) / (StrictMath.PI * s2 * s2);
+                v[y + r][x + r] = -s2 * log;
+                sum += v[y + r][x + r];
+            }
+        }
+        double mean = sum / (k * k);
+        float[][] out = new float[k][k];
+        for (int y = 0; y < k; y++) {
+            for (int x = 0; x < k; x++) {
+                out[y][x] = (float) (v[y][x] - mean);
+            }
+        }
+        return out;
+    }
+
+    /** Regenerates the shipped file: {@code DefaultModelBuilder DIR} writes {@code DIR/nuclei-default.onnx}. */
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "inference/src/main/resources/org/pathlane/inference/model/builtin");
+        Files.write(dir.resolve(FILE), build(Parameters.SHIPPED));
+    }
+}
