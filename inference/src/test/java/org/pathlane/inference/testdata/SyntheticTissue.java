@@ -42,6 +42,20 @@ public final class SyntheticTissue {
         return discs;
     }
 
+    /** A synthetic slide: glass, a band of stroma on the left {@code tissueWidth} pixels, discs only in the stroma. */
+    public record Slide(BufferedImage image, List<Disc> discs) {
+    }
+
+    public static Slide slide(long seed, int width, int height, int tissueWidth, int discCount) {
+        List<Disc> discs = randomDiscs(seed, tissueWidth, height, discCount);
+        BufferedImage image = paint(width, height, discs);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(tissueWidth, 0, width - tissueWidth, height);
+        g.dispose();
+        return new Slide(image, discs);
+    }
+
     public static BufferedImage paint(int width, int height, List<Disc> discs) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
