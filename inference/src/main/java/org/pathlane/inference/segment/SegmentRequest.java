@@ -56,6 +56,23 @@ public record SegmentRequest(Path slide, Path out, String model, Device device, 
                 Optional.empty(), DEFAULT_TISSUE_THRESHOLD, true, OptionalDouble.empty());
     }
 
+    /** Parses {@code X,Y,W,H} (level-0 pixels). */
+    public static long[] parseRegion(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("region '" + text + "' must be X,Y,W,H in level-0 pixels");
+        }
+        long[] r = new long[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                r[i] = Long.parseLong(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("region '" + text + "': '" + parts[i] + "' is not a whole number");
+            }
+        }
+        return r;
+    }
+
     public SegmentRequest withBatch(int newBatch) {
         return new SegmentRequest(slide, out, model, device, tile, halo, newBatch, region,
                 tissueThreshold, useTissue, mpp);

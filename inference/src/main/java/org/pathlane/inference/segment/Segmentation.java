@@ -48,6 +48,11 @@ public final class Segmentation {
         this.detector = detector;
     }
 
+    /** Opens a slide the way runs do. */
+    public SlideReader openSlide(Path file) throws IOException {
+        return opener.open(file);
+    }
+
     /** Loads the request's model, runs, and closes the model. */
     public SegmentSummary run(SegmentRequest request, SegmentationListener listener) throws IOException, InterruptedException {
         ModelSpec spec = ModelLoader.load(request.model());
@@ -134,10 +139,8 @@ public final class Segmentation {
         TissueMap tissue = detector.detect(slide);
         List<TileWindow> tiles = new ArrayList<>();
         for (TileWindow w : grid.windows()) {
-            double x = w.toLevel0X(w.halo());
-            double y = w.toLevel0Y(w.halo());
             if (!request.useTissue()
-                    || tissue.fraction(x, y, w.coreWidth() * w.scale(), w.coreHeight() * w.scale()) >= request.tissueThreshold()) {
+                    || tissue.fraction(w.coreX(), w.coreY(), w.coreWidth(), w.coreHeight()) >= request.tissueThreshold()) {
                 tiles.add(w);
             }
         }

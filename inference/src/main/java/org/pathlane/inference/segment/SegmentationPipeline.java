@@ -40,9 +40,22 @@ public final class SegmentationPipeline {
         this.segmenter = segmenter;
         this.source = source;
         this.batch = Math.max(1, batch);
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.readThreads = Math.max(2, Math.min(4, cores));
-        this.postThreads = Math.max(1, cores);
+        this.readThreads = readThreads();
+        this.postThreads = postThreads();
+    }
+
+    /** Threads reading tiles: decoding is CPU-bound, but reads also wait on the disk. */
+    static int readThreads() {
+        return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static int postThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** One thread feeds a dynamic-batch model whole batches; fixed-batch models get two concurrent calls. */
+    static int inferThreads(TileSegmenter segmenter) {
+        return segmenter.model().fixedBatch() == 0 ? 1 : 2;
     }
 
     /**
@@ -71,7 +84,7 @@ public final class SegmentationPipeline {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         boolean cancelled = false;
         ExecutorService readers = Executors.newFixedThreadPool(readThreads, Thread.ofPlatform().name("segment-read-", 0).factory());
-        ExecutorService inferers = Executors.newFixedThreadPool(segmenter.model().fixedBatch() == 0 ? 1 : 2,
+        ExecutorService inferers = Executors.newFixedThreadPool(inferThreads(segmenter),
                 Thread.ofPlatform().name("segment-infer-", 0).factory());
         ExecutorService posters = Executors.newFixedThreadPool(postThreads, Thread.ofPlatform().name("segment-post-", 0).factory());
         ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("segment-write").factory());

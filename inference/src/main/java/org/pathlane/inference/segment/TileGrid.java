@@ -62,8 +62,8 @@ public record TileGrid(long regionX, long regionY, int width, int height, double
     public TileWindow window(int col, int row) {
         double originX = regionX + ((long) col * core - halo) * scale;
         double originY = regionY + ((long) row * core - halo) * scale;
-        return new TileWindow(col, row, originX, originY, scale, size, halo,
-                Math.min(core, width - col * core), Math.min(core, height - row * core));
+        return new TileWindow(col, row, originX, originY, scale, size, originX + halo * scale, originY + halo * scale,
+                Math.min(core, width - col * core) * scale, Math.min(core, height - row * core) * scale);
     }
 
     /** Every tile, row by row. */

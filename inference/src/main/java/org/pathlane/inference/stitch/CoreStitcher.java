@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 import org.pathlane.inference.postprocess.TileInstance;
 
@@ -24,14 +25,36 @@ public final class CoreStitcher {
     public List<Nucleus> keep(TileWindow window, List<TileInstance> instances) {
         List<Nucleus> kept = new ArrayList<>();
         for (TileInstance instance : instances) {
-            if (!window.inCore(instance.centroidX(), instance.centroidY())) {
+            double cx = window.toLevel0X(instance.centroidX());
+            double cy = window.toLevel0Y(instance.centroidY());
+            if (!window.inCore(cx, cy)) {
                 continue;
             }
             Polygon polygon = toLevel0(window, instance.ring());
-            kept.add(new Nucleus(polygon, window.toLevel0X(instance.centroidX()), window.toLevel0Y(instance.centroidY()),
+            kept.add(new Nucleus(polygon, cx, cy,
                     polygon.getArea(), polygon.getLength(), instance.meanOd(), window.col(), window.row()));
         }
         return kept;
+    }
+
+    /**
+     * A pixel outline can touch itself where two parts of a nucleus meet at one corner; such a ring is
+     * not a valid polygon, so it is repaired and its largest part kept.
+     */
+    private static Polygon valid(Polygon polygon) {
+        if (polygon.isValid()) {
+            return polygon;
+        }
+        Geometry fixed = GeometryFixer.fix(polygon);
+        Polygon largest = polygon;
+        double area = -1;
+        for (int i = 0; i < fixed.getNumGeometries(); i++) {
+            if (fixed.getGeometryN(i) instanceof Polygon p && p.getArea() > area) {
+                largest = p;
+                area = p.getArea();
+            }
+        }
+        return largest;
     }
 
     private Polygon toLevel0(TileWindow window, double[] ring) {
@@ -39,10 +62,11 @@ public final class CoreStitcher {
         for (int i = 0; i < tile.length; i++) {
             tile[i] = new Coordinate(ring[2 * i], ring[2 * i + 1]);
         }
-        Polygon raw = geometry.createPolygon(tile);
+        Polygon raw = valid(geometry.createPolygon(tile));
         Geometry simple = TopologyPreservingSimplifier.simplify(raw, SIMPLIFY_TOLERANCE);
         Polygon chosen = simple instanceof Polygon p && !p.isEmpty() && p.isValid() ? p : raw;
         Coordinate[] coords = chosen.getExteriorRing().getCoordinates();
+        // The outer ring only: holes inside a nucleus outline are artefacts of thresholding.
         Coordinate[] level0 = new Coordinate[coords.length];
         for (int i = 0; i < coords.length; i++) {
             level0[i] = new Coordinate(window.toLevel0X(coords[i].x), window.toLevel0Y(coords[i].y));

@@ -37,7 +37,7 @@ class KnownDiscsTest {
         List<Disc> discs = SyntheticTissue.randomDiscs(7, size, size, 40);
         BufferedImage image = SyntheticTissue.paint(size, size, discs);
         TileSegmenter segmenter = new TileSegmenter(model);
-        TileWindow window = new TileWindow(0, 0, 0, 0, 1.0, size, 0, size, size);
+        TileWindow window = new TileWindow(0, 0, 0, 0, 1.0, size, 0, 0, size, size);
         int[] argb = image.getRGB(0, 0, size, size, null, 0, size);
         TileSegmenter.Tile inferred = segmenter.infer(List.of(new TileSegmenter.Tile(window, argb, null))).get(0);
         List<Nucleus> found = segmenter.postProcess(inferred);

@@ -13,7 +13,7 @@ import java.util.Random;
 public final class SyntheticTissue {
 
     public static final Color STROMA = new Color(236, 190, 215);
-    public static final Color NUCLEUS = new Color(85, 55, 140);
+    public static final Color NUCLEUS = new Color(55, 30, 115);
 
     /** A disc drawn into an image. */
     public record Disc(double x, double y, double radius) {

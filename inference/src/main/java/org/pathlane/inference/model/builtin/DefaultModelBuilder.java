@@ -28,7 +28,7 @@ public final class DefaultModelBuilder {
 
     /** The documented parameters of the bundled model (units: pixels at 0.5 µm/px, optical density). */
     public record Parameters(double smoothSigma, double blobSigma, double blobWeight, double threshold, double gain) {
-        public static final Parameters SHIPPED = new Parameters(1.0, 4.0, 0.5, 0.3, 25.0);
+        public static final Parameters SHIPPED = new Parameters(1.0, 4.0, 1.0, 0.6, 20.0);
     }
 
     public static final String FILE = "nuclei-default.onnx";
