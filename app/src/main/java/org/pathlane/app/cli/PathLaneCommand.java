@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
         subcommands = {
             BenchCommand.class,
             InfoCommand.class,
+            SegmentCommand.class,
+            ModelCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 

@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.locationtech.jts.geom.Coordinate;
 import org.pathlane.inference.stitch.Nucleus;
+import org.pathlane.inference.tissue.TissueMask;
 
 /**
  * Draws {@code overlay.png}: the thumbnail, the tissue outline in green and every nucleus outline in
- * blue, at thumbnail scale; also writes {@code tissue.png}, the mask itself.
+ * blue, at thumbnail scale.
  */
 public final class OverlayRenderer {
 
@@ -23,14 +24,17 @@ public final class OverlayRenderer {
 
     private final BufferedImage overlay;
     private final Graphics2D g;
-    private final double downsample;
+    private final double downsampleX;
+    private final double downsampleY;
 
     /**
-     * @param thumbnail  the slide thumbnail
-     * @param downsample level-0 pixels per thumbnail pixel
+     * @param thumbnail   the slide thumbnail
+     * @param downsampleX level-0 pixels per thumbnail pixel along x
+     * @param downsampleY the same along y
      */
-    public OverlayRenderer(BufferedImage thumbnail, double downsample) {
-        this.downsample = downsample;
+    public OverlayRenderer(BufferedImage thumbnail, double downsampleX, double downsampleY) {
+        this.downsampleX = downsampleX;
+        this.downsampleY = downsampleY;
         overlay = new BufferedImage(thumbnail.getWidth(), thumbnail.getHeight(), BufferedImage.TYPE_INT_RGB);
         g = overlay.createGraphics();
         g.setColor(Color.WHITE);
@@ -39,16 +43,21 @@ public final class OverlayRenderer {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     }
 
-    /** Outlines the tissue: mask pixels with a background 4-neighbour. */
-    public void drawTissue(boolean[] mask, int width, int height) {
+    /** Outlines the tissue: mask pixels with a background 4-neighbour (mask pixels are scaled to the thumbnail). */
+    public void drawTissue(TissueMask mask) {
         int colour = TISSUE.getRGB();
+        int width = mask.width();
+        int height = mask.height();
+        double sx = overlay.getWidth() / (double) width;
+        double sy = overlay.getHeight() / (double) height;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                int i = y * width + x;
-                boolean edge = mask[i] && (x == 0 || y == 0 || x == width - 1 || y == height - 1
-                        || !mask[i - 1] || !mask[i + 1] || !mask[i - width] || !mask[i + width]);
-                if (edge && x < overlay.getWidth() && y < overlay.getHeight()) {
-                    overlay.setRGB(x, y, colour);
+                boolean edge = mask.isTissue(x, y) && (x == 0 || y == 0 || x == width - 1 || y == height - 1
+                        || !mask.isTissue(x - 1, y) || !mask.isTissue(x + 1, y) || !mask.isTissue(x, y - 1)
+                        || !mask.isTissue(x, y + 1));
+                if (edge) {
+                    overlay.setRGB(Math.min(overlay.getWidth() - 1, (int) (x * sx)),
+                            Math.min(overlay.getHeight() - 1, (int) (y * sy)), colour);
                 }
             }
         }
@@ -58,8 +67,8 @@ public final class OverlayRenderer {
         Path2D.Double path = new Path2D.Double();
         Coordinate[] coords = n.polygon().getExteriorRing().getCoordinates();
         for (int i = 0; i < coords.length; i++) {
-            double x = coords[i].x / downsample;
-            double y = coords[i].y / downsample;
+            double x = coords[i].x / downsampleX;
+            double y = coords[i].y / downsampleY;
             if (i == 0) {
                 path.moveTo(x, y);
             } else {
@@ -68,22 +77,12 @@ public final class OverlayRenderer {
         }
         path.closePath();
         g.setColor(NUCLEUS);
-        g.setStroke(new BasicStroke(downsample > 4 ? 0.6f : 1f));
+        g.setStroke(new BasicStroke(downsampleX > 4 ? 0.6f : 1f));
         g.draw(path);
     }
 
     public void write(Path file) throws IOException {
         g.dispose();
         ImageIO.write(overlay, "png", file.toFile());
-    }
-
-    public static void writeMask(boolean[] mask, int width, int height, Path file) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.getRaster().setSample(x, y, 0, mask[y * width + x] ? 255 : 0);
-            }
-        }
-        ImageIO.write(image, "png", file.toFile());
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.slide.SlideReader;
 import org.pathlane.inference.stitch.TileWindow;
+import org.pathlane.inference.tiling.TileReader;
 
 /**
  * Measures, in one run on one slide and model, what the spec's benchmark asks: the naive baseline (every
@@ -55,8 +56,8 @@ public final class SegmentBenchmark {
         double postOnly;
         try (SlideReader slide = segmentation.openSlide(request.slide())) {
             plan = segmentation.plan(request, model, slide);
-            all = plan.grid().windows();
-            SlideTileReader reader = new SlideTileReader(slide, plan.grid().scale());
+            all = plan.allTiles();
+            SegmentationPipeline.TilePixels reader = Segmentation.pixels(new TileReader(slide, plan.grid()));
             List<TileWindow> sample = spread(all, naiveLimit);
             naiveMeasured = sample.size();
             long t0 = System.nanoTime();

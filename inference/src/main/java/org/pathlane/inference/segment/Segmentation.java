@@ -1,10 +1,12 @@
 package org.pathlane.inference.segment;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.pathlane.inference.export.CellRecord;
 import org.pathlane.inference.export.CsvExporter;
 import org.pathlane.inference.export.GeoJsonExporter;
@@ -13,9 +15,16 @@ import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.slide.SlideReader;
+import org.pathlane.inference.slide.SlideThumbnail;
 import org.pathlane.inference.slide.SlideLevel;
 import org.pathlane.inference.stitch.Nucleus;
 import org.pathlane.inference.stitch.TileWindow;
+import org.pathlane.inference.tiling.Tile;
+import org.pathlane.inference.tiling.TileGrid;
+import org.pathlane.inference.tiling.TileReader;
+import org.pathlane.inference.tiling.TilingOptions;
+import org.pathlane.inference.tissue.TissueDetection;
+import org.pathlane.inference.tissue.TissueMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +43,16 @@ public final class Segmentation {
 
     /** Finds tissue on a thumbnail of the slide. */
     @FunctionalInterface
-    public interface TissueDetector {
-        TissueMap detect(SlideReader slide) throws IOException;
+    public interface TissueFinder {
+        TissueDetection detect(SlideReader slide) throws IOException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Segmentation.class);
 
     private final SlideOpener opener;
-    private final TissueDetector detector;
+    private final TissueFinder detector;
 
-    public Segmentation(SlideOpener opener, TissueDetector detector) {
+    public Segmentation(SlideOpener opener, TissueFinder detector) {
         this.opener = opener;
         this.detector = detector;
     }
@@ -73,8 +82,8 @@ public final class Segmentation {
             StageTimes times;
             SegmentSummary summary;
             try (Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide))) {
-                SlideTileReader reader = new SlideTileReader(slide, plan.grid.scale());
-                times = new SegmentationPipeline(new TileSegmenter(model), reader::read, request.batch())
+                TileReader reader = new TileReader(slide, plan.grid);
+                times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader), request.batch())
                         .run(plan.tissueTiles, checkpoint, listener);
                 long tExport = System.nanoTime();
                 long cells = export(request.out(), plan, checkpoint);
@@ -83,26 +92,44 @@ public final class Segmentation {
                 summary = new SegmentSummary(request.slide().toString(), level0.width(), level0.height(),
                         plan.mpp, plan.mppSource, model.spec().name(), model.spec().pixelSize(),
                         model.spec().pixelSizeSaid() ? "model" : "PathLane default (the model does not say)",
-                        model.device(), model.deviceNote(), plan.grid.core(), plan.grid.halo(), request.batch(),
-                        plan.grid.tileCount(), plan.tissueTiles.size(), plan.grid.tileCount() - plan.tissueTiles.size(),
+                        model.device(), model.deviceNote(), plan.grid.options().core(), plan.grid.options().halo(),
+                        request.batch(), plan.grid.tiles().size(), plan.tissueTiles.size(), plan.grid.skipped(),
                         cells, (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
                         times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9);
                 summary.write(request.out().resolve("summary.json"));
                 LOG.info("Segmented {}: {} nuclei in {} tissue tiles of {} ({} s)", request.slide(), cells,
-                        plan.tissueTiles.size(), plan.grid.tileCount(), Math.round(summary.total()));
+                        plan.tissueTiles.size(), plan.grid.tiles().size(), Math.round(summary.total()));
             }
             Checkpoint.delete(request.out());
             return summary;
         }
     }
 
-    /** The tiles of a run and where its scale came from. */
-    public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueMap tissue, double mpp, String mppSource) {
+    /** Reads tile images as ARGB pixels for the pipeline. */
+    static SegmentationPipeline.TilePixels pixels(TileReader reader) {
+        return w -> {
+            BufferedImage image = reader.read(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
+                    (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1));
+            return image.getRGB(0, 0, w.size(), w.size(), null, 0, w.size());
+        };
+    }
+
+    /**
+     * The tiles of a run and where its scale came from.
+     *
+     * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
+     */
+    public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource) {
 
         String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
-            return "{\"slide\":\"" + slide.id() + "\",\"model\":\"" + model.spec().weights() + "\",\"grid\":\"" + grid
-                    + "\",\"tiles\":" + tissueTiles.size() + ",\"threshold\":" + r.tissueThreshold()
-                    + ",\"useTissue\":" + r.useTissue() + "}";
+            return "{\"slide\":\"" + slide.id() + "\",\"model\":\"" + model.spec().weights() + "\",\"scale\":"
+                    + grid.scale() + ",\"options\":\"" + grid.options() + "\",\"tiles\":" + tissueTiles.size()
+                    + ",\"region\":\"" + r.region().map(java.util.Arrays::toString).orElse("all") + "\"}";
+        }
+
+        /** Every tile of the grid, tissue or not, as stitching windows. */
+        public List<TileWindow> allTiles() {
+            return grid.tiles().stream().map(t -> ModelTiling.window(grid, t)).toList();
         }
     }
 
@@ -129,29 +156,25 @@ public final class Segmentation {
             throw new IllegalArgumentException("region " + region[0] + "," + region[1] + "," + region[2] + "," + region[3]
                     + " reaches outside " + request.slide() + " (" + level0.width() + "×" + level0.height() + " px)");
         }
-        double scale = SlideTileReader.snap(slide, spec.pixelSize() / mpp);
-        TileGrid grid = TileGrid.of(region[0], region[1], region[2], region[3], scale, request.tile(), request.halo(),
-                spec, model.fixedSize());
-        if (grid.core() != Math.min(request.tile(), Math.max(grid.width(), grid.height()))) {
-            LOG.info("{} takes {} px inputs only: tiles have a {} px core and a {} px halo", spec.name(), grid.size(),
-                    grid.core(), grid.halo());
+        TilingOptions options = ModelTiling.options(spec, model.fixedSize(), request.tile(), request.halo(),
+                Math.max(region[2], region[3]), spec.pixelSize() / mpp, request.tissueThreshold());
+        if (options.core() != request.tile()) {
+            LOG.info("{}: tiles have a {} px core and a {} px halo ({} px inputs)", spec.name(), options.core(),
+                    options.halo(), options.imageSize());
         }
-        TissueMap tissue = detector.detect(slide);
-        List<TileWindow> tiles = new ArrayList<>();
-        for (TileWindow w : grid.windows()) {
-            if (!request.useTissue()
-                    || tissue.fraction(w.coreX(), w.coreY(), w.coreWidth(), w.coreHeight()) >= request.tissueThreshold()) {
-                tiles.add(w);
-            }
-        }
+        TissueDetection tissue = detector.detect(slide);
+        TileGrid grid = TileGrid.plan(slide, options, mpp, request.useTissue() ? Optional.of(tissue.mask()) : Optional.empty(),
+                region[0], region[1], region[2], region[3]);
+        List<TileWindow> tiles = grid.tissueTiles().stream().map(t -> ModelTiling.window(grid, t)).toList();
         return new Plan(grid, tiles, tissue, mpp, mppSource);
     }
 
     /** Writes the exports from the checkpoint in grid order; returns the number of nuclei. */
     private static long export(Path out, Plan plan, Checkpoint checkpoint) throws IOException {
-        TissueMap tissue = plan.tissue();
-        OverlayRenderer overlay = new OverlayRenderer(tissue.thumbnail(), tissue.downsample());
-        overlay.drawTissue(tissue.mask(), tissue.width(), tissue.height());
+        TissueMask mask = plan.tissue().mask();
+        SlideThumbnail thumbnail = plan.tissue().thumbnail();
+        OverlayRenderer overlay = new OverlayRenderer(thumbnail.image(), thumbnail.downsampleX(), thumbnail.downsampleY());
+        overlay.drawTissue(mask);
         long id = 0;
         double pixelArea = plan.mpp() * plan.mpp();
         try (GeoJsonExporter geojson = new GeoJsonExporter(out.resolve("cells.geojson"));
@@ -165,7 +188,7 @@ public final class Segmentation {
                 }
             }
         }
-        OverlayRenderer.writeMask(tissue.mask(), tissue.width(), tissue.height(), out.resolve("tissue.png"));
+        ImageIO.write(mask.toImage(), "png", out.resolve("tissue.png").toFile());
         overlay.write(out.resolve("overlay.png"));
         return id;
     }

@@ -13,7 +13,7 @@ import org.pathlane.inference.model.Device;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.slide.Slides;
-import org.pathlane.inference.testdata.InMemorySlide;
+import org.pathlane.inference.tissue.TissueDetector;
 import org.pathlane.inference.testdata.NucleusMatching;
 import org.pathlane.inference.testdata.Results;
 import org.pathlane.inference.testdata.SharedData;
@@ -25,12 +25,13 @@ class RealSlideSegmentationTest {
     Path tmp;
 
     private static Segmentation segmentation() {
-        return new Segmentation(Slides::open, InMemorySlide::tissue);
+        return new Segmentation(Slides::open, TissueDetector.defaults()::detect);
     }
 
-    private SegmentRequest request(Path slide, String name, String model, int tile, int halo, long[] region) {
+    private SegmentRequest request(Path slide, String name, String model, int tile, int halo, long[] region,
+            boolean useTissue) {
         return new SegmentRequest(slide, tmp.resolve(name), model, Device.CPU, tile, halo, 8, Optional.of(region), 0.05,
-                true, OptionalDouble.empty());
+                useTissue, OptionalDouble.empty());
     }
 
     @Test
@@ -38,9 +39,9 @@ class RealSlideSegmentationTest {
         Path slide = SharedData.cmuSmallRegion();
         long[] region = {172, 900, 2048, 2048};
         try (OnnxModel model = OnnxModel.open(ModelLoader.loadDefault(), Device.CPU)) {
-            SegmentSummary small = segmentation().run(request(slide, "small", "default", 256, 64, region), model,
+            SegmentSummary small = segmentation().run(request(slide, "small", "default", 256, 64, region, false), model,
                     SegmentationListener.NONE);
-            SegmentSummary one = segmentation().run(request(slide, "one", "default", 4096, 64, region), model,
+            SegmentSummary one = segmentation().run(request(slide, "one", "default", 4096, 64, region, false), model,
                     SegmentationListener.NONE);
             assertThat(one.tilesTotal()).isEqualTo(1);
             assertThat(small.tilesTotal()).isEqualTo(64);
@@ -59,11 +60,11 @@ class RealSlideSegmentationTest {
         long[] region = {900, 1200, 768, 768};
         try (OnnxModel model = OnnxModel.open(ModelLoader.load(unet), Device.CPU);
              OnnxModel classical = OnnxModel.open(ModelLoader.loadDefault(), Device.CPU)) {
-            SegmentSummary summary = segmentation().run(request(slide, "unet", unet.toString(), 512, 64, region), model,
+            SegmentSummary summary = segmentation().run(request(slide, "unet", unet.toString(), 512, 64, region, true), model,
                     SegmentationListener.NONE);
             assertThat(summary.tile()).as("512 px input minus two 64 px halos").isEqualTo(384);
             assertThat(summary.cells()).isGreaterThan(100);
-            segmentation().run(request(slide, "classical", "default", 512, 64, region), classical, SegmentationListener.NONE);
+            segmentation().run(request(slide, "classical", "default", 512, 64, region, true), classical, SegmentationListener.NONE);
             List<Polygon> learned = Results.polygons(tmp.resolve("unet/cells.geojson"));
             List<Polygon> reference = Results.polygons(tmp.resolve("classical/cells.geojson"));
             assertThat(NucleusMatching.f1(learned, reference, 0.3))

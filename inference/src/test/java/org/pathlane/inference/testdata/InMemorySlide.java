@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.pathlane.inference.segment.TissueMap;
 import org.pathlane.inference.slide.SlideLevel;
 import org.pathlane.inference.slide.SlideReader;
 
@@ -80,32 +79,5 @@ public final class InMemorySlide implements SlideReader {
 
     @Override
     public void close() {
-    }
-
-    /** Tissue = pixels darker than glass, on an 8× downsampled thumbnail. */
-    public static TissueMap tissue(SlideReader slide) {
-        SlideLevel l0 = slide.levels().get(0);
-        int ds = 8;
-        int w = (int) Math.ceil(l0.width() / (double) ds);
-        int h = (int) Math.ceil(l0.height() / (double) ds);
-        BufferedImage full;
-        try {
-            full = slide.readRegion(0, 0, 0, (int) l0.width(), (int) l0.height());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        BufferedImage thumb = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = thumb.createGraphics();
-        g.drawImage(full, 0, 0, w, h, null);
-        g.dispose();
-        boolean[] mask = new boolean[w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int p = thumb.getRGB(x, y);
-                int min = Math.min((p >> 16) & 0xff, Math.min((p >> 8) & 0xff, p & 0xff));
-                mask[y * w + x] = (p >>> 24) != 0 && min < 245;
-            }
-        }
-        return new TissueMap(thumb, mask, w, h, ds);
     }
 }

@@ -18,7 +18,7 @@ import org.pathlane.inference.model.ColourDeconvolution;
  *       then ReLU (no negative stain);</li>
  *   <li>a Gaussian smoothing ({@code smoothSigma}) and a scale-normalised, blob-positive Laplacian of
  *       Gaussian ({@code -σ²∇²G}, {@code blobSigma} ≈ nucleus radius / √2) of the hematoxylin, both as
- *       convolutions with zero padding;</li>
+ *       separable pairs of 1-D convolutions with zero padding (the LoG as the sum of two such pairs);</li>
  *   <li>{@code score = smoothed + blobWeight · LoG}; foreground = {@code sigmoid(gain · (score - threshold))}.</li>
  * </ol>
  * The batch, height and width axes are dynamic. Kernels are computed with {@link StrictMath} so the bytes
@@ -51,8 +51,13 @@ public final class DefaultModelBuilder {
         String hema = g.node("Relu", List.of(g.node("Conv", List.of(od, weights),
                 OnnxGraphBuilder.intsAttribute("kernel_shape", 1, 1))));
 
-        String smooth = conv(g, hema, "gaussian", gaussian(p.smoothSigma()));
-        String blob = conv(g, hema, "neg_log", negativeLog(p.blobSigma()));
+        float[] smoothing = gaussian(p.smoothSigma());
+        String smooth = conv(g, conv(g, hema, "gaussian_y", smoothing, true), "gaussian_x", smoothing, false);
+        float[] blobGauss = gaussian(p.blobSigma());
+        float[] blobCurve = negativeSecondDerivative(p.blobSigma());
+        String curveY = conv(g, conv(g, hema, "log_curve_y", blobCurve, true), "log_gauss_x", blobGauss, false);
+        String curveX = conv(g, conv(g, hema, "log_gauss_y", blobGauss, true), "log_curve_x", blobCurve, false);
+        String blob = g.node("Add", List.of(curveY, curveX));
         String weighted = g.node("Mul", List.of(blob, g.scalar("blob_weight", (float) p.blobWeight())));
         String score = g.node("Add", List.of(smooth, weighted));
         String centred = g.node("Sub", List.of(score, g.scalar("threshold", (float) p.threshold())));
@@ -62,60 +67,52 @@ public final class DefaultModelBuilder {
                 "Classical nuclei detector: hematoxylin OD, Gaussian + LoG, sigmoid foreground. Parameters " + p);
     }
 
-    private static String conv(OnnxGraphBuilder g, String in, String name, float[][] kernel) {
+    /** A 1-D convolution along y ({@code vertical}) or x, zero-padded so the size is kept. */
+    private static String conv(OnnxGraphBuilder g, String in, String name, float[] kernel, boolean vertical) {
         int k = kernel.length;
         int r = k / 2;
-        float[] flat = new float[k * k];
-        for (int y = 0; y < k; y++) {
-            System.arraycopy(kernel[y], 0, flat, y * k, k);
-        }
-        String w = g.constant(name, new long[] {1, 1, k, k}, flat);
-        return g.node("Conv", List.of(in, w), OnnxGraphBuilder.intsAttribute("kernel_shape", k, k),
-                OnnxGraphBuilder.intsAttribute("pads", r, r, r, r));
+        long[] dims = vertical ? new long[] {1, 1, k, 1} : new long[] {1, 1, 1, k};
+        String w = g.constant(name, dims, kernel);
+        return g.node("Conv", List.of(in, w),
+                OnnxGraphBuilder.intsAttribute("kernel_shape", dims[2], dims[3]),
+                OnnxGraphBuilder.intsAttribute("pads", vertical ? r : 0, vertical ? 0 : r, vertical ? r : 0, vertical ? 0 : r));
     }
 
-    /** Normalised 2-D Gaussian, radius ⌈3σ⌉. */
-    static float[][] gaussian(double sigma) {
+    /** Normalised 1-D Gaussian, radius ⌈3σ⌉. */
+    static float[] gaussian(double sigma) {
         int r = (int) StrictMath.ceil(3 * sigma);
-        float[][] k = new float[2 * r + 1][2 * r + 1];
+        double[] v = new double[2 * r + 1];
         double sum = 0;
-        for (int y = -r; y <= r; y++) {
-            for (int x = -r; x <= r; x++) {
-                sum += StrictMath.exp(-(x * x + y * y) / (2 * sigma * sigma));
-            }
+        for (int t = -r; t <= r; t++) {
+            v[t + r] = StrictMath.exp(-(t * t) / (2 * sigma * sigma));
+            sum += v[t + r];
         }
-        for (int y = -r; y <= r; y++) {
-            for (int x = -r; x <= r; x++) {
-                k[y + r][x + r] = (float) (StrictMath.exp(-(x * x + y * y) / (2 * sigma * sigma)) / sum);
-            }
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) (v[i] / sum);
         }
-        return k;
+        return out;
     }
 
     /**
-     * {@code -σ²∇²G}, radius ⌈3σ⌉, shifted to sum to zero so flat stain gives no response: positive in the
-     * middle of a dark blob of radius ≈ σ√2.
+     * {@code -σ² g''} for the normalised 1-D Gaussian g, radius ⌈3σ⌉, shifted to sum to zero. The 2-D
+     * scale-normalised, blob-positive Laplacian of Gaussian {@code -σ²∇²G} is
+     * {@code h(x)·g(y) + g(x)·h(y)} with this h: four 1-D convolutions instead of one (2r+1)² kernel.
+     * Summing to zero means flat stain gives no response.
      */
-    static float[][] negativeLog(double sigma) {
+    static float[] negativeSecondDerivative(double sigma) {
         int r = (int) StrictMath.ceil(3 * sigma);
-        int k = 2 * r + 1;
-        double[][] v = new double[k][k];
-        double s2 = sigma * sigma;
+        float[] g = gaussian(sigma);
+        double[] h = new double[g.length];
         double sum = 0;
-        for (int y = -r; y <= r; y++) {
-            for (int x = -r; x <= r; x++) {
-                double q = (x * x + y * y) / (2 * s2);
-                double log = -(1 - q) * StrictMath.exp(-q) / (StrictMath.PI * s2 * s2);
-                v[y + r][x + r] = -s2 * log;
-                sum += v[y + r][x + r];
-            }
+        for (int t = -r; t <= r; t++) {
+            h[t + r] = (1 - (t * t) / (sigma * sigma)) * g[t + r];
+            sum += h[t + r];
         }
-        double mean = sum / (k * k);
-        float[][] out = new float[k][k];
-        for (int y = 0; y < k; y++) {
-            for (int x = 0; x < k; x++) {
-                out[y][x] = (float) (v[y][x] - mean);
-            }
+        double mean = sum / h.length;
+        float[] out = new float[h.length];
+        for (int i = 0; i < h.length; i++) {
+            out[i] = (float) (h[i] - mean);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package org.pathlane.inference.model.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
@@ -19,25 +20,20 @@ class DefaultModelBuilderTest {
     }
 
     @Test
-    void kernelsAreNormalised() {
-        float[][] g = DefaultModelBuilder.gaussian(1.5);
-        double sum = 0;
-        for (float[] row : g) {
-            for (float v : row) {
-                sum += v;
-            }
+    void smoothingKeepsFlatStainAndTheBlobFilterIgnoresIt() {
+        double gaussianSum = 0;
+        for (float v : DefaultModelBuilder.gaussian(1.5)) {
+            gaussianSum += v;
         }
-        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
-        float[][] log = DefaultModelBuilder.negativeLog(4);
-        double logSum = 0;
-        for (float[] row : log) {
-            for (float v : row) {
-                logSum += v;
-            }
+        assertThat(gaussianSum).isCloseTo(1.0, offset(1e-5));
+        float[] h = DefaultModelBuilder.negativeSecondDerivative(4);
+        double hSum = 0;
+        for (float v : h) {
+            hSum += v;
         }
-        int c = log.length / 2;
-        assertThat(logSum).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(log[c][c]).as("blob-positive centre").isPositive();
-        assertThat(log[c][0]).as("negative ring far out").isLessThan(log[c][c]);
+        int c = h.length / 2;
+        assertThat(hSum).isCloseTo(0.0, offset(1e-5));
+        assertThat(h[c]).as("blob-positive centre").isPositive();
+        assertThat(h[0]).as("negative flanks").isNegative();
     }
 }
