@@ -80,7 +80,20 @@ public final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SegmentSummary summary = run(Segmentations.standard(), request(), SegmentationListener.NONE);
+        var err = spec.commandLine().getErr();
+        SegmentSummary summary = run(Segmentations.standard(), request(), new SegmentationListener() {
+            private long shown = -1;
+
+            @Override
+            public void progress(long done, long total) {
+                long percent = total == 0 ? 100 : done * 100 / total;
+                if (percent != shown) {
+                    shown = percent;
+                    err.printf("segment: %d%% (%d of %d tissue tiles)%n", percent, done, total);
+                    err.flush();
+                }
+            }
+        });
         var o = spec.commandLine().getOut();
         o.printf("%s: %d nuclei in %d tissue tiles of %d (%d skipped), device %s, %.1f s%n", summary.slide(),
                 summary.cells(), summary.tilesTissue(), summary.tilesTotal(), summary.tilesSkipped(), summary.device(),
