@@ -79,6 +79,11 @@ class SegmentCommandTest {
         assertThat(bad.status()).isEqualTo(SegmentCommand.BAD_SLIDE);
         assertThat(bad.err().strip()).doesNotContain("\n").contains(junk.toString());
 
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        Run notDir = run("segment", "--slide", slide.toString(), "--out", file.resolve("sub").toString(), "--device", "cpu");
+        assertThat(notDir.status()).isEqualTo(SegmentCommand.BAD_SLIDE);
+        assertThat(notDir.err()).contains("cannot create the output folder");
+
         Run model = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--model",
                 tmp.resolve("nope").toString());
         assertThat(model.status()).isEqualTo(SegmentCommand.BAD_MODEL);

@@ -74,7 +74,12 @@ public final class Segmentation {
     public SegmentSummary run(SegmentRequest request, OnnxModel model, SegmentationListener listener)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Files.createDirectories(request.out());
+        try {
+            Files.createDirectories(request.out());
+        } catch (IOException e) {
+            throw new IOException("cannot create the output folder " + request.out() + " (" + e.getClass().getSimpleName()
+                    + "): choose a folder you can write to", e);
+        }
         try (SlideReader slide = opener.open(request.slide())) {
             long tOpen = System.nanoTime();
             Plan plan = plan(request, model, slide);
