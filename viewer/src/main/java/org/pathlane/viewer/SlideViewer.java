@@ -126,6 +126,10 @@ public class SlideViewer extends Control {
         return minimapVisible;
     }
 
+    public final void setMinimapVisible(boolean value) {
+        minimapVisible.set(value);
+    }
+
     public final BooleanProperty scaleBarVisibleProperty() {
         return scaleBarVisible;
     }

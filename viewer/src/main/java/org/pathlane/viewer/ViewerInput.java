@@ -21,6 +21,7 @@ final class ViewerInput {
     private final SlideViewer viewer;
     private double lastX;
     private double lastY;
+    private boolean panning;
 
     ViewerInput(SlideViewer viewer) {
         this.viewer = viewer;
@@ -29,6 +30,7 @@ final class ViewerInput {
     void install() {
         viewer.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
         viewer.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        viewer.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> panning = false);
         viewer.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         viewer.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         viewer.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
@@ -37,11 +39,12 @@ final class ViewerInput {
     private void pressed(MouseEvent e) {
         lastX = e.getX();
         lastY = e.getY();
+        panning = e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE;
         viewer.requestFocus();
     }
 
     private void dragged(MouseEvent e) {
-        if (e.isPrimaryButtonDown() || e.isMiddleButtonDown()) {
+        if (panning) {
             viewer.panBy(e.getX() - lastX, e.getY() - lastY);
             lastX = e.getX();
             lastY = e.getY();

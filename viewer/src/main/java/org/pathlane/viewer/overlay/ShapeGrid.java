@@ -89,10 +89,17 @@ final class ShapeGrid {
         }
     }
 
-    /** About how many shapes overlap the rectangle (counts whole cells), without touching the shapes. */
-    long estimate(double x0, double y0, double x1, double y1) {
-        long[] total = {large.size()};
-        forEachCellList(x0, y0, x1, y1, 0, list -> total[0] += list.size());
+    /**
+     * About how many shapes lie in the rectangle, without touching the shapes: each cell counts by the
+     * share of its area inside the rectangle.
+     */
+    double estimate(double x0, double y0, double x1, double y1) {
+        double[] total = {large.size()};
+        cells(x0, y0, x1, y1, (col, row, count) -> {
+            double w = Math.min(x1, (col + 1) * cellSize) - Math.max(x0, col * cellSize);
+            double h = Math.min(y1, (row + 1) * cellSize) - Math.max(y0, row * cellSize);
+            total[0] += count * Math.max(0, w) * Math.max(0, h) / (cellSize * cellSize);
+        });
         return total[0];
     }
 

@@ -115,7 +115,7 @@ public final class ShapeLayer extends OverlayLayer {
         double y0 = view.minY();
         double x1 = view.maxX();
         double y1 = view.maxY();
-        long estimate = grid.estimate(x0, y0, x1, y1);
+        double estimate = grid.estimate(x0, y0, x1, y1);
         if (estimate > MAX_MARKS) {
             paintDensity(gc, view);
         } else if (estimate > MAX_OUTLINES || typicalShapeSize * view.zoom() < MIN_OUTLINE_PIXELS) {
