@@ -65,12 +65,12 @@ final class Minimap extends Canvas {
         double y0 = Math.max(0, view.minY() * scale);
         double x1 = Math.min(getWidth(), view.maxX() * scale);
         double y1 = Math.min(getHeight(), view.maxY() * scale);
-        gc.setStroke(Color.rgb(220, 30, 30));
-        gc.setLineWidth(2);
-        gc.strokeRect(x0, y0, Math.max(2, x1 - x0), Math.max(2, y1 - y0));
         gc.setStroke(Color.rgb(80, 80, 80));
         gc.setLineWidth(1);
         gc.strokeRect(0.5, 0.5, getWidth() - 1, getHeight() - 1);
+        gc.setStroke(Color.rgb(220, 30, 30));
+        gc.setLineWidth(2);
+        gc.strokeRect(x0 + 1, y0 + 1, Math.max(2, x1 - x0 - 2), Math.max(2, y1 - y0 - 2));
     }
 
     private void pressed(MouseEvent e) {

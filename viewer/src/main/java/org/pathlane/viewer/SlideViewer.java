@@ -41,7 +41,7 @@ public class SlideViewer extends Control {
     private final ObjectProperty<Color> glassColor = new SimpleObjectProperty<>(this, "glassColor", Color.rgb(40, 40, 40));
     private final ReadOnlyBooleanWrapper viewComplete = new ReadOnlyBooleanWrapper(this, "viewComplete");
     private final ObservableList<OverlayLayer> layers = FXCollections.observableArrayList();
-    private int maxTilesInFlight = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private int maxTilesInFlight = Math.max(2, Runtime.getRuntime().availableProcessors());
     private TileLoader.Observer tileObserver;
 
     /** A viewer that shares {@link TileCache#shared()} with every other viewer of the application. */
@@ -156,7 +156,7 @@ public class SlideViewer extends Control {
         return layers;
     }
 
-    /** How many tile reads may run at once (default: twice the cores, at least 4). Set before showing. */
+    /** How many tile reads may run at once (default: one per core, at least 2). Set before showing. */
     public final void setMaxTilesInFlight(int value) {
         if (value < 1) {
             throw new IllegalArgumentException("at least one tile read must be allowed, got " + value);

@@ -44,6 +44,7 @@ class SlideViewerPaintingTest {
         // Level 0 (blue) is 2048 × 2048; level 1 (red) is one 512 × 512 tile: the thumbnail.
         source = new HeldTileSource("held", 2048, 2048, 512, true, FINE, COARSE);
         viewer = new SlideViewer(new TileCache(64L << 20));
+        viewer.setMaxTilesInFlight(8);
         viewer.setMinimapVisible(false);
         viewer.scaleBarVisibleProperty().set(false);
         viewer.setTileSource(source);

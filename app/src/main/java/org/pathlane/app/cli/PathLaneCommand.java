@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             BenchCommand.class,
             SnapshotCommand.class,
+            ViewCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 

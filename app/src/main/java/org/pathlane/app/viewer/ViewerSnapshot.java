@@ -10,10 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
 import org.pathlane.viewer.SlideViewer;
 import org.pathlane.viewer.overlay.OverlayLayer;
@@ -54,15 +52,9 @@ public final class ViewerSnapshot {
             viewer.setCenter(cx, cy);
             viewer.setZoom(view.zoom());
             viewer.getLayers().addAll(layers);
-            viewer.setMinSize(view.width(), view.height());
-            viewer.setPrefSize(view.width(), view.height());
-            viewer.setMaxSize(view.width(), view.height());
-            StackPane root = new StackPane(viewer);
-            Scene scene = new Scene(root, view.width(), view.height());
-            root.applyCss();
-            root.layout();
+            OffscreenViewer offscreen = new OffscreenViewer(viewer, view.width(), view.height());
             viewer.whenViewComplete().thenRun(() -> {
-                shot.complete(scene.snapshot(null));
+                shot.complete(offscreen.render(null));
             });
             return null;
         });

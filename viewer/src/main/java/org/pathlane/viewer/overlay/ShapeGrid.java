@@ -23,6 +23,7 @@ final class ShapeGrid {
     private final Map<Long, List<OverlayShape>> cells = new HashMap<>();
     private final List<OverlayShape> large = new ArrayList<>();
     private int size;
+    private long version;
     private int maxCellCount;
     private int minCol = Integer.MAX_VALUE;
     private int minRow = Integer.MAX_VALUE;
@@ -45,8 +46,24 @@ final class ShapeGrid {
         return maxCellCount;
     }
 
+    /** Changes whenever a shape is added or the grid is cleared. */
+    long version() {
+        return version;
+    }
+
+    /** The occupied cells' bounds {minCol, minRow, maxCol, maxRow}, or null when no small shape is in. */
+    int[] occupiedCells() {
+        return cells.isEmpty() ? null : new int[] {minCol, minRow, maxCol, maxRow};
+    }
+
+    int count(int col, int row) {
+        List<OverlayShape> list = cells.get(key(col, row));
+        return list == null ? 0 : list.size();
+    }
+
     void add(OverlayShape shape) {
         size++;
+        version++;
         if (shape.maxX() - shape.minX() > cellSize || shape.maxY() - shape.minY() > cellSize) {
             large.add(shape);
             return;
@@ -63,6 +80,7 @@ final class ShapeGrid {
     }
 
     void clear() {
+        version++;
         cells.clear();
         large.clear();
         size = 0;

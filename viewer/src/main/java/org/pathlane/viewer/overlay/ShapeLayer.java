@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import org.pathlane.viewer.Viewport;
 
@@ -26,6 +27,8 @@ public final class ShapeLayer extends OverlayLayer {
     /** Outlines narrower than this many screen pixels are drawn as marks. */
     private static final double MIN_OUTLINE_PIXELS = 4;
     private static final double CELL_SIZE = 512;
+    /** A density image larger than this (shapes spread over millions of cells) is not built. */
+    private static final long MAX_DENSITY_CELLS = 16L << 20;
 
     /** What the last frame drew, for tests and the status line. */
     public enum Style { NONE, OUTLINES, MARKS, DENSITY }
@@ -37,6 +40,10 @@ public final class ShapeLayer extends OverlayLayer {
     private double typicalShapeSize;
     private Style lastStyle = Style.NONE;
     private long lastDrawn;
+    private final OverlayRaster raster = new OverlayRaster();
+    private Image densityImage;
+    private long densityVersion;
+    private Color densityColor;
 
     public ShapeLayer(String name) {
         super(name);
@@ -127,48 +134,68 @@ public final class ShapeLayer extends OverlayLayer {
 
     private void paintOutlines(GraphicsContext gc, Viewport view) {
         lastStyle = Style.OUTLINES;
-        gc.setStroke(color.get());
-        gc.setLineWidth(1.5);
-        gc.beginPath();
+        int argb = opaqueArgb(color.get());
+        raster.begin(gc, view.width(), view.height());
         long[] count = {0};
         grid.query(view.minX(), view.minY(), view.maxX(), view.maxY(), shape -> {
             float[] xy = shape.xy();
-            gc.moveTo(view.toScreenX(xy[0]), view.toScreenY(xy[1]));
-            for (int i = 2; i < xy.length; i += 2) {
-                gc.lineTo(view.toScreenX(xy[i]), view.toScreenY(xy[i + 1]));
+            int n = xy.length;
+            double px = view.toScreenX(xy[n - 2]);
+            double py = view.toScreenY(xy[n - 1]);
+            for (int i = 0; i < n; i += 2) {
+                double x = view.toScreenX(xy[i]);
+                double y = view.toScreenY(xy[i + 1]);
+                raster.line(px, py, x, y, argb);
+                px = x;
+                py = y;
             }
-            gc.closePath();
             count[0]++;
         });
-        gc.stroke();
+        raster.draw(gc);
         lastDrawn = count[0];
     }
 
     private void paintMarks(GraphicsContext gc, Viewport view) {
         lastStyle = Style.MARKS;
-        gc.setFill(color.get());
+        int argb = opaqueArgb(color.get());
         double size = Math.clamp(typicalShapeSize * view.zoom(), 2, MIN_OUTLINE_PIXELS);
+        raster.begin(gc, view.width(), view.height());
         long[] count = {0};
         grid.query(view.minX(), view.minY(), view.maxX(), view.maxY(), shape -> {
-            gc.fillRect(view.toScreenX(shape.centerX()) - size / 2, view.toScreenY(shape.centerY()) - size / 2,
-                    size, size);
+            raster.square(view.toScreenX(shape.centerX()), view.toScreenY(shape.centerY()), size, argb);
             count[0]++;
         });
+        raster.draw(gc);
         lastDrawn = count[0];
+    }
+
+    /** The colour as an opaque ARGB int; the layer's opacity applies when the raster is drawn. */
+    private static int opaqueArgb(Color c) {
+        return 0xff000000 | (int) Math.round(c.getRed() * 255) << 16 | (int) Math.round(c.getGreen() * 255) << 8
+                | (int) Math.round(c.getBlue() * 255);
     }
 
     private void paintDensity(GraphicsContext gc, Viewport view) {
         lastStyle = Style.DENSITY;
-        Color base = color.get();
-        double max = Math.max(1, grid.maxCellCount());
+        int[] bounds = grid.occupiedCells();
+        if (bounds == null) {
+            return;
+        }
+        if ((long) (bounds[2] - bounds[0] + 1) * (bounds[3] - bounds[1] + 1) > MAX_DENSITY_CELLS) {
+            paintMarks(gc, view);
+            return;
+        }
+        if (densityImage == null || densityVersion != grid.version() || !color.get().equals(densityColor)) {
+            densityImage = DensityImage.of(grid, bounds, color.get());
+            densityVersion = grid.version();
+            densityColor = color.get();
+        }
         double cell = grid.cellSize();
-        double side = cell * view.zoom();
-        long[] count = {0};
-        grid.cells(view.minX(), view.minY(), view.maxX(), view.maxY(), (col, row, n) -> {
-            gc.setFill(Color.color(base.getRed(), base.getGreen(), base.getBlue(), 0.15 + 0.7 * Math.sqrt(n / max)));
-            gc.fillRect(view.toScreenX(col * cell), view.toScreenY(row * cell), side, side);
-            count[0]++;
-        });
-        lastDrawn = count[0];
+        double x0 = view.toScreenX(bounds[0] * cell);
+        double y0 = view.toScreenY(bounds[1] * cell);
+        gc.setImageSmoothing(true);
+        gc.drawImage(densityImage, x0, y0, densityImage.getWidth() * cell * view.zoom(),
+                densityImage.getHeight() * cell * view.zoom());
+        lastDrawn = (long) (densityImage.getWidth() * densityImage.getHeight());
     }
 }
