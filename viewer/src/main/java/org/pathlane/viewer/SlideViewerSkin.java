@@ -3,12 +3,16 @@ package org.pathlane.viewer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import javafx.animation.PauseTransition;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.SkinBase;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.pathlane.viewer.overlay.OverlayLayer;
 import org.pathlane.viewer.tile.TileLoader;
 import org.pathlane.viewer.tile.TileSource;
@@ -21,6 +25,7 @@ import org.pathlane.viewer.tile.TileSource;
 final class SlideViewerSkin extends SkinBase<SlideViewer> {
 
     private static final double MARGIN = 10;
+    private static final Duration SETTLE = Duration.millis(150);
 
     private final Canvas canvas = new Canvas();
     private final Minimap minimap;
@@ -29,6 +34,11 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
     private final Runnable layerChanged = repaint::request;
     private final List<CompletableFuture<Void>> completeWaiters = new ArrayList<>();
     private TileLoader loader;
+    /** Hardware pipelines scale smoothly for free; the software one draws moving frames nearest-neighbour. */
+    private final boolean smoothWhileMoving = Platform.isSupported(ConditionalFeature.SCENE3D);
+    /** Draws one smooth frame once the view has stopped moving. */
+    private final PauseTransition settle = new PauseTransition(SETTLE);
+    private Viewport lastPainted;
 
     SlideViewerSkin(SlideViewer viewer) {
         super(viewer);
@@ -38,6 +48,10 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
         minimap.setManaged(false);
         getChildren().addAll(canvas, minimap);
         new ViewerInput(viewer).install();
+        settle.setOnFinished(e -> {
+            lastPainted = null;
+            repaint.request();
+        });
 
         viewer.tileSourceProperty().addListener((o, was, now) -> sourceChanged(now));
         sourceChanged(viewer.getTileSource());
@@ -116,12 +130,19 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
             viewer.fit();
         }
         Viewport view = viewer.viewport().withSize(width, height);
-        TilePainter.Frame frame = tiles.paint(gc, view, outputScale(), loader);
+        boolean moving = lastPainted != null && !lastPainted.equals(view);
+        lastPainted = view;
+        if (moving && !smoothWhileMoving) {
+            settle.playFromStart();
+        }
+        boolean smooth = smoothWhileMoving || !moving;
+        TilePainter.Frame frame = tiles.paint(gc, view, outputScale(), loader, smooth);
         boolean overlaysPending = false;
         for (OverlayLayer layer : viewer.getLayers()) {
             if (layer.isVisible() && layer.getOpacity() > 0) {
                 gc.save();
                 gc.setGlobalAlpha(layer.getOpacity());
+                gc.setImageSmoothing(smooth);
                 layer.paint(gc, view);
                 gc.restore();
             }
@@ -149,6 +170,7 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
 
     @Override
     public void dispose() {
+        settle.stop();
         if (loader != null) {
             loader.close();
         }

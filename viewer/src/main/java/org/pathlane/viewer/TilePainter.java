@@ -34,7 +34,11 @@ final class TilePainter {
         return source.levelFor(1.0 / (view.zoom() * outputScale));
     }
 
-    Frame paint(GraphicsContext gc, Viewport view, double outputScale, TileLoader loader) {
+    /**
+     * Draws one frame. Without {@code smooth}, scaled tiles are drawn nearest-neighbour: several times
+     * cheaper on the software renderer, for frames drawn while the view moves.
+     */
+    Frame paint(GraphicsContext gc, Viewport view, double outputScale, TileLoader loader, boolean smooth) {
         TileSource source = loader.source();
         int level = levelFor(source, view, outputScale);
         int coarsest = source.coarsestLevel();
@@ -49,12 +53,12 @@ final class TilePainter {
         for (TileKey key : visibleTiles(source, view, level)) {
             Image image = cache.get(key);
             double[] r = levelZeroRect(source, key);
-            gc.setImageSmoothing(Math.abs(view.zoom() * source.levels().get(level).downsample() - 1) > 1e-9);
+            gc.setImageSmoothing(smooth && Math.abs(view.zoom() * source.levels().get(level).downsample() - 1) > 1e-9);
             if (image != null) {
                 drawSnapped(gc, view, outputScale, image, 0, 0, image.getWidth(), image.getHeight(), r);
                 drawn++;
             } else {
-                gc.setImageSmoothing(true);
+                gc.setImageSmoothing(smooth);
                 drawFallback(gc, view, outputScale, source, level + 1, r);
                 if (!loader.hasFailed(key)) {
                     missing.add(key);

@@ -72,7 +72,8 @@ public abstract class OverlayLayer {
 
     /**
      * Draws the layer for one frame, on the FX thread. The viewer has set the global alpha to the
-     * layer's opacity and skips invisible layers.
+     * layer's opacity, and image smoothing to what this frame can afford (off while the view moves on the
+     * software renderer); it skips invisible layers.
      */
     public abstract void paint(GraphicsContext gc, Viewport view);
 

@@ -193,7 +193,7 @@ public final class ShapeLayer extends OverlayLayer {
         double cell = grid.cellSize();
         double x0 = view.toScreenX(bounds[0] * cell);
         double y0 = view.toScreenY(bounds[1] * cell);
-        gc.setImageSmoothing(true);
+        // Smooth when the viewer's frame can afford it (it sets the smoothing before drawing layers).
         gc.drawImage(densityImage, x0, y0, densityImage.getWidth() * cell * view.zoom(),
                 densityImage.getHeight() * cell * view.zoom());
         lastDrawn = (long) (densityImage.getWidth() * densityImage.getHeight());
