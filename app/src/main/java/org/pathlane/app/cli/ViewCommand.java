@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.pathlane.app.viewer.GeoJsonShapes;
@@ -54,33 +55,32 @@ public final class ViewCommand implements Callable<Integer> {
         try (SlideReader reader = SnapshotCommand.open(slide); SlideTileSource source = new SlideTileSource(reader)) {
             CountDownLatch closed = new CountDownLatch(1);
             ShapeLayer cells = new ShapeLayer(overlay != null ? overlay.getFileName().toString() : "nuclei");
-            ThumbnailTissue mask = tissue ? ThumbnailTissue.of(reader) : null;
-            JavaFxRuntime.onFx(() -> {
-                ViewerWindow window = new ViewerWindow(new Stage(), slide.getFileName() + " - PathLane", source);
-                if (mask != null) {
-                    ImageLayer layer = ImageLayer.mask("tissue", mask.mask(), mask.width(), mask.height(), mask.downsample(),
-                            Color.rgb(255, 200, 0, 0.35));
-                    window.viewer().getLayers().add(layer);
-                }
+            ViewerWindow window = JavaFxRuntime.onFx(() -> {
+                ViewerWindow w = new ViewerWindow(new Stage(), slide.getFileName() + " - PathLane", source);
                 if (overlay != null || demoNuclei > 0) {
-                    window.viewer().getLayers().add(cells);
+                    w.viewer().getLayers().add(cells);
                 }
                 if (center != null) {
                     double[] xy = SnapshotCommand.parseCenter(center);
-                    window.viewer().setCenter(xy[0], xy[1]);
+                    w.viewer().setCenter(xy[0], xy[1]);
                 }
                 if (zoom != null) {
-                    window.viewer().setZoom(window.viewer().clampZoom(zoom));
+                    w.viewer().setZoom(w.viewer().clampZoom(zoom));
                 }
-                window.stage().setOnHidden(e -> closed.countDown());
-                window.stage().show();
-                return null;
+                w.stage().setOnHidden(e -> closed.countDown());
+                w.stage().show();
+                return w;
             });
             if (overlay != null) {
                 GeoJsonShapes.read(overlay, 2_000, cells::addAll);
             }
-            if (demoNuclei > 0) {
-                List<OverlayShape> nuclei = SyntheticNuclei.inTissue(reader, demoNuclei, 6);
+            if (tissue || demoNuclei > 0) {
+                ThumbnailTissue thumb = ThumbnailTissue.of(reader);
+                if (tissue) {
+                    Platform.runLater(() -> window.viewer().getLayers().add(0, ImageLayer.mask("tissue", thumb.mask(),
+                            thumb.width(), thumb.height(), thumb.downsample(), Color.rgb(255, 200, 0, 0.25))));
+                }
+                List<OverlayShape> nuclei = SyntheticNuclei.inTissue(thumb, reader.levels().get(0), demoNuclei, 6);
                 for (int i = 0; i < nuclei.size(); i += 500) {
                     cells.addAll(nuclei.subList(i, Math.min(nuclei.size(), i + 500)));
                 }

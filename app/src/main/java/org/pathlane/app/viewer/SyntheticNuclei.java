@@ -21,7 +21,10 @@ public final class SyntheticNuclei {
     }
 
     public static List<OverlayShape> inTissue(SlideReader reader, int count, long seed) throws IOException {
-        ThumbnailTissue thumb = ThumbnailTissue.of(reader);
+        return inTissue(ThumbnailTissue.of(reader), reader.levels().get(0), count, seed);
+    }
+
+    public static List<OverlayShape> inTissue(ThumbnailTissue thumb, SlideLevel full, int count, long seed) {
         int w = thumb.width();
         int tissue = 0;
         int[] where = new int[thumb.tissuePixels()];
@@ -30,7 +33,6 @@ public final class SyntheticNuclei {
                 where[tissue++] = i;
             }
         }
-        SlideLevel full = reader.levels().get(0);
         double ds = thumb.downsample();
         SplittableRandom random = new SplittableRandom(seed);
         List<OverlayShape> nuclei = new ArrayList<>(count);
