@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             InfoCommand.class,
             SimCommand.class,
+            SnapshotCommand.class,
+            ViewCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 
