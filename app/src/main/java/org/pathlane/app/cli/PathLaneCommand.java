@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
         subcommands = {
             BenchCommand.class,
             InfoCommand.class,
+            SimCommand.class,
+            SnapshotCommand.class,
+            ViewCommand.class,
             SegmentCommand.class,
             ModelCommand.class,
         })
