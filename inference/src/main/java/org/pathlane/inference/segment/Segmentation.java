@@ -127,7 +127,7 @@ public final class Segmentation {
     public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource) {
 
         String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
-            return "{\"slide\":\"" + slide.id() + "\",\"model\":\"" + model.spec().weights() + "\",\"scale\":"
+            return "{\"slide\":\"" + slide.id() + "\",\"model\":\"" + model.weightsDigest() + "\",\"scale\":"
                     + grid.scale() + ",\"options\":\"" + grid.options() + "\",\"tiles\":" + tissueTiles.size()
                     + ",\"region\":\"" + r.region().map(java.util.Arrays::toString).orElse("all") + "\"}";
         }
