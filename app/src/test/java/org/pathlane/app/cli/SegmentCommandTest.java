@@ -94,7 +94,8 @@ class SegmentCommandTest {
         Files.writeString(unknownStep.resolve("model.json"), """
                 {"weights":"model.onnx","input":{"channels":3,"minSize":64,"step":1},
                  "preprocessing":[{"id":"histogram_magic"}],"output":{"kind":"probability"}}""");
-        Run step = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--model", unknownStep.toString());
+        Run step = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--model", unknownStep.toString(),
+                "--device", "cpu");
         assertThat(step.status()).isEqualTo(SegmentCommand.BAD_MODEL);
         assertThat(step.err()).contains("model.json").contains("histogram_magic").contains("not supported");
     }

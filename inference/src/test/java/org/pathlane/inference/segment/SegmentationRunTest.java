@@ -148,4 +148,18 @@ class SegmentationRunTest {
         segmentation().run(request("straight", 128, 2), model, SegmentationListener.NONE);
         assertThat(Files.readString(tmp.resolve("resume/cells.csv"))).isEqualTo(Files.readString(tmp.resolve("straight/cells.csv")));
     }
+
+    @Test
+    void aModelInputThatLeavesNoCoreInsideTheHaloIsAnErrorNamingTheModel() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tiny-model"));
+        Files.write(dir.resolve("w.onnx"), ModelLoader.loadDefault().weights().read());
+        Files.writeString(dir.resolve("model.json"), """
+                {"weights":"w.onnx","input":{"name":"rgb","channels":3,"minSize":96,"step":0},
+                 "output":{"name":"foreground","kind":"probability"},"pixelSize":0.5}""");
+        SegmentRequest r = new SegmentRequest(Path.of("synthetic.png"), tmp.resolve("tiny"), dir.toString(), Device.CPU,
+                128, 48, 1, Optional.empty(), 0.05, true, OptionalDouble.empty());
+        assertThatThrownBy(() -> segmentation().run(r, SegmentationListener.NONE))
+                .isInstanceOf(org.pathlane.inference.model.ModelException.class)
+                .hasMessageContaining("model.json").hasMessageContaining("only takes 96 px");
+    }
 }
