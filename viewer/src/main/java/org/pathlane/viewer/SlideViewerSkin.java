@@ -148,8 +148,9 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
                 gc.setImageSmoothing(smooth);
                 layer.paint(gc, view);
                 gc.restore();
+                // A hidden layer's queued batches wait for it to be shown; they do not hold up the view.
+                overlaysPending |= layer.hasPendingContent();
             }
-            overlaysPending |= layer.hasPendingContent();
         }
         if (viewer.scaleBarVisibleProperty().get()) {
             source.micronsPerPixel().ifPresent(mpp -> ScaleBar.paint(gc, view, mpp));
