@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchSchedulerCommand.class,
             BenchViewerCommand.class,
+            BenchSegmentCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -19,6 +19,8 @@ import picocli.CommandLine.Option;
             SimCommand.class,
             SnapshotCommand.class,
             ViewCommand.class,
+            SegmentCommand.class,
+            ModelCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 
