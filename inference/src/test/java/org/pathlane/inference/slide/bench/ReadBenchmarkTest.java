@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -40,7 +39,7 @@ class ReadBenchmarkTest {
     @Test
     void javaAndCReadTheSameTilesAndBothReportThroughput() throws Exception {
         SyntheticSlides.assumeOpenSlide();
-        Assumptions.assumeTrue(onPath("gcc"), "gcc is not installed: the C side of the benchmark cannot be built");
+        Assumptions.assumeTrue(SyntheticSlides.tool("gcc").isPresent(), "gcc is not installed: the C side of the benchmark cannot be built");
         ReadBenchmark.Report report = ReadBenchmark.run(slide(), 128, 0, List.of(1, 2), 1);
         assertThat(report.tiles()).isEqualTo(6 * 4);
         assertThat(report.rows()).extracting(ReadBenchmark.Row::threads).containsExactly(1, 2);
@@ -58,14 +57,5 @@ class ReadBenchmarkTest {
         Path png = SyntheticSlides.writeImage(dir.resolve("plain.png"), SyntheticSlides.pattern(64, 64, 1), "png");
         assertThatThrownBy(() -> ReadBenchmark.run(png, 32, 0, List.of(1), 1))
                 .isInstanceOf(IOException.class).hasMessageContaining("plain.png").hasMessageContaining("plain image");
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
