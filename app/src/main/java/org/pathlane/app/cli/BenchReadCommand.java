@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 /** {@code pathlane bench read --slide F}: tiles/s through the Java OpenSlide binding vs C, 1 and 2 threads. */
 @Command(name = "read",
         mixinStandardHelpOptions = true,
-        description = {"Reads every level-0 tile of a slide through PathLane's OpenSlide binding and through a",
-            "small C program calling openslide_read_region (compiled with gcc now), and prints tiles/s for",
-            "both and the ratio. Build a large test slide with ../shared/tools/make-bench-slide."})
+        description = "Reads every level-0 tile of a slide through PathLane's OpenSlide binding and through a"
+                + " small C program calling openslide_read_region (compiled with gcc now), and prints tiles/s for"
+                + " both and the ratio, per wall-clock second and per CPU-second."
+                + " Build a large test slide with ../shared/tools/make-bench-slide.")
 public final class BenchReadCommand implements Callable<Integer> {
 
     @Option(names = "--slide", required = true, paramLabel = "FILE", description = "A whole-slide file OpenSlide reads.")
@@ -26,7 +27,7 @@ public final class BenchReadCommand implements Callable<Integer> {
     @Option(names = "--tile", paramLabel = "PX", defaultValue = "512", description = "Tile edge in pixels (default: ${DEFAULT-VALUE}).")
     int tile;
 
-    @Option(names = "--threads", paramLabel = "N[,N...]", split = ",", defaultValue = "1,2",
+    @Option(names = "--threads", paramLabel = "N[,N...]", hideParamSyntax = true, split = ",", defaultValue = "1,2",
             description = "Thread counts to measure (default: ${DEFAULT-VALUE}).")
     List<Integer> threads;
 
