@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchSchedulerCommand.class,
             BenchReadCommand.class,
+            BenchViewerCommand.class,
+            BenchSegmentCommand.class,
         })
 public final class BenchCommand implements Runnable {
 
