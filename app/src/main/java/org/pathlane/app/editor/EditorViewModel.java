@@ -54,6 +54,7 @@ public final class EditorViewModel {
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper submitting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyLongWrapper revision = new javafx.beans.property.ReadOnlyLongWrapper();
     private final ObservableList<String> slideChoices = FXCollections.observableArrayList();
 
     public EditorViewModel(JobCatalog catalog, SlideCheck slideCheck, WorkflowSubmitter submitter, UiExecutors executors) {
@@ -78,6 +79,14 @@ public final class EditorViewModel {
 
     public WorkflowDraft draft() {
         return draft.get();
+    }
+
+    /**
+     * Goes up once after every change of draft, selection or problems, when all of them agree: the
+     * one thing the canvas and the inspector redraw on.
+     */
+    public javafx.beans.property.ReadOnlyLongProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<String> selectedJobProperty() {
@@ -230,11 +239,13 @@ public final class EditorViewModel {
     public void select(String jobId) {
         selectedArrow.set(null);
         selectedJob.set(jobId);
+        revision.set(revision.get() + 1);
     }
 
     public void selectArrow(Dependency arrow) {
         selectedJob.set(null);
         selectedArrow.set(arrow);
+        revision.set(revision.get() + 1);
     }
 
     /** The Delete key: removes the selected job or arrow. */
@@ -342,22 +353,23 @@ public final class EditorViewModel {
     }
 
     private void show(WorkflowDraft next) {
-        draft.set(next);
         if (selectedJob.get() != null && next.job(selectedJob.get()).isEmpty()) {
             selectedJob.set(null);
         }
         if (selectedArrow.get() != null && !next.dependencies().contains(selectedArrow.get())) {
             selectedArrow.set(null);
         }
-        revalidate();
+        problems.setAll(validator.validate(next));
+        draft.set(next);
+        canUndo.set(history.canUndo());
+        canRedo.set(history.canRedo());
+        updateCanSubmit();
+        revision.set(revision.get() + 1);
     }
 
     /** Re-checks the draft, e.g. after the slide library changed. */
     public void revalidate() {
-        problems.setAll(validator.validate(draft()));
-        canUndo.set(history.canUndo());
-        canRedo.set(history.canRedo());
-        updateCanSubmit();
+        show(draft());
     }
 
     private void updateCanSubmit() {
