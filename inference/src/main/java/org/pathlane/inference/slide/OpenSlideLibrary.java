@@ -98,7 +98,7 @@ public final class OpenSlideLibrary {
             if (instance == null && failure == null) {
                 try {
                     instance = load();
-                    LOG.info("OpenSlide {} loaded from {}", instance.version, instance.location);
+                    LOG.debug("OpenSlide {} loaded from {}", instance.version, instance.location);
                 } catch (OpenSlideMissingException e) {
                     failure = e;
                 }

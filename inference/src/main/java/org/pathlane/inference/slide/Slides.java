@@ -57,9 +57,10 @@ public final class Slides {
             try {
                 return ImageSlideReader.open(path, id);
             } catch (UnreadableSlideException e) {
-                throw new UnreadableSlideException(path, "OpenSlide does not recognise it as a whole-slide image,"
-                        + " and as a plain image: " + e.problem() + " (a truncated copy looks like this; copy it again)",
-                        e);
+                String detail = e.getCause() == null ? e.problem() : String.valueOf(e.getCause().getMessage());
+                throw new UnreadableSlideException(path, "damaged or incomplete: it starts like an image but neither"
+                        + " OpenSlide nor ImageIO can read it (" + detail + "); a truncated copy looks like this,"
+                        + " copy the file again", e);
             }
         }
         try {

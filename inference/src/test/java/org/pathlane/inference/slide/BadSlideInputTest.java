@@ -87,10 +87,12 @@ class BadSlideInputTest {
                 for (long y = 0; y < level0.height(); y += 1024) {
                     slide.readRegion(0, 0, y, (int) level0.width(), (int) Math.min(1024, level0.height() - y));
                 }
-            }).isInstanceOf(IOException.class).hasMessageContaining(half.getFileName().toString());
+            }).isInstanceOf(IOException.class).hasMessageContaining(half.getFileName().toString())
+                    .hasMessageContaining("damaged or incomplete");
         } catch (IOException e) {
             assertThat(e).isInstanceOf(UnreadableSlideException.class)
-                    .hasMessageContaining(half.getFileName().toString());
+                    .hasMessageContaining(half.getFileName().toString())
+                    .hasMessageContaining("damaged or incomplete");
         }
     }
 }
