@@ -32,8 +32,11 @@ public final class PathLaneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The desktop app arrives with its own issue; until then the bare command explains itself.
-        spec.commandLine().usage(spec.commandLine().getOut());
+        if (!org.pathlane.app.ui.PathLaneApp.displayAvailable()) {
+            throw new CliException(1, "no display to show the desktop app on (DISPLAY is not set): run it in a desktop"
+                    + " session or under xvfb-run; for the command line see pathlane --help");
+        }
+        org.pathlane.app.ui.PathLaneApp.run(dataDir(), org.pathlane.app.jobs.JobHandlers.desktop());
         return 0;
     }
 

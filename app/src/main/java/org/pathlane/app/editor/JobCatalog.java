@@ -30,20 +30,24 @@ public final class JobCatalog {
                             new ParamSpec("tissueThreshold", "Tissue threshold", Kind.DECIMAL, 0.05, false, List.of(),
                                     "minimum tissue fraction of a tile"),
                             new ParamSpec("region", "Region X,Y,W,H", Kind.TEXT, null, false, List.of(),
-                                    "optional, level-0 pixels; empty = whole slide"))),
+                                    "optional, level-0 pixels; empty = whole slide"),
+                            new ParamSpec("mpp", "Microns per pixel", Kind.DECIMAL, null, false, List.of(),
+                                    "optional; overrides or supplies the slide's"),
+                            new ParamSpec("noTissue", "Skip tissue detection", Kind.BOOLEAN, false, false, List.of(),
+                                    "process every tile, background too"))),
             new JobType("tissue", "Detect tissue",
                     "Finds the tissue on a thumbnail and writes its mask.",
-                    List.of(slide(),
-                            new ParamSpec("tissueThreshold", "Tissue threshold", Kind.DECIMAL, 0.05, false, List.of(),
-                                    "minimum tissue fraction of a tile"))),
+                    List.of(slide())),
             new JobType("export", "Export measurements",
-                    "Writes the measurements of a segmentation as GeoJSON or CSV.",
-                    List.of(slide(),
-                            new ParamSpec("format", "Format", Kind.CHOICE, "csv", true, List.of("csv", "geojson"), ""))),
+                    "Copies a segmentation's measurements (CSV/GeoJSON) to a folder. Draw an arrow from that job.",
+                    List.of(new ParamSpec("source", "Source job id", Kind.TEXT, null, true, List.of(),
+                                    "the segmentation job to export, e.g. j1"),
+                            new ParamSpec("folder", "To folder", Kind.TEXT, null, true, List.of(), "e.g. a shared drive"),
+                            new ParamSpec("format", "Format", Kind.CHOICE, "csv", true, List.of("csv", "geojson", "both"), ""))),
             new JobType("sleep", "Wait (test job)",
                     "Waits a while and succeeds; for trying out workflows and the queue.",
                     List.of(new ParamSpec("durationMs", "Duration (ms)", Kind.INTEGER, 2000L, true, List.of(), ""),
-                            new ParamSpec("fail", "Fail at the end", Kind.CHOICE, "false", false, List.of("false", "true"), ""))));
+                            new ParamSpec("fail", "Fail at the end", Kind.BOOLEAN, false, false, List.of(), "to try out fail-fast and retry"))));
 
     private final List<JobType> types;
 
@@ -63,6 +67,14 @@ public final class JobCatalog {
                 .filter(name -> KNOWN.stream().noneMatch(k -> k.name().equals(name)))
                 .forEach(name -> types.add(JobType.generic(name)));
         return new JobCatalog(types);
+    }
+
+    /** This catalog with some defaults of one type replaced (e.g. the workstation's device and tile size). */
+    public JobCatalog withDefaults(String typeName, java.util.Map<String, Object> defaults) {
+        return new JobCatalog(types.stream().map(t -> !t.name().equals(typeName) ? t : new JobType(t.name(), t.label(),
+                t.description(), t.params().stream().map(p -> !defaults.containsKey(p.key()) ? p
+                        : new ParamSpec(p.key(), p.label(), p.kind(), defaults.get(p.key()), p.required(), p.choices(), p.help()))
+                        .toList())).toList());
     }
 
     public List<JobType> types() {

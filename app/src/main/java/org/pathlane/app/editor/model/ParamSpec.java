@@ -23,6 +23,7 @@ public record ParamSpec(String key, String label, Kind kind, Object defaultValue
         /** a model: {@code default} or a folder/file path */
         MODEL,
         CHOICE,
+        BOOLEAN,
         INTEGER,
         DECIMAL,
         TEXT
@@ -48,6 +49,12 @@ public record ParamSpec(String key, String label, Kind kind, Object defaultValue
             return switch (kind) {
                 case INTEGER -> Long.parseLong(t);
                 case DECIMAL -> Double.parseDouble(t);
+                case BOOLEAN -> {
+                    if (!t.equals("true") && !t.equals("false")) {
+                        throw new IllegalArgumentException(label + " must be true or false, not \"" + t + "\".");
+                    }
+                    yield Boolean.parseBoolean(t);
+                }
                 case CHOICE -> {
                     if (!choices.contains(t)) {
                         throw new IllegalArgumentException(label + " must be one of " + String.join(", ", choices) + ".");

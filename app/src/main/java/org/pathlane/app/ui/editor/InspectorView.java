@@ -94,7 +94,14 @@ final class InspectorView extends VBox {
             error.setManaged(refusal.isPresent());
         };
         javafx.scene.control.Control control;
-        if (p.kind() == ParamSpec.Kind.CHOICE || p.kind() == ParamSpec.Kind.SLIDE) {
+        if (p.kind() == ParamSpec.Kind.BOOLEAN) {
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox();
+            Consumer<Object> update = v -> box.setSelected(Boolean.TRUE.equals(v));
+            update.accept(job.params().get(p.key()));
+            box.setOnAction(e -> commit.accept(String.valueOf(box.isSelected())));
+            fieldUpdaters.put(p.key(), update);
+            control = box;
+        } else if (p.kind() == ParamSpec.Kind.CHOICE || p.kind() == ParamSpec.Kind.SLIDE) {
             ComboBox<String> box = new ComboBox<>();
             box.getItems().setAll(p.kind() == ParamSpec.Kind.SLIDE ? vm.slideChoices() : p.choices());
             box.setPromptText(p.kind() == ParamSpec.Kind.SLIDE ? (vm.slideChoices().isEmpty()

@@ -1,0 +1,50 @@
+package org.pathlane.app.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.pathlane.scheduler.engine.Scheduler;
+import org.pathlane.scheduler.event.SchedulerEvent;
+import org.pathlane.scheduler.event.SchedulerListener;
+
+/**
+ * Waits until a condition holds, checked after every engine event and progress report (listeners run in
+ * registration order, so view-models registered earlier have already updated). No sleeps.
+ */
+public final class EngineConditions {
+
+    private EngineConditions() {
+    }
+
+    public static void await(Scheduler scheduler, String what, BooleanSupplier condition) throws InterruptedException {
+        CountDownLatch met = new CountDownLatch(1);
+        SchedulerListener check = new SchedulerListener() {
+            @Override
+            public void onEvent(SchedulerEvent event) {
+                test();
+            }
+
+            @Override
+            public void onProgress(String user, String workflowId, String jobId, long done, long total, String message) {
+                test();
+            }
+
+            private void test() {
+                if (condition.getAsBoolean()) {
+                    met.countDown();
+                }
+            }
+        };
+        scheduler.addListener(check);
+        try {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            assertThat(met.await(20, TimeUnit.SECONDS)).as("within 20 s: " + what).isTrue();
+        } finally {
+            scheduler.removeListener(check);
+        }
+    }
+}
