@@ -74,6 +74,25 @@ public final class MainWindow extends BorderPane implements Navigator {
         rail.getChildren().addAll(spacer, user, theme, signOut);
         setLeft(rail);
         show(Screen.DASHBOARD);
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY_OR_MOVE);
+            }
+        });
+        setOnDragDropped(e -> {
+            boolean files = e.getDragboard().hasFiles();
+            if (files) {
+                importSlides(e.getDragboard().getFiles().stream().map(java.io.File::toPath).toList());
+            }
+            e.setDropCompleted(files);
+            e.consume();
+        });
+    }
+
+    /** Slide files or folders dropped anywhere on the window go into the library, shown on the Slides screen. */
+    public void importSlides(java.util.List<Path> paths) {
+        show(Screen.SLIDES);
+        screens.library().importPaths(paths);
     }
 
     public void show(Screen screen) {

@@ -71,6 +71,10 @@ final class ScreenFactory {
         return results;
     }
 
+    SlideLibraryViewModel library() {
+        return library;
+    }
+
     void close() {
         dashboard.close();
     }

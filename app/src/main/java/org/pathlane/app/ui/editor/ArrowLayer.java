@@ -69,8 +69,9 @@ final class ArrowLayer extends Pane {
             }
             Point2D start = from.outAnchor(this);
             Point2D end = to.inAnchor(this);
-            double reach = Math.max(40, Math.abs(end.getX() - start.getX()) / 2);
-            double bend = end.getX() < start.getX() + 10 ? JobCard.HEIGHT : 0;
+            double reach = Math.max(50, Math.abs(end.getX() - start.getX()) / 2);
+            boolean sameRow = Math.abs(end.getY() - start.getY()) < JobCard.HEIGHT / 2;
+            double bend = sameRow && end.getX() < start.getX() ? JobCard.HEIGHT * 0.9 : 0;
             for (CubicCurve c : List.of(a.line(), a.hit())) {
                 c.setStartX(start.getX());
                 c.setStartY(start.getY());

@@ -64,6 +64,8 @@ public final class StartScreen extends VBox {
     }
 
     private void showTiles() {
+        tiles.setVisible(true);
+        tiles.setManaged(true);
         tiles.getChildren().clear();
         for (UserProfile p : vm.profiles()) {
             Label name = new Label(p.name());
@@ -111,6 +113,8 @@ public final class StartScreen extends VBox {
 
     private void showCreate() {
         boolean first = vm.profiles().isEmpty();
+        tiles.setVisible(!first);
+        tiles.setManaged(!first);
         Label title = new Label(first ? "Welcome! Create the first profile: it will be the lab's admin."
                 : "New profile");
         title.getStyleClass().add("field-label");
@@ -137,8 +141,10 @@ public final class StartScreen extends VBox {
         CheckBox admin = new CheckBox("Admin (manages profiles and limits)");
         admin.setSelected(first);
         admin.setDisable(true);
-        Label note = new Label(first ? "" : "Only an admin can make another admin, from Settings.");
+        Label note = new Label("Only an admin can make another admin, from Settings.");
         note.getStyleClass().add("hint");
+        note.setVisible(!first);
+        note.setManaged(!first);
         Button create = new Button(first ? "Create and sign in" : "Create");
         create.setId("create-profile");
         create.getStyleClass().add("accent");

@@ -39,7 +39,7 @@ public final class ResultsView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         setTop(new VBox(6, title, message));
         jobs.setItems(vm.finishedJobs());
-        jobs.setPrefWidth(280);
+        jobs.setPrefWidth(340);
         jobs.setPlaceholder(new Label("No finished jobs yet."));
         jobs.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -89,7 +89,7 @@ public final class ResultsView extends BorderPane {
             details.getChildren().add(new Label("Reading " + job.resultDir() + " …"));
             return;
         }
-        Label count = new Label(result.cells() >= 0 ? String.format(Locale.ROOT, "%,d nuclei", result.cells()) : "No nucleus count in this result");
+        Label count = new Label(headline(result));
         count.setId("result-count");
         count.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
         details.getChildren().add(count);
@@ -131,6 +131,21 @@ public final class ResultsView extends BorderPane {
         VBox files = new VBox(2);
         result.files().forEach(f -> files.getChildren().add(new Label(f.getFileName().toString())));
         details.getChildren().addAll(summaryTitle, grid, filesTitle, files);
+    }
+
+    private static String headline(JobResult result) {
+        if (result.cells() >= 0) {
+            return String.format(Locale.ROOT, "%,d nuclei", result.cells());
+        }
+        String tissue = result.summary().get("tissueFraction");
+        if (tissue != null) {
+            try {
+                return String.format(Locale.ROOT, "Tissue covers %.1f %% of the slide", Double.parseDouble(tissue) * 100);
+            } catch (NumberFormatException e) {
+                return "Tissue fraction: " + tissue;
+            }
+        }
+        return result.files().isEmpty() ? "Finished (this job writes no files)" : "Finished";
     }
 
     private void export(Path source, String kind, String pattern) {

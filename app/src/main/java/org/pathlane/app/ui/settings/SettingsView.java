@@ -66,8 +66,10 @@ public final class SettingsView extends ScrollPane {
         detected.textProperty().bind(vm.detectedDeviceProperty());
         TextField tile = new TextField(String.valueOf(vm.settings().tile()));
         tile.setPrefColumnCount(6);
+        tile.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField batch = new TextField(String.valueOf(vm.settings().batch()));
         batch.setPrefColumnCount(6);
+        batch.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button save = new Button("Save");
         save.getStyleClass().add("accent");
         save.setOnAction(e -> vm.save(device.getValue(), tile.getText(), batch.getText()));
@@ -83,6 +85,7 @@ public final class SettingsView extends ScrollPane {
     private VBox password() {
         PasswordField password = new PasswordField();
         password.setPromptText("New password (empty = none)");
+        password.setPrefColumnCount(22);
         Button set = new Button("Set my password");
         set.setOnAction(e -> {
             vm.setOwnPassword(password.getText().toCharArray());
@@ -132,7 +135,13 @@ public final class SettingsView extends ScrollPane {
             reset.setOnAction(e -> vm.resetPassword(p));
             Button delete = new Button("Delete");
             delete.getStyleClass().add("danger");
-            delete.setOnAction(e -> vm.delete(p));
+            delete.setOnAction(e -> {
+                javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                        "Delete the profile \"" + p.name() + "\" with its slide library and all its workflows? Result files stay on disk.",
+                        javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+                confirm.setHeaderText("Delete " + p.name() + "?");
+                confirm.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> vm.delete(p));
+            });
             HBox row = new HBox(10, new AvatarView(p, 28), name, admin, reset, delete);
             row.setAlignment(Pos.CENTER_LEFT);
             profilesBox.getChildren().add(row);
@@ -141,6 +150,9 @@ public final class SettingsView extends ScrollPane {
 
     private static GridPane grid() {
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(labels);
         grid.setHgap(14);
         grid.setVgap(10);
         return grid;

@@ -66,6 +66,7 @@ public final class SlidesView extends VBox {
         });
         setOnDragExited(e -> dropZone.getStyleClass().remove("drop-target"));
         setOnDragDropped(this::dropped);
+        setOnDragDone(e -> dropZone.getStyleClass().remove("drop-target"));
         vm.items().addListener((ListChangeListener<SlideItem>) c -> redraw());
         redraw();
     }
