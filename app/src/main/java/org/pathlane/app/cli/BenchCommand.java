@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints the figures it measured in one run.",
         subcommands = {
+            BenchSchedulerCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

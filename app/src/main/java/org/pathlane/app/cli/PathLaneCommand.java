@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             BenchCommand.class,
             InfoCommand.class,
+            SimCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 

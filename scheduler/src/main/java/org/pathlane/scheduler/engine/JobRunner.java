@@ -1,6 +1,7 @@
 package org.pathlane.scheduler.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,6 +52,11 @@ final class JobRunner implements AutoCloseable {
     private static String safe(String name) {
         String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return cleaned.startsWith(".") ? "_" + cleaned : cleaned;
+    }
+
+    /** Jobs handed to workers whose outcome is not reported yet. */
+    int inFlight() {
+        return running.size();
     }
 
     JobView.Progress progress(String jobId) {
@@ -123,11 +129,8 @@ final class JobRunner implements AutoCloseable {
                     throw new IllegalStateException("no handler is registered for this job's type; "
                             + "start PathLane with the module that provides it");
                 }
-                Files.createDirectories(resultDir);
                 handler.run(this);
                 succeeded = true;
-            } catch (IOException e) {
-                failure = "cannot create the result folder " + resultDir + ": " + e.getMessage();
             } catch (Exception | LinkageError | AssertionError e) {
                 failure = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
                 if (!cancelled) {
@@ -188,9 +191,15 @@ final class JobRunner implements AutoCloseable {
             return params;
         }
 
+        /** Created on first use, so jobs that write nothing leave no empty folders behind. */
         @Override
         public Path resultDir() {
-            return resultDir;
+            try {
+                return Files.createDirectories(resultDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the result folder " + resultDir + " of job " + jobKey
+                        + " (" + e.getMessage() + "); check the data folder's free space and permissions", e);
+            }
         }
 
         @Override

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.pathlane.scheduler.persistence.Ids;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.pathlane.scheduler.api.JobHandler;
@@ -123,13 +123,13 @@ public final class Scheduler implements AutoCloseable {
     private String submit(String user, WorkflowSpec spec, String retryOf) {
         validator.validate(spec);
         profiles.require(user);
-        String id = UUID.randomUUID().toString();
+        String id = Ids.next();
         String name = spec.name() == null || spec.name().isBlank() ? "workflow" : spec.name();
         return await(loop.submit(b -> {
             WorkflowNode node = b.rules().newWorkflow(user, id, name, b.store().nextOrder(b.session()), WorkflowStatus.WAITING);
             Map<String, JobNode> byKey = new HashMap<>();
             for (JobSpec job : spec.jobs()) {
-                byKey.put(job.id(), node.addJob(UUID.randomUUID().toString(), job.id(), job.branch(), job.type(),
+                byKey.put(job.id(), node.addJob(Ids.next(), job.id(), job.branch(), job.type(),
                         job.params(), JobStatus.PENDING, 1));
             }
             for (JobSpec job : spec.jobs()) {

@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
                     + "; choose a writable folder with --data-dir or PATHLANE_HOME", e);
         }
         Path stem = dataDir.toAbsolutePath().resolve(FILE_STEM);
-        return open("jdbc:h2:file:" + stem + ";WRITE_DELAY=0", "database file " + stem + ".mv.db");
+        return open("jdbc:h2:file:" + stem + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32", "database file " + stem + ".mv.db");
     }
 
     /** A private in-memory H2 database (unit tests only: nothing survives the JVM). */
@@ -110,9 +110,12 @@ public final class Database implements AutoCloseable {
                         + "). Upgrade PathLane; the database was not changed", null);
             }
         }
+        boolean existing = flyway.info().current() != null;
         var result = flyway.migrate();
-        if (result.migrationsExecuted > 0) {
-            LOG.info("Migrated {} to schema version {}", description, result.targetSchemaVersion);
+        if (result.migrationsExecuted > 0 && existing) {
+            LOG.info("Upgraded {} to schema version {}", description, result.targetSchemaVersion);
+        } else if (result.migrationsExecuted > 0) {
+            LOG.debug("Created {} at schema version {}", description, result.targetSchemaVersion);
         }
     }
 

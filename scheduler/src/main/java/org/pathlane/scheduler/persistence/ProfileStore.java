@@ -3,7 +3,6 @@ package org.pathlane.scheduler.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.hibernate.StatelessSession;
 import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.model.NotFoundException;
@@ -90,7 +89,7 @@ public final class ProfileStore {
     public SlideEntry addSlide(String user, String path, String metadataJson, long now) {
         return database.inTransaction(s -> {
             SlideRecord r = new SlideRecord();
-            r.id = UUID.randomUUID().toString();
+            r.id = Ids.next();
             r.user = user;
             r.path = path;
             r.addedAt = now;

@@ -3,12 +3,14 @@ package org.pathlane.scheduler.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.query.MutationQuery;
 import org.pathlane.scheduler.model.JobStatus;
 import org.pathlane.scheduler.model.WorkflowStatus;
 import org.pathlane.scheduler.rules.JobNode;
@@ -65,52 +67,59 @@ public final class StateStore {
         }
     }
 
-    /** Persists one transition; throws {@link StaleStateException} if its precondition no longer holds. */
-    public void apply(StatelessSession session, Transition t, long now) {
+    /**
+     * Persists transitions in order, each as a conditional update of portable SQL that must change exactly
+     * one row; throws {@link StaleStateException} (rolling the transaction back) if a precondition no longer
+     * holds. Plain JDBC on the session's connection: this is the engine's hot path.
+     */
+    public void apply(StatelessSession session, List<Transition> transitions, long now) {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        session.doWork(connection -> {
+            for (Transition t : transitions) {
+                apply(connection, t, now);
+            }
+        });
+    }
+
+    private static void apply(Connection c, Transition t, long now) throws SQLException {
         switch (t.kind()) {
             case WORKFLOW_SUBMITTED -> {
                 // inserted by insertWorkflow in the same transaction
             }
-            case USER_ACTIVATED -> expectOne(session.createMutationQuery(
-                    "update UserRecord set slotActive = true, activationSeq = :seq where name = :user and slotActive = false")
-                    .setParameter("seq", t.activationSeq()).setParameter("user", t.user()), t);
-            case USER_RELEASED -> expectOne(session.createMutationQuery(
-                    "update UserRecord set slotActive = false where name = :user and slotActive = true")
-                    .setParameter("user", t.user()), t);
-            case WORKFLOW_ADMITTED -> expectOne(session.createMutationQuery(
-                    "update WorkflowRecord set status = :to, admittedAt = :now where id = :id and status = :from")
-                    .setParameter("to", WorkflowStatus.RUNNING).setParameter("from", WorkflowStatus.WAITING)
-                    .setParameter("now", now).setParameter("id", t.workflow().id()), t);
-            case WORKFLOW_FINISHED -> expectOne(session.createMutationQuery(
-                    "update WorkflowRecord set status = :to, finishedAt = :now where id = :id and status in :from")
-                    .setParameter("to", t.state()).setParameter("from", UNFINISHED_WORKFLOW)
-                    .setParameter("now", now).setParameter("id", t.workflow().id()), t);
-            case JOB_STARTED -> expectOne(session.createMutationQuery(
-                    "update JobRecord set status = :to, startedAt = :now where id = :id and status = :from")
-                    .setParameter("to", JobStatus.RUNNING).setParameter("from", JobStatus.PENDING)
-                    .setParameter("now", now).setParameter("id", t.job().id()), t);
-            case JOB_SUCCEEDED, JOB_FAILED -> expectOne(session.createMutationQuery(
-                    "update JobRecord set status = :to, reason = :reason, finishedAt = :now where id = :id and status = :from")
-                    .setParameter("to", t.kind() == Transition.Kind.JOB_SUCCEEDED ? JobStatus.SUCCEEDED : JobStatus.FAILED)
-                    .setParameter("from", JobStatus.RUNNING).setParameter("reason", clip(t.reason()))
-                    .setParameter("now", now).setParameter("id", t.job().id()), t);
-            case JOB_CANCELLED -> expectOne(session.createMutationQuery(
-                    "update JobRecord set status = :to, reason = :reason, finishedAt = :now where id = :id and status in :from")
-                    .setParameter("to", JobStatus.CANCELLED).setParameter("from", UNFINISHED_JOB)
-                    .setParameter("reason", clip(t.reason())).setParameter("now", now).setParameter("id", t.job().id()), t);
-            case CANCEL_REQUESTED -> expectOne(session.createMutationQuery(
-                    "update JobRecord set cancelRequested = true, reason = :reason where id = :id and status = :from")
-                    .setParameter("from", JobStatus.RUNNING).setParameter("reason", clip(t.reason()))
-                    .setParameter("id", t.job().id()), t);
+            case USER_ACTIVATED -> update(c, t, "update pl_user set slot_active = true, activation_seq = ? "
+                    + "where user_name = ? and slot_active = false", t.activationSeq(), t.user());
+            case USER_RELEASED -> update(c, t, "update pl_user set slot_active = false where user_name = ? and slot_active = true",
+                    t.user());
+            case WORKFLOW_ADMITTED -> update(c, t, "update pl_workflow set status = 'RUNNING', admitted_at = ? "
+                    + "where id = ? and status = 'WAITING'", now, t.workflow().id());
+            case WORKFLOW_FINISHED -> update(c, t, "update pl_workflow set status = ?, finished_at = ? "
+                    + "where id = ? and status in ('WAITING', 'RUNNING')", t.state().name(), now, t.workflow().id());
+            case JOB_STARTED -> update(c, t, "update pl_job set status = 'RUNNING', started_at = ? "
+                    + "where id = ? and status = 'PENDING'", now, t.job().id());
+            case JOB_SUCCEEDED -> update(c, t, "update pl_job set status = 'SUCCEEDED', finished_at = ? "
+                    + "where id = ? and status = 'RUNNING'", now, t.job().id());
+            case JOB_FAILED -> update(c, t, "update pl_job set status = 'FAILED', reason = ?, finished_at = ? "
+                    + "where id = ? and status = 'RUNNING'", clip(t.reason()), now, t.job().id());
+            case JOB_CANCELLED -> update(c, t, "update pl_job set status = 'CANCELLED', reason = ?, finished_at = ? "
+                    + "where id = ? and status in ('PENDING', 'RUNNING')", clip(t.reason()), now, t.job().id());
+            case CANCEL_REQUESTED -> update(c, t, "update pl_job set cancel_requested = true, reason = ? "
+                    + "where id = ? and status = 'RUNNING'", clip(t.reason()), t.job().id());
         }
     }
 
-    private static void expectOne(MutationQuery update, Transition t) {
-        int rows = update.executeUpdate();
-        if (rows != 1) {
-            throw new StaleStateException("Expected to change one row for " + t.kind() + " of "
-                    + (t.job() != null ? "job " + t.job() : t.workflow() != null ? "workflow " + t.workflow().id()
-                    : "user " + t.user()) + " but changed " + rows);
+    private static void update(Connection c, Transition t, String sql, Object... params) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            int rows = statement.executeUpdate();
+            if (rows != 1) {
+                throw new StaleStateException("Expected to change one row for " + t.kind() + " of "
+                        + (t.job() != null ? "job " + t.job() : t.workflow() != null ? "workflow " + t.workflow().id()
+                        : "user " + t.user()) + " but changed " + rows);
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.engine.SchedulerConfig;
 import org.pathlane.scheduler.event.EventType;
@@ -63,11 +64,20 @@ public final class ScenarioRunner {
             ScheduledExecutorService timeline = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("pathlane-sim").daemon(true).factory());
             try {
+                AtomicReference<RuntimeException> failure = new AtomicReference<>();
                 for (Scenario.Submission s : scenario.workflows()) {
                     timeline.schedule(() -> {
-                        engineIds.put(s.id(), scheduler.submit(s.user(), s.spec()));
-                        owners.put(s.id(), s.user());
-                        s.spec().jobs().forEach(j -> owners.put(j.id(), s.user()));
+                        try {
+                            engineIds.put(s.id(), scheduler.submit(s.user(), s.spec()));
+                            owners.put(s.id(), s.user());
+                            s.spec().jobs().forEach(j -> owners.put(j.id(), s.user()));
+                        } catch (RuntimeException e) {
+                            failure.set(new IllegalStateException("submitting workflow " + s.id() + " failed: "
+                                    + e.getMessage(), e));
+                            while (finished.getCount() > 0) {
+                                finished.countDown();
+                            }
+                        }
                     }, s.submitAtMs(), TimeUnit.MILLISECONDS);
                 }
                 for (Scenario.Cancel c : scenario.cancels()) {
@@ -78,6 +88,9 @@ public final class ScenarioRunner {
                                 .mapToLong(j -> ((Number) j.params().get("durationMs")).longValue()).sum();
                 if (!finished.await(budgetMs, TimeUnit.MILLISECONDS)) {
                     throw new IllegalStateException("the scenario did not finish within " + budgetMs + " ms");
+                }
+                if (failure.get() != null) {
+                    throw failure.get();
                 }
             } finally {
                 timeline.shutdownNow();

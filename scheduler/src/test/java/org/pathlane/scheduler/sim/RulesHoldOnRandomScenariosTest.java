@@ -12,7 +12,7 @@ import org.pathlane.scheduler.engine.SchedulerConfig;
 /** Every rule of the spec, read off the trace, over 200 seeded random scenarios run by the real engine. */
 class RulesHoldOnRandomScenariosTest {
 
-    private static final int SCENARIOS = 200;
+    private static final int SCENARIOS = Integer.getInteger("scenarios", 200);
 
     @Test
     void everyRuleHoldsInEveryScenario(@TempDir Path results) throws Exception {
