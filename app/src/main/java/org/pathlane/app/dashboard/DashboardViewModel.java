@@ -101,8 +101,8 @@ public final class DashboardViewModel implements AutoCloseable {
                 List<WorkflowRow> rows = views.stream().map(this::row).toList();
                 String text = queueText(queue);
                 executors.fx().execute(() -> {
-                    workflows.setAll(rows);
                     queueText.set(text);
+                    workflows.setAll(rows);
                 });
             } catch (RuntimeException e) {
                 if (closed) {

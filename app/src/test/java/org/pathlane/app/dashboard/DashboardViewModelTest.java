@@ -1,7 +1,6 @@
 package org.pathlane.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pathlane.app.session.EngineConditions.await;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pathlane.app.session.EngineConditions;
 import org.pathlane.app.session.GateJob;
 import org.pathlane.app.session.TestEngines;
 import org.pathlane.scheduler.api.JobSpec;
@@ -103,6 +103,10 @@ class DashboardViewModelTest {
     void waitTextsReadNaturally() {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111).stream().map(WaitText::ordinal))
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th");
+    }
+
+    private void await(Scheduler engine, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        EngineConditions.await(engine, what, condition, admin.workflows(), bob.workflows());
     }
 
     private static JobSpec job(String id, String type, Map<String, Object> params) {
