@@ -17,6 +17,10 @@ import picocli.CommandLine.Option;
             BenchCommand.class,
             InfoCommand.class,
             SimCommand.class,
+            SnapshotCommand.class,
+            ViewCommand.class,
+            SegmentCommand.class,
+            ModelCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 
