@@ -10,6 +10,6 @@ public final class JobHandlers {
     }
 
     public static List<JobHandler> desktop() {
-        return List.of(new TissueJobHandler(), new ExportJobHandler());
+        return List.of(new SegmentJobHandler(), new TissueJobHandler(), new ExportJobHandler());
     }
 }

@@ -25,7 +25,7 @@ public final class MainWindow extends BorderPane implements Navigator {
 
     /** The screens of the rail, in order. */
     public enum Screen {
-        DASHBOARD("Dashboard"), EDITOR("Workflow editor"), SLIDES("Slides"), RESULTS("Results"), SETTINGS("Settings");
+        DASHBOARD("Dashboard"), EDITOR("Workflow editor"), SLIDES("Slides"), VIEWER("Viewer"), RESULTS("Results"), SETTINGS("Settings");
 
         final String label;
 
@@ -108,10 +108,8 @@ public final class MainWindow extends BorderPane implements Navigator {
 
     @Override
     public void openInViewer(String slidePath, JobRow job) {
-        // TODO: the viewer screen joins when the viewer module's SlideViewer lands on main; until then, results.
-        if (job != null) {
-            openResults(job);
-        }
+        show(Screen.VIEWER);
+        screens.viewer().open(slidePath, job);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.pathlane.app.ui.editor.WorkflowEditorView;
 import org.pathlane.app.ui.results.ResultsView;
 import org.pathlane.app.ui.settings.SettingsView;
 import org.pathlane.app.ui.slides.SlidesView;
+import org.pathlane.app.ui.viewer.ViewerScreen;
 
 /** Builds the session's view-models once and each screen on first visit. */
 final class ScreenFactory {
@@ -25,6 +26,7 @@ final class ScreenFactory {
     private final DashboardViewModel dashboard;
     private final SlideLibraryViewModel library;
     private final EditorViewModel editor;
+    private ViewerScreen viewer;
     private ResultsView results;
 
     ScreenFactory(Session session, Navigator navigator) {
@@ -59,9 +61,17 @@ final class ScreenFactory {
             case DASHBOARD -> new DashboardView(dashboard, navigator, session.admin());
             case EDITOR -> new WorkflowEditorView(editor, context.templatesDir());
             case SLIDES -> new SlidesView(library, navigator);
+            case VIEWER -> viewer();
             case RESULTS -> results();
             case SETTINGS -> new SettingsView(new SettingsViewModel(session, context.executors()));
         };
+    }
+
+    ViewerScreen viewer() {
+        if (viewer == null) {
+            viewer = new ViewerScreen(session, library);
+        }
+        return viewer;
     }
 
     ResultsView results() {
@@ -77,5 +87,8 @@ final class ScreenFactory {
 
     void close() {
         dashboard.close();
+        if (viewer != null) {
+            viewer.close();
+        }
     }
 }

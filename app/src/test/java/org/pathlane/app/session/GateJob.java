@@ -25,6 +25,11 @@ public final class GateJob implements JobHandler {
         context.progress().report(10, 10, "done");
     }
 
+    /** Holds the calling job (of another test type) at this gate too. */
+    public void hold() throws InterruptedException {
+        gate.await();
+    }
+
     public void open() {
         gate.countDown();
     }
