@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import org.pathlane.app.dashboard.DashboardViewModel;
 import org.pathlane.app.editor.EditorViewModel;
 import org.pathlane.app.editor.JobCatalog;
+import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.app.results.ResultsViewModel;
 import org.pathlane.app.session.Session;
 import org.pathlane.app.settings.SettingsViewModel;
@@ -26,6 +27,7 @@ final class ScreenFactory {
     private final DashboardViewModel dashboard;
     private final SlideLibraryViewModel library;
     private final EditorViewModel editor;
+    private final LiveNuclei live;
     private ViewerScreen viewer;
     private ResultsView results;
 
@@ -48,6 +50,7 @@ final class ScreenFactory {
             editor.revalidate();
         });
         library.load();
+        this.live = new LiveNuclei(context.scheduler(), session.userName(), session.submitted());
     }
 
     private boolean slideReadable(String path) {
@@ -69,7 +72,7 @@ final class ScreenFactory {
 
     ViewerScreen viewer() {
         if (viewer == null) {
-            viewer = new ViewerScreen(session, library);
+            viewer = new ViewerScreen(session, library, live);
         }
         return viewer;
     }
@@ -87,6 +90,7 @@ final class ScreenFactory {
 
     void close() {
         dashboard.close();
+        live.close();
         if (viewer != null) {
             viewer.close();
         }

@@ -102,19 +102,25 @@ class ScreenshotTour {
         robot.clickOn("#nav-editor");
         robot.clickOn("#add-lane");
         robot.clickOn("#add-lane");
-        robot.drag("#palette-tissue").dropTo("#lane-lane1");
-        robot.drag("#palette-gate").dropTo("#lane-lane2");
-        robot.drag("#palette-sleep").dropTo("#lane-lane2");
-        robot.drag("#port-j1").dropTo("#job-j2");
+        robot.drag("#palette-segment").dropTo("#lane-lane1");
+        robot.drag("#palette-tissue").dropTo("#lane-lane2");
+        robot.drag("#palette-export").dropTo("#lane-lane2");
+        robot.drag("#port-j1").dropTo("#job-j3");
         robot.drag("#port-j3").dropTo("#job-j1");
         robot.clickOn("#job-j1");
         shot(out, "editor-cycle");
         robot.clickOn("#undo");
-        robot.clickOn("#job-j1");
-        robot.clickOn("#param-slide");
-        robot.clickOn(slides.resolve("CMU-1-Small-Region.svs").toAbsolutePath().normalize().toString());
+        String cmu = slides.resolve("CMU-1-Small-Region.svs").toAbsolutePath().normalize().toString();
+        for (String job : List.of("#job-j1", "#job-j2")) {
+            robot.clickOn(job);
+            robot.clickOn("#param-slide");
+            robot.clickOn(cmu);
+        }
+        robot.clickOn("#job-j3");
+        robot.clickOn("#param-source").write("j1").push(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#param-folder").write(out.resolve("export").toString()).push(javafx.scene.input.KeyCode.ENTER);
         robot.clickOn("#workflow-name").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
-                .write("Tissue, then wait").push(javafx.scene.input.KeyCode.ENTER);
+                .write("Nuclei and tissue of CMU-1").push(javafx.scene.input.KeyCode.ENTER);
         robot.clickOn("#job-j1");
         shot(out, "editor");
         robot.clickOn("#submit");
@@ -126,8 +132,23 @@ class ScreenshotTour {
         waitFor(() -> robot.lookup(".wait-reason").tryQuery().isPresent() && text(robot, "#user-queue").contains("waiting"));
         shot(out, "dashboard");
 
-        gate.open();
-        waitFor(() -> robot.lookup(".state-SUCCEEDED").queryAll().size() >= 4);
+        String id = context.scheduler().workflows("Ada Lovelace").stream()
+                .filter(w -> w.name().equals("Nuclei and tissue of CMU-1")).findFirst().orElseThrow().id();
+        waitFor(() -> robot.lookup("#watch-" + id + "-j1").tryQuery().isPresent());
+        robot.clickOn("#watch-" + id + "-j1");
+        try {
+            WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                    () -> text(robot, "#viewer-status").contains("nuclei")).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            shot(out, "viewer-waiting");
+            throw e;
+        }
+        WaitForAsyncUtils.sleep(4, TimeUnit.SECONDS);
+        shot(out, "viewer");
+
+        robot.clickOn("#nav-dashboard");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup(".state-SUCCEEDED").queryAll().size() >= 5).get());
         robot.clickOn("#nav-results");
         robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.Node n) -> n instanceof Labeled l && l.getText() != null
                 && l.getText().startsWith("j1")).<javafx.scene.Node>query());

@@ -68,7 +68,9 @@ public final class ResultsView extends BorderPane {
     /** Selects a job, e.g. from the dashboard's Results button. */
     public void select(JobRow job) {
         vm.select(job);
-        jobs.getSelectionModel().select(job);
+        vm.finishedJobs().stream()
+                .filter(j -> j.workflowId().equals(job.workflowId()) && j.jobId().equals(job.jobId()))
+                .findFirst().ifPresentOrElse(jobs.getSelectionModel()::select, jobs.getSelectionModel()::clearSelection);
     }
 
     private void redraw() {

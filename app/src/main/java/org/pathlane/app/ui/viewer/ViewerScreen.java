@@ -19,14 +19,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.pathlane.app.dashboard.JobRow;
-import org.pathlane.app.live.NucleusShapes;
+import org.pathlane.app.live.LiveNuclei;
+import org.pathlane.app.live.SubmittedJobs;
 import org.pathlane.app.session.Session;
 import org.pathlane.app.slides.SlideLibraryViewModel;
 import org.pathlane.app.viewer.GeoJsonShapes;
 import org.pathlane.app.viewer.SlideTileSource;
 import org.pathlane.inference.slide.SlideReader;
 import org.pathlane.inference.slide.Slides;
-import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.viewer.SlideViewer;
 import org.pathlane.viewer.overlay.OverlayShape;
 import org.pathlane.viewer.overlay.ShapeLayer;
@@ -54,26 +54,29 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
     private volatile String currentSlide;
     private SlideReader reader;
     private SlideTileSource source;
-    private final SchedulerListener live = new SchedulerListener() {
+    private final LiveNuclei live;
+    private final LiveNuclei.Watcher watcher = new LiveNuclei.Watcher() {
         @Override
-        public void onEmit(String user, String workflowId, String jobId, Object payload) {
-            String slide = currentSlide;
-            if (slide == null || !user.equals(session.userName())) {
-                return;
+        public void nuclei(String workflowId, String jobId, String slide, List<OverlayShape> shapes) {
+            String open = currentSlide;
+            if (open != null && SubmittedJobs.samePath(slide, open)) {
+                nuclei.addAll(shapes);
+                showCount(shown.addAndGet(shapes.size()), "live from job " + jobId);
             }
-            boolean sameSlide = session.submitted().slideOf(workflowId, jobId).map(s -> samePath(s, slide)).orElse(false);
-            if (sameSlide) {
-                List<OverlayShape> shapes = NucleusShapes.from(payload);
-                if (!shapes.isEmpty()) {
-                    nuclei.addAll(shapes);
-                    showCount(shown.addAndGet(shapes.size()), "live from job " + jobId);
-                }
+        }
+
+        @Override
+        public void ended(String workflowId, String jobId, String slide, boolean succeeded, Path resultDir) {
+            String open = currentSlide;
+            if (succeeded && open != null && SubmittedJobs.samePath(slide, open) && Files.exists(resultDir.resolve("cells.geojson"))) {
+                Platform.runLater(() -> loadOverlay(resultDir.resolve("cells.geojson")));
             }
         }
     };
 
-    public ViewerScreen(Session session, SlideLibraryViewModel library) {
+    public ViewerScreen(Session session, SlideLibraryViewModel library, LiveNuclei live) {
         this.session = session;
+        this.live = live;
         setId("viewer-screen");
         nuclei.setColor(Color.web("#00e5ff"));
         viewer.getLayers().add(nuclei);
@@ -99,7 +102,7 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         bar.getStyleClass().add("editor-toolbar");
         setTop(bar);
         setCenter(viewer);
-        session.context().scheduler().addListener(live);
+        live.watch(watcher);
     }
 
     /** Shows a slide; with a job, its GeoJSON result (finished) or its live nuclei (running) as overlay. */
@@ -111,7 +114,9 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         currentSlide = slidePath;
         slides.setValue(slidePath);
         nuclei.clear();
-        shown.set(0);
+        List<OverlayShape> sofar = live.collected(slidePath);
+        nuclei.addAll(sofar);
+        shown.set(sofar.size());
         status.setText("Opening " + Path.of(slidePath).getFileName() + " …");
         session.context().executors().background().execute(() -> {
             try {
@@ -141,7 +146,7 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
             if (Files.exists(geojson)) {
                 loadOverlay(geojson);
             } else {
-                status.setText("Waiting for nuclei of job " + job.jobId() + " …");
+                showCount(shown.get(), "so far from job " + job.jobId() + "; more appear as its tiles finish");
             }
         }
     }
@@ -181,10 +186,6 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         }
     }
 
-    private static boolean samePath(String a, String b) {
-        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
-    }
-
     private void closeSource() {
         if (source != null) {
             source.close();
@@ -198,7 +199,7 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
 
     @Override
     public void close() {
-        session.context().scheduler().removeListener(live);
+        live.unwatch(watcher);
         viewer.setTileSource(null);
         closeSource();
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.pathlane.app.dashboard.JobRow;
+import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.app.live.NucleusShapes;
 import org.pathlane.app.session.AppContext;
 import org.pathlane.app.session.GateJob;
@@ -57,6 +58,7 @@ class ViewerScreenTest {
     private AppContext context;
     private Session session;
     private ViewerScreen screen;
+    private LiveNuclei live;
     private Path slide;
 
     /** Emits two nuclei as one finished tile, then holds until the gate opens. */
@@ -76,7 +78,8 @@ class ViewerScreenTest {
     @Start
     void start(Stage stage) throws Exception {
         Path data = dir.resolve("data-" + System.nanoTime());
-        context = TestEngines.context(data, new Limits(2, 2), List.of(emitter), Platform::runLater);
+        context = TestEngines.context(data, new Limits(2, 2), List.of(emitter, new org.pathlane.app.jobs.SegmentJobHandler()),
+                Platform::runLater);
         UserProfile ada = context.scheduler().profiles().create(null, new UserProfile("Ada", "#4477AA", true, null, null));
         session = new Session(context, ada, uri -> { });
         slide = data.resolve("tissue.png");
@@ -84,7 +87,8 @@ class ViewerScreenTest {
         ImageIO.write(image, "png", slide.toFile());
         SlideLibraryViewModel library = new SlideLibraryViewModel(context.scheduler().profiles(), "Ada",
                 new Thumbnails(data.resolve("thumbs")), context.executors());
-        screen = new ViewerScreen(session, library);
+        live = new LiveNuclei(context.scheduler(), "Ada", session.submitted());
+        screen = new ViewerScreen(session, library, live);
         stage.setScene(new Scene(screen, 900, 600));
         stage.show();
     }
@@ -93,6 +97,7 @@ class ViewerScreenTest {
     void tearDown() throws Exception {
         gate.open();
         WaitForAsyncUtils.asyncFx(screen::close).get();
+        live.close();
         context.close();
     }
 
@@ -105,6 +110,33 @@ class ViewerScreenTest {
         String id = context.scheduler().submit("Ada", spec);
         session.submitted().remember(id, spec);
         waitForStatus(robot, "2 nuclei live from job j1");
+    }
+
+    @Test
+    void aRealSegmentationOfASmallRegionDrawsItsNucleiLive(FxRobot robot) throws Exception {
+        Path svs = Path.of(System.getProperty("pathlane.shared.dir", "../shared"), "slides", "CMU-1-Small-Region.svs");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(svs), "shared slides not found at " + svs);
+        String path = svs.toAbsolutePath().normalize().toString();
+        WaitForAsyncUtils.asyncFx(() -> screen.open(path, null)).get();
+        waitForStatus(robot, "CMU-1-Small-Region.svs");
+        WorkflowSpec spec = new WorkflowSpec("real", List.of(new JobSpec("j1", "A", "segment",
+                Map.of("slide", path, "region", "600,900,1024,1024", "noTissue", true), List.of())));
+        String id = context.scheduler().submit("Ada", spec);
+        session.submitted().remember(id, spec);
+        waitForStatus(robot, "nuclei live from job j1");
+        waitForStatus(robot, "nuclei from cells.geojson");
+    }
+
+    @Test
+    void openingASlideHalfwayThroughAJobShowsTheTilesAlreadyDone(FxRobot robot) throws Exception {
+        WorkflowSpec spec = new WorkflowSpec("live", List.of(new JobSpec("j1", "A", "emitter", Map.of("slide", slide.toString()), List.of())));
+        String id = context.scheduler().submit("Ada", spec);
+        session.submitted().remember(id, spec);
+        org.pathlane.app.session.EngineConditions.await(context.scheduler(), "the tile is collected",
+                () -> live.collected(slide.toString()).size() == 2);
+        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
+        waitForStatus(robot, "tissue.png");
+        assertThat(live.collected(slide.toString())).hasSize(2);
     }
 
     @Test
