@@ -117,13 +117,18 @@ public final class ResultsView extends BorderPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         details.getChildren().add(actions);
         GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(keys);
         grid.setHgap(16);
         grid.setVgap(4);
         int row = 0;
         for (var e : result.summary().entrySet()) {
             Label key = new Label(e.getKey());
             key.getStyleClass().add("hint");
-            grid.addRow(row++, key, new Label(e.getValue()));
+            Label value = new Label(e.getValue());
+            value.setWrapText(true);
+            grid.addRow(row++, key, value);
         }
         Label summaryTitle = new Label("Summary");
         summaryTitle.getStyleClass().add("section-title");
