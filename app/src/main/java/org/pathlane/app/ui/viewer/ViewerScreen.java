@@ -51,6 +51,8 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
     }
     private final AtomicLong shown = new AtomicLong();
     private final AtomicLong statusQueued = new AtomicLong(-1);
+    private String slideLabel = "";
+    private String countLabel = "";
     private volatile String currentSlide;
     private SlideReader reader;
     private SlideTileSource source;
@@ -117,7 +119,9 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         List<OverlayShape> sofar = live.collected(slidePath);
         nuclei.addAll(sofar);
         shown.set(sofar.size());
-        status.setText("Opening " + Path.of(slidePath).getFileName() + " …");
+        slideLabel = "Opening " + Path.of(slidePath).getFileName() + " …";
+        countLabel = "";
+        status.setText(slideLabel);
         session.context().executors().background().execute(() -> {
             try {
                 SlideReader opened = Slides.open(Path.of(slidePath));
@@ -140,7 +144,8 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         reader = opened;
         source = tiles;
         viewer.setTileSource(tiles);
-        status.setText(Path.of(slidePath).getFileName() + " · " + opened.vendor());
+        slideLabel = Path.of(slidePath).getFileName() + " · " + opened.vendor();
+        status.setText(slideLabel + (countLabel.isEmpty() ? "" : " · " + countLabel));
         if (job != null && job.resultDir() != null) {
             Path geojson = job.resultDir().resolve("cells.geojson");
             if (Files.exists(geojson)) {
@@ -181,7 +186,8 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         if (statusQueued.getAndSet(count) < 0) {
             Platform.runLater(() -> {
                 long latest = statusQueued.getAndSet(-1);
-                status.setText(String.format(Locale.ROOT, "%,d nuclei %s", latest, from));
+                countLabel = String.format(Locale.ROOT, "%,d nuclei %s", latest, from);
+                status.setText(slideLabel + " · " + countLabel);
             });
         }
     }

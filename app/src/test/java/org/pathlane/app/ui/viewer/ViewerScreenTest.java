@@ -104,7 +104,7 @@ class ViewerScreenTest {
     @Test
     void nucleiOfARunningJobOnThisSlideAppearLive(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
-        waitForStatus(robot, "tissue.png");
+        waitForStatus(robot, "tissue.png · image");
         WorkflowSpec spec = new WorkflowSpec("live", List.of(new JobSpec("j1", "A", "emitter", Map.of("slide", slide.toString()), List.of())));
         // The editor remembers what it submitted; the viewer ties the job's events to its slide through it.
         String id = context.scheduler().submit("Ada", spec);
@@ -118,7 +118,7 @@ class ViewerScreenTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(svs), "shared slides not found at " + svs);
         String path = svs.toAbsolutePath().normalize().toString();
         WaitForAsyncUtils.asyncFx(() -> screen.open(path, null)).get();
-        waitForStatus(robot, "CMU-1-Small-Region.svs");
+        waitForStatus(robot, "CMU-1-Small-Region.svs · aperio");
         WorkflowSpec spec = new WorkflowSpec("real", List.of(new JobSpec("j1", "A", "segment",
                 Map.of("slide", path, "region", "600,900,1024,1024", "noTissue", true), List.of())));
         String id = context.scheduler().submit("Ada", spec);
@@ -129,13 +129,23 @@ class ViewerScreenTest {
 
     @Test
     void openingASlideHalfwayThroughAJobShowsTheTilesAlreadyDone(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch collected = new java.util.concurrent.CountDownLatch(1);
+        live.watch(new LiveNuclei.Watcher() {
+            @Override
+            public void nuclei(String workflowId, String jobId, String slidePath, List<org.pathlane.viewer.overlay.OverlayShape> shapes) {
+                collected.countDown();
+            }
+
+            @Override
+            public void ended(String workflowId, String jobId, String slidePath, boolean succeeded, Path resultDir) {
+            }
+        });
         WorkflowSpec spec = new WorkflowSpec("live", List.of(new JobSpec("j1", "A", "emitter", Map.of("slide", slide.toString()), List.of())));
         String id = context.scheduler().submit("Ada", spec);
         session.submitted().remember(id, spec);
-        org.pathlane.app.session.EngineConditions.await(context.scheduler(), "the tile is collected",
-                () -> live.collected(slide.toString()).size() == 2);
+        assertThat(collected.await(20, TimeUnit.SECONDS)).as("the tile reached the collector").isTrue();
         WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
-        waitForStatus(robot, "tissue.png");
+        waitForStatus(robot, "tissue.png · image");
         assertThat(live.collected(slide.toString())).hasSize(2);
     }
 
