@@ -118,8 +118,9 @@ public final class SlideLibraryViewModel {
         });
     }
 
+    /** Takes a slide out of the library, or dismisses a file that failed to import. */
     public void remove(SlideItem item) {
-        if (item.broken()) {
+        if (item.entryId() == null) {
             items.remove(item);
             return;
         }
