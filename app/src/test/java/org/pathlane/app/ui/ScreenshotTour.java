@@ -138,7 +138,7 @@ class ScreenshotTour {
         robot.clickOn("#watch-" + id + "-j1");
         try {
             WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
-                    () -> text(robot, "#viewer-status").matches("[1-9][\\d,]* nuclei (live|from).*")).get());
+                    () -> text(robot, "#viewer-status").matches(".*[1-9][\\d,]* nuclei (live|from).*")).get());
         } catch (java.util.concurrent.TimeoutException e) {
             shot(out, "viewer-waiting");
             throw e;
