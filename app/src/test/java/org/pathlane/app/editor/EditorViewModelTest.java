@@ -25,7 +25,7 @@ class EditorViewModelTest {
 
     @BeforeEach
     void setUp() {
-        vm = new EditorViewModel(JobCatalog.forRegistered(Set.of("sleep", "segment", "custom")),
+        vm = new EditorViewModel(JobCatalog.forRegistered(Set.of("sleep", "segment", "export", "custom")),
                 readableSlides::contains, spec -> {
                     submitted.add(spec);
                     return "wf-" + submitted.size();
@@ -34,7 +34,7 @@ class EditorViewModelTest {
 
     @Test
     void paletteOffersRegisteredTypesOnlyWithKnownOnesDescribed() {
-        assertThat(vm.palette()).extracting(t -> t.name()).containsExactly("segment", "sleep", "custom");
+        assertThat(vm.palette()).extracting(t -> t.name()).containsExactly("segment", "export", "sleep", "custom");
         assertThat(vm.catalog().label("segment")).isEqualTo("Segment nuclei");
         assertThat(vm.catalog().find("tissue")).isEmpty();
     }
@@ -258,6 +258,27 @@ class EditorViewModelTest {
                 """);
         vm.loadTemplate(file);
         assertThat(vm.problemsOf("j1")).extracting(Problem::kind).containsExactly(Problem.Kind.UNKNOWN_TYPE);
+    }
+
+    @Test
+    void anExportMustNameAJobOfTheWorkflowAndWaitForIt() {
+        String a = vm.addLane();
+        String b = vm.addLane();
+        String seg = vm.dropNewJob("segment", a, 0);
+        vm.setParam(seg, "slide", "/slides/a.svs");
+        String export = vm.dropNewJob("export", b, 0);
+        vm.setParam(export, "folder", "/share/out");
+        vm.setParam(export, "source", "j9");
+        assertThat(vm.problemsOf(export)).extracting(Problem::message).singleElement().asString().contains("not in this workflow");
+        vm.setParam(export, "source", seg);
+        assertThat(vm.problemsOf(export)).extracting(Problem::message).singleElement().asString()
+                .contains("does not wait for it").contains("draw an arrow from " + seg);
+        vm.connect(seg, export);
+        assertThat(vm.problemsOf(export)).isEmpty();
+        assertThat(vm.canSubmitProperty().get()).isTrue();
+        vm.disconnect(new Dependency(seg, export));
+        vm.moveJob(export, a, 1);
+        assertThat(vm.problemsOf(export)).as("later in the same lane waits too").isEmpty();
     }
 
     private List<String> names() {

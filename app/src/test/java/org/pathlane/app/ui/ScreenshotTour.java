@@ -117,7 +117,7 @@ class ScreenshotTour {
             robot.clickOn(cmu);
         }
         robot.clickOn("#job-j3");
-        robot.clickOn("#param-source").write("j1").push(javafx.scene.input.KeyCode.ENTER);
+        robot.interact(() -> robot.lookup("#param-source").<javafx.scene.control.ComboBox<String>>query().setValue("j1"));
         robot.clickOn("#param-folder").write(out.resolve("export").toString()).push(javafx.scene.input.KeyCode.ENTER);
         robot.clickOn("#workflow-name").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
                 .write("Nuclei and tissue of CMU-1").push(javafx.scene.input.KeyCode.ENTER);

@@ -84,12 +84,49 @@ public final class DraftValidator {
                 } else if (p.kind() == ParamSpec.Kind.SLIDE && !empty && !slideExists.test(value.toString())) {
                     problems.add(new Problem(Problem.Kind.MISSING_SLIDE, "Job " + job.id() + ": slide " + value
                             + " is missing or unreadable: pick another slide or restore the file.", null, Set.of(job.id()), Set.of()));
+                } else if (p.kind() == ParamSpec.Kind.JOB && !empty) {
+                    checkReference(draft, job, value.toString(), problems);
                 } else if (empty && p.required()) {
                     problems.add(new Problem(Problem.Kind.MISSING_PARAM, "Job " + job.id() + " (" + type.label()
                             + ") needs " + p.label() + ": set it in the inspector.", null, Set.of(job.id()), Set.of()));
                 }
             }
         }
+    }
+
+    /** A job named in a parameter must exist and come before this job (an arrow, or earlier in its lane). */
+    private static void checkReference(WorkflowDraft draft, DraftJob job, String source, List<Problem> problems) {
+        if (draft.job(source).isEmpty()) {
+            problems.add(new Problem(Problem.Kind.JOB_REFERENCE, "Job " + job.id() + " names job " + source
+                    + ", which is not in this workflow: pick one of its jobs in the inspector.", null, Set.of(job.id()), Set.of()));
+        } else if (!waitsFor(draft, job.id(), source)) {
+            problems.add(new Problem(Problem.Kind.JOB_REFERENCE, "Job " + job.id() + " reads the results of " + source
+                    + " but does not wait for it: draw an arrow from " + source + " to " + job.id() + ".",
+                    null, Set.of(job.id(), source), Set.of()));
+        }
+    }
+
+    /** Whether {@code job} can only start after {@code upstream}, through arrows and lane order. */
+    private static boolean waitsFor(WorkflowDraft draft, String job, String upstream) {
+        Deque<String> todo = new ArrayDeque<>(List.of(job));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String current = todo.pop();
+            if (!seen.add(current)) {
+                continue;
+            }
+            if (!current.equals(job) && current.equals(upstream)) {
+                return true;
+            }
+            draft.dependencies().stream().filter(d -> d.to().equals(current)).forEach(d -> todo.push(d.from()));
+            draft.laneOf(current).ifPresent(lane -> {
+                int at = lane.jobs().stream().map(DraftJob::id).toList().indexOf(current);
+                if (at > 0) {
+                    todo.push(lane.jobs().get(at - 1).id());
+                }
+            });
+        }
+        return false;
     }
 
     /** Cycles through the union of arrows and lane order, found as strongly connected components. */

@@ -22,6 +22,8 @@ public record ParamSpec(String key, String label, Kind kind, Object defaultValue
         SLIDE,
         /** a model: {@code default} or a folder/file path */
         MODEL,
+        /** the id of another job of the workflow, which this one must wait for */
+        JOB,
         CHOICE,
         BOOLEAN,
         INTEGER,

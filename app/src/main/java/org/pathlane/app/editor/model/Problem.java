@@ -14,7 +14,7 @@ import java.util.Set;
 public record Problem(Kind kind, String message, String laneId, Set<String> jobIds, Set<Dependency> arrows) {
 
     /** The kinds of problem the editor knows. */
-    public enum Kind { NO_LANES, EMPTY_LANE, LANE_NAME, CYCLE, MISSING_SLIDE, MISSING_PARAM, UNKNOWN_TYPE }
+    public enum Kind { NO_LANES, EMPTY_LANE, LANE_NAME, CYCLE, MISSING_SLIDE, MISSING_PARAM, UNKNOWN_TYPE, JOB_REFERENCE }
 
     public Problem {
         jobIds = jobIds == null ? Set.of() : Set.copyOf(jobIds);

@@ -101,9 +101,13 @@ final class InspectorView extends VBox {
             box.setOnAction(e -> commit.accept(String.valueOf(box.isSelected())));
             fieldUpdaters.put(p.key(), update);
             control = box;
-        } else if (p.kind() == ParamSpec.Kind.CHOICE || p.kind() == ParamSpec.Kind.SLIDE) {
+        } else if (p.kind() == ParamSpec.Kind.CHOICE || p.kind() == ParamSpec.Kind.SLIDE || p.kind() == ParamSpec.Kind.JOB) {
             ComboBox<String> box = new ComboBox<>();
-            box.getItems().setAll(p.kind() == ParamSpec.Kind.SLIDE ? vm.slideChoices() : p.choices());
+            box.getItems().setAll(switch (p.kind()) {
+                case SLIDE -> vm.slideChoices();
+                case JOB -> vm.draft().allJobs().stream().map(DraftJob::id).filter(id -> !id.equals(job.id())).toList();
+                default -> p.choices();
+            });
             box.setPromptText(p.kind() == ParamSpec.Kind.SLIDE ? (vm.slideChoices().isEmpty()
                     ? "Import slides in the Slides library first" : "Pick a slide") : "");
             box.setMaxWidth(Double.MAX_VALUE);
