@@ -21,7 +21,7 @@ import org.pathlane.app.editor.model.Problem;
 final class LaneRow extends HBox {
 
     private final String laneId;
-    private final HBox jobsBox = new HBox(28);
+    private final HBox jobsBox = new HBox(56);
     private final List<JobCard> cards = new ArrayList<>();
 
     LaneRow(Lane lane, int index, int laneCount, EditorViewModel vm) {
