@@ -1,0 +1,71 @@
+package org.pathlane.scheduler.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pathlane.scheduler.engine.Scheduler;
+import org.pathlane.scheduler.engine.SchedulerConfig;
+import org.pathlane.scheduler.model.Limits;
+import org.pathlane.scheduler.model.UserProfile;
+
+/** A damaged or newer database file is reported with its path and never recreated or overwritten. */
+class DatabaseFileTest {
+
+    @Test
+    void aDamagedFileIsReportedByNameAndLeftUntouched(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("pathlane.mv.db");
+        byte[] garbage = new byte[64 * 1024];
+        new Random(3).nextBytes(garbage);
+        Files.write(file, garbage);
+        assertThatThrownBy(() -> Database.openFile(dir)).isInstanceOf(DatabaseException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("PathLane did not change it");
+        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
+    }
+
+    @Test
+    void aFileFromANewerPathLaneIsRefusedAndItsDataKept(@TempDir Path dir) throws Exception {
+        Database.openFile(dir).close();
+        String url = "jdbc:h2:file:" + dir.resolve("pathlane");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into pl_user values ('kept', '#000000', false, null, 0, false, 0)");
+            s.executeUpdate("insert into \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", "
+                    + "\"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+                    + "values (99, '99', 'from the future', 'SQL', 'V99__future.sql', 0, 'test', 1, true)");
+        }
+        assertThatThrownBy(() -> Database.openFile(dir)).isInstanceOf(DatabaseException.class)
+                .hasMessageContaining(dir.resolve("pathlane.mv.db").toString())
+                .hasMessageContaining("newer PathLane").hasMessageContaining("schema version 99");
+        try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE"); Statement s = c.createStatement();
+                var users = s.executeQuery("select count(*) from pl_user where user_name = 'kept'")) {
+            users.next();
+            assertThat(users.getInt(1)).as("the database was neither recreated nor migrated").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void limitsAndProfilesSurviveARestart(@TempDir Path dir) {
+        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir))) {
+            scheduler.profiles().create(null, new UserProfile("admin", "#112233", true, "pbkdf2$x", null));
+            scheduler.profiles().create(null, new UserProfile("tech", null, false, null, null));
+            assertThatThrownBy(() -> scheduler.setLimits("tech", new Limits(2, 1))).isInstanceOf(SecurityException.class);
+            scheduler.setLimits("admin", new Limits(7, 2));
+            scheduler.profiles().addSlide("tech", "/slides/a.svs", "{\"mpp\":0.25}");
+        }
+        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir))) {
+            assertThat(scheduler.limits()).isEqualTo(new Limits(7, 2));
+            assertThat(scheduler.profiles().find("admin").orElseThrow().passwordHash()).isEqualTo("pbkdf2$x");
+            assertThat(scheduler.profiles().slides("tech")).singleElement()
+                    .satisfies(s -> assertThat(s.path()).isEqualTo("/slides/a.svs"))
+                    .satisfies(s -> assertThat(s.metadataJson()).isEqualTo("{\"mpp\":0.25}"));
+            assertThat(scheduler.profiles().slides("admin")).as("libraries are personal").isEmpty();
+        }
+    }
+}
