@@ -51,6 +51,9 @@ public final class BenchSchedulerCommand implements Callable<Integer> {
             throw new CliException(2, e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        out.printf(Locale.ROOT, "machine: %d cores, load average %.1f at start (other processes slow the figures down)%n",
+                os.getAvailableProcessors(), os.getSystemLoadAverage());
         out.printf(Locale.ROOT, "scheduler throughput: %d zero-duration jobs, %d users, %d branches, H2 file database, "
                 + "maxWorkers %d, maxActiveUsers %d%n", users * branchesPerUser * jobsPerBranch, users,
                 users * branchesPerUser, limits.maxWorkers(), limits.maxActiveUsers());

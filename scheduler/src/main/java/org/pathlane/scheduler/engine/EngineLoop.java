@@ -28,6 +28,7 @@ final class EngineLoop {
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
     private static final int MAX_BATCH = 2048;
     private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(300);
+    private static final long RECENT_START_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** One input, applied on the engine thread inside the batch's transaction. */
     @FunctionalInterface
@@ -124,12 +125,14 @@ final class EngineLoop {
     }
 
     /**
-     * Group commit: while jobs are in flight, waits up to {@link #GATHER_NANOS} for more inputs so that one
-     * commit carries several (short jobs end in bursts). Bounded far below the 10 ms dispatch target.
+     * Group commit: while jobs started in the last millisecond are still in flight, waits up to
+     * {@link #GATHER_NANOS} for more inputs so that one commit carries several (very short jobs end in
+     * bursts). Long jobs never trigger it; it is bounded far below the 10 ms dispatch target.
      */
     private void gather(List<Pending<?>> batch) {
         long deadline = System.nanoTime() + GATHER_NANOS;
-        while (batch.size() < MAX_BATCH && runner.inFlight() > 0 && !batch.contains(STOP)) {
+        while (batch.size() < MAX_BATCH && runner.inFlight() > 0 && !batch.contains(STOP)
+                && System.nanoTime() - runner.lastStartNanos() < RECENT_START_NANOS) {
             long left = deadline - System.nanoTime();
             Pending<?> more;
             try {

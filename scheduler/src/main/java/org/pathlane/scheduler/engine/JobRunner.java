@@ -33,6 +33,7 @@ final class JobRunner implements AutoCloseable {
     private final EventBus bus;
     private final Outcomes outcomes;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private volatile long lastStart;
     private final Map<String, JobView.Progress> progress = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("pathlane-job-", 1).daemon(true).factory());
@@ -54,6 +55,11 @@ final class JobRunner implements AutoCloseable {
         return cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 
+    /** {@code System.nanoTime()} of the last job handed to a worker. */
+    long lastStartNanos() {
+        return lastStart;
+    }
+
     /** Jobs handed to workers whose outcome is not reported yet. */
     int inFlight() {
         return running.size();
@@ -64,6 +70,7 @@ final class JobRunner implements AutoCloseable {
     }
 
     void start(JobNode job) {
+        lastStart = System.nanoTime();
         Running run = new Running(job.id(), job.workflow().user(), job.workflow().id(), job.key(), job.attempt(),
                 job.params(), resultDir(job.workflow().user(), job.workflow().id(), job.key()));
         running.put(job.id(), run);
