@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: each prints the figures it measured in one run.",
         subcommands = {
             BenchSchedulerCommand.class,
+            BenchViewerCommand.class,
+            BenchSegmentCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

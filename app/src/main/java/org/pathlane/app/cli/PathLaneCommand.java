@@ -15,7 +15,12 @@ import picocli.CommandLine.Option;
         description = "Whole-slide-image workflows for pathology labs. Without a command, starts the desktop app.",
         subcommands = {
             BenchCommand.class,
+            InfoCommand.class,
             SimCommand.class,
+            SnapshotCommand.class,
+            ViewCommand.class,
+            SegmentCommand.class,
+            ModelCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 
