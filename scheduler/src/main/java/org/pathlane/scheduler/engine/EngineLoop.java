@@ -27,7 +27,7 @@ final class EngineLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineLoop.class);
     private static final int MAX_BATCH = 2048;
-    private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(300);
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final long RECENT_START_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** One input, applied on the engine thread inside the batch's transaction. */
@@ -56,6 +56,8 @@ final class EngineLoop {
     private StatelessSession current;
     private long lastNow;
     private volatile boolean stopped;
+    private long batches;
+    private long ops;
 
     EngineLoop(Database database, StateStore store, InstantSource clock, EventBus bus, Limits limits) {
         this.database = database;
@@ -88,6 +90,7 @@ final class EngineLoop {
 
     /** Stops after the batch in progress; ops queued later fail. */
     void stop() {
+        LOG.debug("Engine loop ran {} batches of {} inputs", batches, ops);
         stopped = true;
         inbox.add(STOP);
         try {
@@ -150,6 +153,8 @@ final class EngineLoop {
     }
 
     private void runBatch(List<Pending<?>> batch) {
+        batches++;
+        ops += batch.size();
         long now = Math.max(lastNow, clock.millis());
         lastNow = now;
         Object[] results = new Object[batch.size()];

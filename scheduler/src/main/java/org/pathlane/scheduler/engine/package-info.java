@@ -29,7 +29,7 @@
  * resulting state change as a conditional {@code UPDATE ... WHERE status = ...} that must change exactly one
  * row, commits once, and only then announces the events, starts the jobs it dispatched on worker threads and
  * interrupts the ones it cancelled. It sleeps on its queue: no polling. While very short jobs are in flight it
- * waits up to 0.3 ms for more outcomes so one commit carries several (group commit).
+ * waits up to 1 ms for more outcomes so one commit carries several (group commit).
  *
  * <h2>Choices where the spec is silent</h2>
  * <ul>
