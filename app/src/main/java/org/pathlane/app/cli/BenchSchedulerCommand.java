@@ -65,9 +65,15 @@ public final class BenchSchedulerCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  run 2 (warm JVM, fresh database): all ended in %.3f s: %.0f jobs/s%n", throughput.seconds(),
                 throughput.jobsPerSecond());
         out.flush();
+        var latency = SchedulerBenchmark.dispatchLatency(500);
+        out.printf(Locale.ROOT, "scheduler dispatch latency (rule 10): one lane of 500 zero-duration jobs, from a job's end to "
+                + "the next job's start, %d hops: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                latency.hops(), latency.p50Ms(), latency.p99Ms(), latency.maxMs());
+        out.flush();
         var makespan = SchedulerBenchmark.makespan(seed, 6, 16, limits);
-        out.printf(Locale.ROOT, "scheduler makespan: %d sleeping jobs (20-79 ms) of %d users, seed %d, maxWorkers %d, "
-                + "maxActiveUsers %d%n", makespan.jobs(), makespan.users(), seed, limits.maxWorkers(), limits.maxActiveUsers());
+        out.printf(Locale.ROOT, "scheduler makespan: %d sleeping jobs (%d-%d ms) of %d users, seed %d, maxWorkers %d, "
+                + "maxActiveUsers %d%n", makespan.jobs(), SchedulerBenchmark.MIN_SLEEP_MS, SchedulerBenchmark.MAX_SLEEP_MS - 1,
+                makespan.users(), seed, limits.maxWorkers(), limits.maxActiveUsers());
         out.printf(Locale.ROOT, "  measured %d ms, ideal %d ms (same rules replayed in virtual time): ratio %.3f%n",
                 makespan.measuredMs(), makespan.idealMs(), makespan.ratio());
         out.flush();

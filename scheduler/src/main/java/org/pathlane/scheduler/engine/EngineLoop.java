@@ -116,7 +116,12 @@ final class EngineLoop {
             int stopAt = batch.indexOf(STOP);
             List<Pending<?>> work = stopAt < 0 ? batch : batch.subList(0, stopAt);
             if (!work.isEmpty()) {
-                runBatch(work);
+                try {
+                    runBatch(work);
+                } catch (RuntimeException e) {
+                    LOG.error("The scheduler could not process {} input(s); they failed and scheduling goes on", work.size(), e);
+                    work.forEach(p -> p.done().completeExceptionally(e));
+                }
             }
             if (stopAt >= 0) {
                 batch.subList(stopAt + 1, batch.size()).forEach(p -> p.done().completeExceptionally(
@@ -217,7 +222,14 @@ final class EngineLoop {
     private void recover(List<Pending<?>> batch, RuntimeException failure) {
         LOG.warn("A scheduler transaction failed and was rolled back ({}); reloading state from {}",
                 failure.getMessage(), database.description(), failure);
-        reload();
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            LOG.error("Cannot reload the scheduler's state from {}; check the database, then restart PathLane",
+                    database.description(), e);
+            batch.forEach(p -> p.done().completeExceptionally(failure));
+            return;
+        }
         if (batch.size() == 1) {
             batch.getFirst().done().completeExceptionally(failure);
             return;

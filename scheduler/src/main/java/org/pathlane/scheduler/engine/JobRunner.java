@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -83,6 +84,12 @@ final class JobRunner implements AutoCloseable {
         Running run = running.get(jobId);
         if (run != null) {
             run.cancel();
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+                if (running.get(jobId) == run) {
+                    LOG.warn("Job {} of workflow {} (user {}) was cancelled 1 s ago and still runs: its handler ignores "
+                            + "the cancellation token; it keeps a worker until it returns", run.jobKey, run.workflowId, run.user);
+                }
+            });
         }
     }
 
