@@ -163,18 +163,13 @@ final class EngineLoop {
         long now = Math.max(lastNow, clock.millis());
         lastNow = now;
         Object[] results = new Object[batch.size()];
-        RuntimeException[] errors = new RuntimeException[batch.size()];
         List<Transition> committed = new ArrayList<>();
         try {
             database.inTransaction(session -> {
                 current = session;
                 Batch context = new Batch(rules, session, now, store);
                 for (int i = 0; i < batch.size(); i++) {
-                    try {
-                        results[i] = batch.get(i).op().apply(context);
-                    } catch (RejectedOp e) {
-                        errors[i] = e.reason();
-                    }
+                    results[i] = batch.get(i).op().apply(context);
                     rules.settle();
                     List<Transition> decided = rules.drain();
                     store.apply(session, decided, now);
@@ -190,17 +185,13 @@ final class EngineLoop {
         current = null;
         announce(committed, now);
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), results[i], errors[i]);
+            complete(batch.get(i), results[i]);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> void complete(Pending<T> pending, Object result, RuntimeException error) {
-        if (error != null) {
-            pending.done().completeExceptionally(error);
-        } else {
-            pending.done().complete((T) result);
-        }
+    private static <T> void complete(Pending<T> pending, Object result) {
+        pending.done().complete((T) result);
     }
 
     private void announce(List<Transition> committed, long now) {
@@ -248,27 +239,5 @@ final class EngineLoop {
             return null;
         });
         current = null;
-    }
-
-    /** Runs on the engine thread: the rule book may only be read there. */
-    RuleBook rulesForOp() {
-        if (Thread.currentThread() != thread) {
-            throw new IllegalStateException("the rule book is read on the engine thread only");
-        }
-        return rules;
-    }
-
-    /** An op that refuses (e.g. an unknown id): the batch goes on, the caller gets {@code reason}. */
-    static final class RejectedOp extends RuntimeException {
-        private final RuntimeException reason;
-
-        RejectedOp(RuntimeException reason) {
-            super(reason.getMessage(), null, false, false);
-            this.reason = reason;
-        }
-
-        RuntimeException reason() {
-            return reason;
-        }
     }
 }
