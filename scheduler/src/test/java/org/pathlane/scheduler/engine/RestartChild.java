@@ -14,6 +14,7 @@ import org.pathlane.scheduler.api.WorkflowSpec;
 import org.pathlane.scheduler.event.EventType;
 import org.pathlane.scheduler.event.SchedulerEvent;
 import org.pathlane.scheduler.event.SchedulerListener;
+import org.pathlane.scheduler.model.JobStatus;
 import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.model.UserProfile;
 import org.pathlane.scheduler.model.WorkflowStatus;
@@ -23,7 +24,8 @@ import org.pathlane.scheduler.model.WorkflowView;
  * The process {@link RestartTest} kills with SIGKILL. It opens the file database in {@code args[0]},
  * submits the workload if the database has none, and prints one line per observation:
  * {@code RUN <workflow> <job> <attempt>} when a handler starts, {@code SUCCEEDED <workflow> <job>} when
- * the success is announced (so after its commit), and {@code DONE <workflows> <succeeded>} at the end.
+ * the success is announced (so after its commit), and {@code DONE <workflows> <succeeded> <succeeded jobs>} at
+ * the end.
  */
 public final class RestartChild {
 
@@ -85,7 +87,8 @@ public final class RestartChild {
                 all.addAll(scheduler.workflows(user));
             }
             long succeeded = all.stream().filter(w -> w.status() == WorkflowStatus.SUCCEEDED).count();
-            out.println("DONE " + all.size() + " " + succeeded);
+            long jobs = all.stream().flatMap(w -> w.jobs().stream()).filter(j -> j.status() == JobStatus.SUCCEEDED).count();
+            out.println("DONE " + all.size() + " " + succeeded + " " + jobs);
             out.flush();
         }
     }

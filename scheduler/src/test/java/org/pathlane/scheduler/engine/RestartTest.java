@@ -83,8 +83,10 @@ class RestartTest {
             }
             child.waitFor(1, TimeUnit.MINUTES);
         }
-        assertThat(done).as("seed %d", seed).isEqualTo("DONE " + RestartChild.USERS.length * 2 + " " + RestartChild.USERS.length * 2);
-        assertThat(succeeded).as("seed %d", seed).hasSize(total);
+        // A kill between a commit and its announcement loses the announcement, never the state: the database
+        // has every workflow, each SUCCEEDED with all its jobs.
+        int workflows = RestartChild.USERS.length * 2;
+        assertThat(done).as("seed %d", seed).isEqualTo("DONE " + workflows + " " + workflows + " " + total);
         assertThat(lastAttempt.values()).as("seed %d: some job was interrupted and ran again", seed).anyMatch(a -> a > 1);
     }
 
