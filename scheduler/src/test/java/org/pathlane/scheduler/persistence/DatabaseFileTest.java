@@ -8,13 +8,23 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pathlane.scheduler.api.JobSpec;
+import org.pathlane.scheduler.api.WorkflowSpec;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.engine.SchedulerConfig;
+import org.pathlane.scheduler.event.EventType;
+import org.pathlane.scheduler.event.SchedulerEvent;
+import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.model.UserProfile;
+import org.pathlane.scheduler.model.WorkflowStatus;
 
 /** A damaged or newer database file is reported with its path and never recreated or overwritten. */
 class DatabaseFileTest {
@@ -47,6 +57,29 @@ class DatabaseFileTest {
                 var users = s.executeQuery("select count(*) from pl_user where user_name = 'kept'")) {
             users.next();
             assertThat(users.getInt(1)).as("the database was neither recreated nor migrated").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theMigrationsAndUpdatesRunInPostgreSqlCompatibilityMode(@TempDir Path dir) throws Exception {
+        // Not a real PostgreSQL, but it rejects much of what only H2 accepts.
+        SchedulerConfig config = SchedulerConfig.jdbc("jdbc:h2:mem:pgmode;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", dir);
+        try (Scheduler scheduler = Scheduler.start(config)) {
+            scheduler.profiles().create(null, new UserProfile("pg", null, false, null, null));
+            var finished = new CountDownLatch(1);
+            scheduler.addListener(new SchedulerListener() {
+                @Override
+                public void onEvent(SchedulerEvent e) {
+                    if (e.type() == EventType.USER_RELEASED) {
+                        finished.countDown();
+                    }
+                }
+            });
+            String id = scheduler.submit("pg", new WorkflowSpec("pg", List.of(
+                    new JobSpec("a", "A", "sleep", Map.of("durationMs", 1), List.of()),
+                    new JobSpec("b", "A", "sleep", Map.of("fail", true), List.of()))));
+            assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(scheduler.workflow("pg", id).status()).isEqualTo(WorkflowStatus.FAILED);
         }
     }
 
