@@ -18,22 +18,22 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Scheduler throughput (zero-duration jobs) and makespan ratio (sleeping jobs) through the real engine with H2.")
 public final class BenchSchedulerCommand implements Callable<Integer> {
 
-    @Option(names = "--users", defaultValue = "50", description = "Users of the throughput run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--users", paramLabel = "N", defaultValue = "50", description = "Users of the throughput run (default ${DEFAULT-VALUE}).")
     int users;
 
-    @Option(names = "--branches-per-user", defaultValue = "10", description = "Branches per user (default ${DEFAULT-VALUE}).")
+    @Option(names = "--branches-per-user", paramLabel = "N", defaultValue = "10", description = "Branches per user (default ${DEFAULT-VALUE}).")
     int branchesPerUser;
 
-    @Option(names = "--jobs-per-branch", defaultValue = "20", description = "Zero-duration jobs per branch (default ${DEFAULT-VALUE}).")
+    @Option(names = "--jobs-per-branch", paramLabel = "N", defaultValue = "20", description = "Zero-duration jobs per branch (default ${DEFAULT-VALUE}).")
     int jobsPerBranch;
 
-    @Option(names = "--max-workers", defaultValue = "4", description = "maxWorkers of both runs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-workers", paramLabel = "N", defaultValue = "4", description = "maxWorkers of both runs (default ${DEFAULT-VALUE}).")
     int maxWorkers;
 
-    @Option(names = "--max-active-users", defaultValue = "3", description = "maxActiveUsers of both runs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-active-users", paramLabel = "N", defaultValue = "3", description = "maxActiveUsers of both runs (default ${DEFAULT-VALUE}).")
     int maxActiveUsers;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Seed of the sleeping-jobs scenario (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "Seed of the sleeping-jobs scenario (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Spec
