@@ -224,6 +224,23 @@ class EngineRulesTest {
         }
     }
 
+    @Test
+    void raisingTheLimitsStartsWaitingWorkAtOnce() throws Exception {
+        try (Harness h = new Harness(new Limits(1, 1), results)) {
+            h.users("a", "b");
+            h.scheduler.profiles().create(null, new org.pathlane.scheduler.model.UserProfile("boss", null, true, null, null));
+            h.submit("a", job("l1", "A"), job("l2", "B"));
+            h.submit("b", job("m1", "A"));
+            h.await(JOB_STARTED, "l1");
+            assertThat(wait(h, "a", "l2")).isEqualTo(new Wait(WaitReason.WORKER, 1));
+            h.scheduler.setLimits("boss", new Limits(3, 2));
+            h.await(JOB_STARTED, "l2");
+            h.await(USER_ACTIVATED, "b");
+            h.await(JOB_STARTED, "m1");
+            assertThat(h.scheduler.limits()).isEqualTo(new Limits(3, 2));
+        }
+    }
+
     private record Wait(WaitReason reason, int position) {
     }
 
