@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The {@code pathlane sim} contract: exit statuses, one-line errors, the trace's lines and fields. */
 class SimCommandTest {
@@ -21,19 +18,10 @@ class SimCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private Run sim(String scenario) throws Exception {
+    private CliRun sim(String scenario) throws Exception {
         Path file = dir.resolve("scenario.json");
         Files.writeString(file, scenario);
-        CommandLine cli = PathLaneCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute("sim", "--scenario", file.toString(), "--trace", dir.resolve("trace.jsonl").toString());
-        return new Run(status, out.toString(), err.toString());
+        return CliRun.of("sim", "--scenario", file.toString(), "--trace", dir.resolve("trace.jsonl").toString());
     }
 
     private List<JsonNode> trace() throws Exception {
@@ -48,7 +36,7 @@ class SimCommandTest {
 
     @Test
     void theSpecExampleRunsToTheEndAndEveryJobEndsExactlyOnce() throws Exception {
-        Run run = sim("""
+        CliRun run = sim("""
                 {"config": {"maxActiveUsers": 3, "maxWorkers": 4},
                  "workflows": [{"id": "w1", "user": "alice", "submitAtMs": 0, "jobs": [
                     {"id": "j1", "branch": "A", "durationMs": 200},
@@ -75,7 +63,7 @@ class SimCommandTest {
     @Test
     void anInvalidScenarioExitsTwoWithOneLineAndNoTraceLine() throws Exception {
         Files.writeString(dir.resolve("trace.jsonl"), "stale line from an earlier run\n");
-        Run run = sim("""
+        CliRun run = sim("""
                 {"workflows": [{"id": "w1", "user": "alice", "jobs": [
                     {"id": "j1", "branch": "A", "durationMs": 10, "dependsOn": ["j2"]},
                     {"id": "j2", "branch": "A", "durationMs": 10}]}]}
@@ -87,13 +75,13 @@ class SimCommandTest {
 
     @Test
     void wrongTypesAndBadJsonAreInvalidScenariosToo() throws Exception {
-        Run wrongType = sim("{\"workflows\": [{\"id\": \"w1\", \"user\": \"a\", \"jobs\": [{\"id\": \"j1\", \"branch\": \"A\", \"durationMs\": \"soon\"}]}]}");
+        CliRun wrongType = sim("{\"workflows\": [{\"id\": \"w1\", \"user\": \"a\", \"jobs\": [{\"id\": \"j1\", \"branch\": \"A\", \"durationMs\": \"soon\"}]}]}");
         assertThat(wrongType.status()).isEqualTo(2);
         assertThat(wrongType.err().lines()).singleElement().asString().contains("job \"j1\"").contains("durationMs");
-        Run notJson = sim("{\"workflows\": [");
+        CliRun notJson = sim("{\"workflows\": [");
         assertThat(notJson.status()).isEqualTo(2);
         assertThat(notJson.err().lines()).singleElement().asString().contains("not valid JSON");
-        Run crossWorkflow = sim("""
+        CliRun crossWorkflow = sim("""
                 {"workflows": [{"id": "w1", "user": "a", "jobs": [{"id": "j1", "branch": "A"}]},
                                {"id": "w2", "user": "a", "jobs": [{"id": "j2", "branch": "A", "dependsOn": ["j1"]}]}]}
                 """);

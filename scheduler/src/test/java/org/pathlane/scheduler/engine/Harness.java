@@ -80,6 +80,27 @@ final class Harness implements AutoCloseable {
         }
     }
 
+    /** What a test job does. */
+    @FunctionalInterface
+    interface Body {
+        void run(JobContext context) throws Exception;
+    }
+
+    /** A job type for tests: {@code type} runs {@code body}. */
+    static JobHandler handler(String type, Body body) {
+        return new JobHandler() {
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public void run(JobContext context) throws Exception {
+                body.run(context);
+            }
+        };
+    }
+
     private CountDownLatch gate(String job) {
         return gates.computeIfAbsent(job, k -> new CountDownLatch(1));
     }

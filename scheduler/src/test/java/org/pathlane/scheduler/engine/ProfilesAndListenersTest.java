@@ -13,7 +13,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pathlane.scheduler.api.JobContext;
 import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.api.JobSpec;
 import org.pathlane.scheduler.api.WorkflowSpec;
@@ -81,21 +80,13 @@ class ProfilesAndListenersTest {
     void progressAndEmittedPayloadsReachListenersAndTheJobView() throws Exception {
         CountDownLatch reported = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        JobHandler tiles = new JobHandler() {
-            @Override
-            public String type() {
-                return "tiles";
-            }
-
-            @Override
-            public void run(JobContext context) throws Exception {
-                Files.writeString(context.resultDir().resolve("cells.csv"), "x,y\n");
-                context.progress().report(3, 10, "tile 3 of 10");
-                context.emit(List.of("cell-1", "cell-2"));
-                reported.countDown();
-                finish.await();
-            }
-        };
+        JobHandler tiles = Harness.handler("tiles", context -> {
+            Files.writeString(context.resultDir().resolve("cells.csv"), "x,y\n");
+            context.progress().report(3, 10, "tile 3 of 10");
+            context.emit(List.of("cell-1", "cell-2"));
+            reported.countDown();
+            finish.await();
+        });
         SchedulerConfig config = SchedulerConfig.jdbc("jdbc:h2:mem:listeners;DB_CLOSE_DELAY=-1", results).withHandler(tiles);
         try (Harness h = new Harness(config)) {
             BlockingQueue<String> seen = new LinkedBlockingQueue<>();

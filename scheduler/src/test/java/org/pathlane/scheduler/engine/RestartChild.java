@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.pathlane.scheduler.api.JobContext;
 import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.api.JobSpec;
 import org.pathlane.scheduler.api.WorkflowSpec;
@@ -34,22 +33,13 @@ public final class RestartChild {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
-        JobHandler probe = new JobHandler() {
-            @Override
-            public String type() {
-                return "probe";
+        JobHandler probe = Harness.handler("probe", context -> {
+            synchronized (out) {
+                out.println("RUN " + context.workflowId() + " " + context.jobId() + " " + context.attempt());
+                out.flush();
             }
-
-            @Override
-            public void run(JobContext context) throws Exception {
-                synchronized (out) {
-                    out.println("RUN " + context.workflowId() + " " + context.jobId() + " " + context.attempt());
-                    out.flush();
-                }
-                long ms = ((Number) context.params().get("ms")).longValue();
-                TimeUnit.MILLISECONDS.sleep(ms);
-            }
-        };
+            TimeUnit.MILLISECONDS.sleep(((Number) context.params().get("ms")).longValue());
+        });
         SchedulerConfig config = SchedulerConfig.dataDir(Path.of(args[0])).withLimits(new Limits(3, 2)).withHandler(probe);
         try (Scheduler scheduler = Scheduler.start(config)) {
             CountDownLatch allDone = new CountDownLatch(1);
