@@ -156,8 +156,14 @@ public final class StateStore {
                     "from JobRecord where workflowId = :w order by index", JobRecord.class).setParameter("w", w.id).list();
             WorkflowNode node = rules.newWorkflow(w.user, w.id, w.name, w.submitSeq, w.status);
             for (JobRecord j : jobs) {
-                JobNode job = node.addJob(j.id, j.key, j.branch, j.type, fromJson(j.params, new TypeReference<>() { }),
-                        j.status, j.attempt);
+                Map<String, Object> params;
+                try {
+                    params = fromJson(j.params, new TypeReference<>() { });
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("job \"" + j.key + "\" of workflow \"" + w.name + "\" (" + w.id
+                            + ", user " + w.user + "): " + e.getMessage(), e);
+                }
+                JobNode job = node.addJob(j.id, j.key, j.branch, j.type, params, j.status, j.attempt);
                 if (j.cancelRequested && j.status == JobStatus.PENDING) {
                     node.markCancelRequested(job, j.reason);
                 }

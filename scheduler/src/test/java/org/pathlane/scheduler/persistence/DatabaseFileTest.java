@@ -61,6 +61,21 @@ class DatabaseFileTest {
     }
 
     @Test
+    void aDamagedJobRowStopsTheStartWithAMessageNamingTheDatabase(@TempDir Path dir) throws Exception {
+        Database.openFile(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("pathlane")); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into pl_user values ('ana', '#000000', false, null, 0, false, 0)");
+            s.executeUpdate("insert into pl_workflow (id, user_name, workflow_name, submit_seq, status, submitted_at) "
+                    + "values ('w', 'ana', 'scan', 1, 'WAITING', 0)");
+            s.executeUpdate("insert into pl_job (id, workflow_id, job_key, job_index, branch, job_type, params, depends_on, "
+                    + "status, attempt, cancel_requested) values ('j', 'w', 'j1', 0, 'A', 'sleep', '{not json', '[]', 'PENDING', 1, false)");
+        }
+        assertThatThrownBy(() -> Scheduler.start(SchedulerConfig.dataDir(dir))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(dir.resolve("pathlane.mv.db").toString()).hasMessageContaining("unreadable JSON")
+                .hasMessageContaining("job \"j1\" of workflow \"scan\"");
+    }
+
+    @Test
     void theMigrationsAndUpdatesRunInPostgreSqlCompatibilityMode(@TempDir Path dir) throws Exception {
         // Not a real PostgreSQL, but it rejects much of what only H2 accepts.
         SchedulerConfig config = SchedulerConfig.jdbc("jdbc:h2:mem:pgmode;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", dir);
