@@ -190,7 +190,7 @@ public final class StateStore {
             return JSON.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored job row holds unreadable JSON (" + e.getOriginalMessage()
-                    + "); the database was edited or damaged", e);
+                    + "); the database was edited or damaged: restore it from a backup or correct that row", e);
         }
     }
 
