@@ -163,7 +163,7 @@ public final class StartScreen extends VBox {
             password.clear();
             repeat.clear();
         });
-        panel.getChildren().setAll(title, name, new Label("Colour"), swatches, password, repeat, admin, note, mismatch, create);
+        panel.getChildren().setAll(title, new Label("Your name"), name, new Label("Colour"), swatches, password, repeat, admin, note, mismatch, create);
         name.requestFocus();
     }
 }
