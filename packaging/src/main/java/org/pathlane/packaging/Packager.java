@@ -50,7 +50,8 @@ public final class Packager {
 
     public static void main(String[] args) {
         try {
-            new Packager(PackagingOptions.parse(args), TargetPlatform.current()).run();
+            TargetPlatform platform = TargetPlatform.current();
+            new Packager(PackagingOptions.parse(args).checkFor(platform), platform).run();
         } catch (PackagingException | UncheckedIOException e) {
             LOG.error("packaging failed: {}", e.getMessage());
             System.exit(1);

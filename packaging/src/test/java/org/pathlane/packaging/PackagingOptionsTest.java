@@ -35,5 +35,17 @@ class PackagingOptionsTest {
                 .isInstanceOf(PackagingException.class).hasMessageContaining("tpu");
         assertThatThrownBy(() -> PackagingOptions.parse(BASE))
                 .isInstanceOf(PackagingException.class).hasMessageContaining("--types");
+        assertThatThrownBy(() -> PackagingOptions.parse(with("--types=deb", "--onnxruntime=onnxruntime_gpu")))
+                .isInstanceOf(PackagingException.class).hasMessageContaining("cpu flavour").hasMessageContaining("onnxruntime_gpu");
+    }
+
+    @Test
+    void refusesTheGpuFlavourOnMacs() {
+        PackagingOptions gpu = PackagingOptions.parse("--jars=j", "--work=w", "--dest=d", "--version=1", "--flavour=gpu", "--types=dmg");
+
+        assertThat(gpu.onnxRuntime()).isEqualTo("onnxruntime_gpu");
+        assertThat(gpu.checkFor(TargetPlatform.LINUX)).isSameAs(gpu);
+        assertThatThrownBy(() -> gpu.checkFor(TargetPlatform.MAC))
+                .isInstanceOf(PackagingException.class).hasMessageContaining("macOS").hasMessageContaining("--cpu");
     }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.pathlane.packaging.Archives;
@@ -32,15 +34,23 @@ public final class OnnxRuntimeNatives {
     public static List<String> split(Path onnxJar, String platformFolder, Path jarOut, Path nativeDir) {
         String wanted = NATIVE_PREFIX + platformFolder + "/";
         List<String> extracted = new ArrayList<>();
+        Set<String> available = new TreeSet<>();
         try {
             Files.createDirectories(nativeDir);
             Files.createDirectories(jarOut.getParent());
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jarOut))) {
                 Archives.forEachFile(onnxJar, (entry, bytes) -> {
                     String name = entry.getName();
-                    if (name.startsWith(wanted)) {
-                        extracted.add(Archives.write(nativeDir, Archives.fileName(name), bytes).getFileName().toString());
-                    } else if (!name.startsWith(NATIVE_PREFIX)) {
+                    if (name.startsWith(NATIVE_PREFIX)) {
+                        String inFolder = name.substring(NATIVE_PREFIX.length());
+                        if (inFolder.indexOf('/') > 0) {
+                            available.add(inFolder.substring(0, inFolder.indexOf('/')));
+                        }
+                        // Only the folder's own files: the macOS jars add .dSYM debug bundles (70 MB) below them.
+                        if (name.startsWith(wanted) && name.indexOf('/', wanted.length()) < 0) {
+                            extracted.add(Archives.write(nativeDir, Archives.fileName(name), bytes).getFileName().toString());
+                        }
+                    } else {
                         out.putNextEntry(new ZipEntry(name));
                         bytes.transferTo(out);
                         out.closeEntry();
@@ -52,8 +62,8 @@ public final class OnnxRuntimeNatives {
         }
         if (extracted.isEmpty()) {
             throw new PackagingException("ONNX Runtime's jar " + onnxJar.getFileName() + " has no libraries for "
-                    + platformFolder + ": the GPU build exists for Linux and Windows x64 only; "
-                    + "build the CPU flavour instead (./pathlane package --cpu).");
+                    + platformFolder + ", only for " + available + ": on macOS and Linux/aarch64 build the CPU flavour "
+                    + "(./pathlane package --cpu); other systems need a machine of a listed kind.");
         }
         extracted.sort(null);
         return List.copyOf(extracted);

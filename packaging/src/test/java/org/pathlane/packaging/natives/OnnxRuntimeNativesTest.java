@@ -24,6 +24,8 @@ class OnnxRuntimeNativesTest {
                 .entry("ai/onnxruntime/native/linux-x64/libonnxruntime.so", "linux core")
                 .entry("ai/onnxruntime/native/linux-x64/libonnxruntime_providers_cuda.so", "linux cuda")
                 .entry("ai/onnxruntime/native/win-x64/onnxruntime.dll", "windows core")
+                .entry("ai/onnxruntime/native/osx-aarch64/libonnxruntime.dylib", "mac core")
+                .entry("ai/onnxruntime/native/osx-aarch64/libonnxruntime.dylib.dSYM/Contents/Resources/DWARF/libonnxruntime.dylib", "debug")
                 .write(dir.resolve("onnxruntime_gpu.jar"));
     }
 
@@ -46,11 +48,22 @@ class OnnxRuntimeNativesTest {
     }
 
     @Test
+    void leavesMacDebugSymbolsBehind() throws Exception {
+        Path natives = dir.resolve("natives");
+
+        List<String> libs = OnnxRuntimeNatives.split(gpuJar(), "osx-aarch64", dir.resolve("out.jar"), natives);
+
+        assertThat(libs).containsExactly("libonnxruntime.dylib");
+        assertThat(natives.resolve("libonnxruntime.dylib")).hasContent("mac core");
+    }
+
+    @Test
     void pointsToTheCpuFlavourWhenTheJarHasNoLibrariesForThisPlatform() throws Exception {
         Path jar = gpuJar();
 
-        assertThatThrownBy(() -> OnnxRuntimeNatives.split(jar, "osx-aarch64", dir.resolve("out.jar"), dir.resolve("natives")))
+        assertThatThrownBy(() -> OnnxRuntimeNatives.split(jar, "osx-x64", dir.resolve("out.jar"), dir.resolve("natives")))
                 .isInstanceOf(PackagingException.class)
-                .hasMessageContaining("osx-aarch64").hasMessageContaining("--cpu");
+                .hasMessageContaining("osx-x64").hasMessageContaining("[linux-x64, osx-aarch64, win-x64]")
+                .hasMessageContaining("--cpu");
     }
 }
