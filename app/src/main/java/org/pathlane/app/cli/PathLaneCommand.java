@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         description = "Whole-slide-image workflows for pathology labs. Without a command, starts the desktop app.",
         subcommands = {
             BenchCommand.class,
+            InfoCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 

@@ -1,0 +1,121 @@
+package org.pathlane.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class InfoCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = PathLaneCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int status = cli.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    /** A 1200x800 glass image with a 600x400 stained block in the middle: a quarter is tissue. */
+    private Path quarterTissuePng() throws Exception {
+        BufferedImage image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(242, 242, 240));
+        g.fillRect(0, 0, 1200, 800);
+        g.setColor(new Color(200, 90, 160));
+        g.fillRect(300, 200, 600, 400);
+        g.dispose();
+        Path file = dir.resolve("block.png");
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void describesAPlainImageAsText() throws Exception {
+        Path png = quarterTissuePng();
+        Run run = run("info", png.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains(png.toString())
+                .contains("vendor       image (read by imageio)")
+                .contains("size         1200 x 800 px")
+                .contains("mpp          unknown")
+                .containsPattern("\\n\\s+0\\s+1200\\s+800\\s+1\\s+-\\n")
+                .contains("associated   none")
+                .contains("tissue       25.0 % of the slide")
+                .contains("level 0 assumed to be 0.5 µm/px");
+    }
+
+    @Test
+    void jsonIsOneObjectWithTheSameFacts() throws Exception {
+        Run run = run("info", "--json", quarterTissuePng().toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out().strip().lines()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("vendor").asText()).isEqualTo("image");
+        assertThat(json.get("width").asLong()).isEqualTo(1200);
+        assertThat(json.get("mppX").isNull()).isTrue();
+        assertThat(json.get("levels")).hasSize(1);
+        JsonNode tissue = json.get("tissue");
+        assertThat(tissue.get("fraction").asDouble()).isCloseTo(0.25, within(0.01));
+        // 512 px tiles over 1200x800 at 0.5 µm/px (assumed): 3 x 2; the block (x 300..900) misses column 2.
+        assertThat(tissue.get("tiles").asInt()).isEqualTo(6);
+        assertThat(tissue.get("tissueTiles").asInt()).isEqualTo(4);
+        assertThat(tissue.get("mppAssumed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void unreadableInputIsOneLineNamingTheFileAndExitOne() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.svs"), "not a slide");
+        for (Path bad : new Path[] {text, dir.resolve("missing.ndpi"), dir, Files.createFile(dir.resolve("e.svs"))}) {
+            Run run = run("info", bad.toString());
+            assertThat(run.status()).as("status for %s", bad).isEqualTo(1);
+            assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+            assertThat(run.err()).startsWith("pathlane info: ").contains(bad.toString());
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "CMU-1-Small-Region.svs, aperio, 2220, 2967, 1",
+        "CMU-1-Small-Region-generic.tiff, generic-tiff, 2220, 2967, 5",
+        "tcga-cr-7395-01a-01-ts1.svs, aperio, 4443, 3567, 2",
+        "test3-DAPI-2-387.ndpi, hamamatsu, 3968, 4864, 7",
+    })
+    void worksOnEverySharedSlide(String name, String vendor, long width, long height, int levels) throws Exception {
+        String shared = System.getProperty("pathlane.shared.dir");
+        Assumptions.assumeTrue(shared != null && Files.isRegularFile(Path.of(shared, "slides", name)),
+                "shared slide " + name + " is absent; skipping");
+        Run run = run("info", "--json", Path.of(shared, "slides", name).toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("vendor").asText()).isEqualTo(vendor);
+        assertThat(json.get("width").asLong()).isEqualTo(width);
+        assertThat(json.get("height").asLong()).isEqualTo(height);
+        assertThat(json.get("levels")).hasSize(levels);
+        assertThat(json.get("tissue").get("fraction").asDouble()).isBetween(0.05, 0.95);
+        assertThat(json.get("tissue").get("tissueTiles").asInt()).isPositive();
+    }
+}

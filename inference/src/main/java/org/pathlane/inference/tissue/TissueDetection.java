@@ -1,0 +1,14 @@
+package org.pathlane.inference.tissue;
+
+import org.pathlane.inference.slide.SlideThumbnail;
+
+/**
+ * What tissue detection found on a slide.
+ *
+ * @param thumbnail the overview the mask was computed on (for overlays)
+ * @param mask      tissue at thumbnail scale
+ * @param channel   the channel thresholded: {@code saturation} (brightfield) or {@code stained-density} (fluorescence)
+ * @param threshold the channel value (0..255) at or above which a pixel is tissue
+ */
+public record TissueDetection(SlideThumbnail thumbnail, TissueMask mask, String channel, int threshold) {
+}
