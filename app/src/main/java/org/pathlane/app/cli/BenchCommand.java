@@ -7,6 +7,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints the figures it measured in one run.",
         subcommands = {
+            BenchSchedulerCommand.class,
+            BenchViewerCommand.class,
+            BenchSegmentCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

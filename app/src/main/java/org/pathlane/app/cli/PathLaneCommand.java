@@ -16,6 +16,11 @@ import picocli.CommandLine.Option;
         subcommands = {
             BenchCommand.class,
             InfoCommand.class,
+            SimCommand.class,
+            SnapshotCommand.class,
+            ViewCommand.class,
+            SegmentCommand.class,
+            ModelCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 

@@ -1,0 +1,72 @@
+package org.pathlane.app.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pathlane.inference.slide.SlideReader;
+import org.pathlane.inference.slide.Slides;
+import org.pathlane.viewer.tile.PyramidLevel;
+import org.pathlane.viewer.tile.TileKey;
+import org.pathlane.viewer.tile.TilePixels;
+
+class SlideTileSourceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tilesAreTheSlidesPixelsCutAtTheEdge() throws Exception {
+        BufferedImage image = new BufferedImage(600, 300, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 0; x < 600; x++) {
+                image.setRGB(x, y, (x * 7 & 0xff) << 16 | (y * 3 & 0xff) << 8 | ((x + y) & 0xff));
+            }
+        }
+        Path png = dir.resolve("gradient.png");
+        ImageIO.write(image, "png", png.toFile());
+        try (SlideReader reader = Slides.open(png); SlideTileSource source = new SlideTileSource(reader, 2)) {
+            assertThat(source.tileSize()).isEqualTo(SlideTileSource.DEFAULT_TILE_SIZE);
+            assertThat(source.levels()).containsExactly(new PyramidLevel(600, 300, 1));
+            assertThat(source.micronsPerPixel()).isEmpty();
+
+            TilePixels corner = source.readTile(new TileKey(source.id(), 0, 2, 1)).get(10, TimeUnit.SECONDS);
+            // 600 = 2 × 256 + 88 and 300 = 256 + 44: the last tile is 88 × 44.
+            assertThat(corner.width()).isEqualTo(88);
+            assertThat(corner.height()).isEqualTo(44);
+            for (int y = 0; y < 44; y++) {
+                for (int x = 0; x < 88; x++) {
+                    assertThat(corner.argb()[y * 88 + x]).isEqualTo(image.getRGB(512 + x, 256 + y));
+                }
+            }
+            assertThatThrownBy(() -> source.read(new TileKey(source.id(), 0, 3, 0))).hasMessageContaining("outside");
+        }
+    }
+
+    @Test
+    void followsTheFilesTilesAndLevelsOnARealPyramid() throws Exception {
+        String shared = System.getProperty("pathlane.shared.dir");
+        Path slide = shared == null ? null : Path.of(shared, "slides", "CMU-1-Small-Region-generic.tiff");
+        Assumptions.assumeTrue(slide != null && Files.isRegularFile(slide),
+                "shared slide CMU-1-Small-Region-generic.tiff not found under -Dpathlane.shared.dir");
+        try (SlideReader reader = Slides.open(slide); SlideTileSource source = new SlideTileSource(reader, 2)) {
+            assertThat(source.tileSize()).isEqualTo(256);
+            assertThat(source.levels()).hasSize(5);
+            assertThat(source.levels().get(4).width()).isEqualTo(138);
+            TileKey key = new TileKey(source.id(), 2, 2, 2);
+            TilePixels tile = source.readTile(key).get(10, TimeUnit.SECONDS);
+            double ds = source.levels().get(2).downsample();
+            BufferedImage direct = reader.readRegion(2, Math.round(512 * ds), Math.round(512 * ds), tile.width(), tile.height());
+            assertThat(tile.width()).isEqualTo(555 - 512);
+            assertThat(tile.height()).isEqualTo(741 - 512);
+            assertThat(tile.argb()).isEqualTo(direct.getRGB(0, 0, tile.width(), tile.height(), null, 0, tile.width()));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.pathlane.inference.model;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A model opened in ONNX Runtime: one session, checked against its description at open, run on
+ * N×C×S×S float batches. {@link #run} is thread-safe (ONNX Runtime sessions are), so fixed-batch models
+ * can serve several calls at once.
+ */
+public final class OnnxModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxModel.class);
+    private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
+
+    private final ModelSpec spec;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final String inputName;
+    private final String outputName;
+    private final String device;
+    private final String deviceNote;
+    private final int fixedBatch;
+    private final int fixedSize;
+
+    private OnnxModel(ModelSpec spec, OrtSession session, String device, String deviceNote) {
+        this.spec = spec;
+        this.env = environment();
+        this.session = session;
+        this.device = device;
+        this.deviceNote = deviceNote;
+        try {
+            this.inputName = pick(session.getInputInfo(), spec.inputName(), "input");
+            this.outputName = pick(session.getOutputInfo(), spec.outputName(), "output");
+            long[] in = shape(session.getInputInfo().get(inputName), "input " + inputName);
+            long[] out = shape(session.getOutputInfo().get(outputName), "output " + outputName);
+            if (in.length != 4) {
+                throw bad("input '" + inputName + "' has rank " + in.length + "; PathLane needs N×C×H×W (rank 4)");
+            }
+            if (out.length != 4) {
+                throw bad("output '" + outputName + "' has rank " + out.length + "; PathLane needs N×C×H×W (rank 4)");
+            }
+            if (in[1] > 0 && in[1] != spec.channels()) {
+                throw bad("the network takes " + in[1] + " channels but the description says " + spec.channels());
+            }
+            if (in[2] > 0 && in[3] > 0 && in[2] != in[3]) {
+                throw bad("the network takes " + in[2] + "×" + in[3] + " inputs; PathLane needs square tiles");
+            }
+            this.fixedSize = in[2] > 0 ? (int) in[2] : 0;
+            if (fixedSize > 0 && !spec.accepts(fixedSize)) {
+                throw bad("the network's fixed input size " + fixedSize + " contradicts the description (min "
+                        + spec.minSize() + ", step " + spec.step() + ")");
+            }
+            this.fixedBatch = in[0] > 0 ? (int) in[0] : 0;
+        } catch (OrtException e) {
+            close();
+            throw bad("cannot inspect the network: " + e.getMessage());
+        } catch (ModelException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Opens the model's weights on the wanted device. */
+    public static OnnxModel open(ModelSpec spec, Device wanted) {
+        byte[] bytes;
+        try {
+            bytes = spec.weights().read();
+        } catch (IOException e) {
+            throw new ModelException(spec.weights() + ": cannot read the model weights: " + e.getMessage(), e);
+        }
+        OrtEnvironment env = environment();
+        String device = "cpu";
+        String note = "";
+        if (wanted != Device.CPU) {
+            try (OrtSession.SessionOptions cuda = new OrtSession.SessionOptions()) {
+                cuda.addCUDA(0);
+                return new OnnxModel(spec, env.createSession(bytes, cuda), "cuda", "");
+            } catch (OrtException e) {
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+                if (wanted == Device.CUDA) {
+                    throw new ModelException("--device cuda: the CUDA execution provider cannot load (" + reason
+                            + "). Install CUDA 12 and cuDNN 9, or run with --device auto or cpu.", e);
+                }
+                note = "CUDA unavailable, using CPU: " + reason;
+                if (FALLBACK_LOGGED.compareAndSet(false, true)) {
+                    LOG.info("{}", note);
+                }
+            }
+        }
+        try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {
+            return new OnnxModel(spec, env.createSession(bytes, cpu), device, note);
+        } catch (OrtException e) {
+            throw new ModelException(spec.weights() + ": not an ONNX model ONNX Runtime can load ("
+                    + (e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse("")) + ")", e);
+        }
+    }
+
+    /**
+     * The process-wide environment, created quiet: ONNX Runtime would otherwise print its own error line
+     * for the expected CUDA load failure; PathLane logs the reason once itself.
+     */
+    private static OrtEnvironment environment() {
+        return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "pathlane");
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** {@code cuda} or {@code cpu}. */
+    public String device() {
+        return device;
+    }
+
+    /** Why the device differs from what was asked (empty when it does not). */
+    public String deviceNote() {
+        return deviceNote;
+    }
+
+    /** Tiles per call: the network's fixed batch, or 0 when any batch size goes. */
+    public int fixedBatch() {
+        return fixedBatch;
+    }
+
+    /** The only input size the network takes, or 0 when the description's min/step rule applies. */
+    public int fixedSize() {
+        return fixedSize;
+    }
+
+    /**
+     * Runs one batch.
+     *
+     * @param input {@code n × channels × size × size} floats, already preprocessed
+     * @return the chosen output channel, {@code n × size × size}, sigmoid applied when the model says so
+     */
+    public float[] run(float[] input, int n, int size) {
+        if (fixedBatch > 0 && n != fixedBatch) {
+            throw new IllegalArgumentException(spec.name() + " takes batches of exactly " + fixedBatch + ", not " + n);
+        }
+        long[] shape = {n, spec.channels(), size, size};
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
+             OrtSession.Result result = session.run(Map.of(inputName, tensor), Set.of(outputName))) {
+            OnnxTensor out = (OnnxTensor) result.get(0);
+            long[] os = out.getInfo().getShape();
+            if (os.length != 4 || os[0] != n || os[2] != size || os[3] != size || spec.outputChannel() >= os[1]) {
+                throw new ModelException(spec.description() + ": output '" + outputName + "' has shape "
+                        + java.util.Arrays.toString(os) + " for an input of " + java.util.Arrays.toString(shape)
+                        + " (channel " + spec.outputChannel() + " wanted)");
+            }
+            return channel(out, (int) os[1], n, size * size);
+        } catch (OrtException e) {
+            throw new ModelException(spec.name() + ": inference failed: " + e.getMessage(), e);
+        }
+    }
+
+    private float[] channel(OnnxTensor out, int channels, int n, int pixels) {
+        float[] result = new float[n * pixels];
+        int c = spec.outputChannel();
+        OnnxJavaType type = out.getInfo().type;
+        for (int b = 0; b < n; b++) {
+            int from = (b * channels + c) * pixels;
+            switch (type) {
+                case FLOAT -> out.getFloatBuffer().get(from, result, b * pixels, pixels);
+                case INT64 -> {
+                    var buf = out.getLongBuffer();
+                    for (int i = 0; i < pixels; i++) {
+                        result[b * pixels + i] = buf.get(from + i);
+                    }
+                }
+                case INT32 -> {
+                    var buf = out.getIntBuffer();
+                    for (int i = 0; i < pixels; i++) {
+                        result[b * pixels + i] = buf.get(from + i);
+                    }
+                }
+                default -> throw new ModelException(spec.description() + ": output type " + type + " is not supported"
+                        + " (float32, int32 or int64 expected)");
+            }
+        }
+        if (spec.sigmoid()) {
+            for (int i = 0; i < result.length; i++) {
+                result[i] = (float) (1.0 / (1.0 + Math.exp(-result[i])));
+            }
+        }
+        return result;
+    }
+
+    /** The named tensor; a network with a single one may name it differently from its description. */
+    private String pick(Map<String, NodeInfo> infos, String wanted, String what) {
+        if (infos.containsKey(wanted)) {
+            return wanted;
+        }
+        if (infos.size() == 1) {
+            return infos.keySet().iterator().next();
+        }
+        throw bad("the network has no " + what + " named '" + wanted + "' (it has " + infos.keySet() + ")");
+    }
+
+    private long[] shape(NodeInfo info, String what) {
+        if (!(info.getInfo() instanceof TensorInfo t)) {
+            throw bad(what + " is not a tensor");
+        }
+        return t.getShape();
+    }
+
+    private ModelException bad(String problem) {
+        return new ModelException(spec.weights() + ": " + problem);
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            LOG.warn("Closing the ONNX Runtime session of {} failed: {}", spec.name(), e.getMessage());
+        }
+    }
+}

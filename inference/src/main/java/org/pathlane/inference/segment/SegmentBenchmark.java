@@ -1,0 +1,152 @@
+package org.pathlane.inference.segment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.slide.SlideReader;
+import org.pathlane.inference.stitch.TileWindow;
+import org.pathlane.inference.tiling.TileReader;
+
+/**
+ * Measures, in one run on one slide and model, what the spec's benchmark asks: the naive baseline (every
+ * tile, no tissue detection, read → infer → post-process one tile at a time), each stage alone on the
+ * tissue tiles with the pipeline's own thread counts (reading; inference on tiles already in memory;
+ * post-processing of outputs already in memory), and the real pipeline.
+ */
+public final class SegmentBenchmark {
+
+    /**
+     * @param naiveTilesMeasured tiles the naive baseline really ran; when fewer than {@code tilesAll}, its
+     *                           time is extrapolated from their mean
+     */
+    public record Figures(int tilesAll, int tilesTissue, int naiveTilesMeasured, double naive, double readOnly,
+            double inferOnly, double postOnly, double pipeline, long cells, String device) {
+
+        public double efficiency() {
+            return Math.max(readOnly, Math.max(inferOnly, postOnly)) / pipeline;
+        }
+
+        public boolean naiveExtrapolated() {
+            return naiveTilesMeasured < tilesAll;
+        }
+    }
+
+    private SegmentBenchmark() {
+    }
+
+    /** @param naiveLimit at most this many tiles for the naive baseline (evenly spread), 0 for all */
+    public static Figures run(Segmentation segmentation, SegmentRequest request, OnnxModel model, int naiveLimit)
+            throws IOException, InterruptedException {
+        TileSegmenter segmenter = new TileSegmenter(model);
+        Segmentation.Plan plan;
+        List<TileWindow> all;
+        double naive;
+        int naiveMeasured;
+        double readOnly;
+        double inferOnly;
+        double postOnly;
+        try (SlideReader slide = segmentation.openSlide(request.slide())) {
+            plan = segmentation.plan(request, model, slide);
+            all = plan.allTiles();
+            SegmentationPipeline.TilePixels reader = Segmentation.pixels(new TileReader(slide, plan.grid()));
+            List<TileWindow> sample = spread(all, naiveLimit);
+            naiveMeasured = sample.size();
+            long t0 = System.nanoTime();
+            for (TileWindow w : sample) {
+                TileSegmenter.Tile tile = new TileSegmenter.Tile(w, reader.read(w), null);
+                segmenter.postProcess(segmenter.infer(List.of(tile)).get(0));
+            }
+            naive = (System.nanoTime() - t0) / 1e9 * all.size() / Math.max(1, sample.size());
+
+            List<TileWindow> tissue = plan.tissueTiles();
+            readOnly = parallel(SegmentationPipeline.readThreads(), tissue.size(), i -> reader.read(tissue.get(i)));
+
+            int kept = Math.min(tissue.size(), Math.max(1, 2 * request.batch()));
+            List<TileSegmenter.Tile> inMemory = new ArrayList<>();
+            for (int i = 0; i < kept; i++) {
+                inMemory.add(new TileSegmenter.Tile(tissue.get(i), reader.read(tissue.get(i)), null));
+            }
+            int batch = request.batch();
+            int batches = (tissue.size() + batch - 1) / batch;
+            List<TileSegmenter.Tile> inferred = segmenter.infer(inMemory.subList(0, Math.min(batch, kept)));
+            inferOnly = parallel(SegmentationPipeline.inferThreads(segmenter), batches, b -> {
+                int n = Math.min(batch, tissue.size() - b * batch);
+                List<TileSegmenter.Tile> group = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    group.add(inMemory.get((b * batch + i) % kept));
+                }
+                return segmenter.infer(group);
+            });
+            postOnly = parallel(SegmentationPipeline.postThreads(), tissue.size(),
+                    i -> segmenter.postProcess(inferred.get(i % inferred.size())));
+        }
+        Path out = Files.createTempDirectory("pathlane-bench-");
+        try {
+            SegmentRequest real = new SegmentRequest(request.slide(), out, request.model(), request.device(),
+                    request.tile(), request.halo(), request.batch(), request.region(), request.tissueThreshold(),
+                    request.useTissue(), request.mpp());
+            long t0 = System.nanoTime();
+            SegmentSummary summary = segmentation.run(real, model, SegmentationListener.NONE);
+            double pipeline = (System.nanoTime() - t0) / 1e9;
+            return new Figures(all.size(), plan.tissueTiles().size(), naiveMeasured, naive, readOnly, inferOnly, postOnly,
+                    pipeline, summary.cells(), model.device());
+        } finally {
+            try (Stream<Path> files = Files.walk(out)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Work that may fail with an I/O error, for one index. */
+    @FunctionalInterface
+    private interface Task {
+        Object run(int index) throws IOException;
+    }
+
+    /** Wall-clock seconds to run {@code count} tasks on {@code threads} threads. */
+    private static double parallel(int threads, int count, Task task) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<Object>> futures = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.run(index)));
+            }
+            for (Future<Object> f : futures) {
+                f.get();
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** At most {@code limit} tiles spread evenly over the grid (all when {@code limit} is 0). */
+    private static List<TileWindow> spread(List<TileWindow> all, int limit) {
+        if (limit <= 0 || all.size() <= limit) {
+            return all;
+        }
+        List<TileWindow> out = new ArrayList<>(limit);
+        for (int i = 0; i < limit; i++) {
+            out.add(all.get((int) ((long) i * all.size() / limit)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,80 @@
+package org.pathlane.inference.segment;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.pathlane.inference.model.Device;
+
+/**
+ * What to segment and how, as {@code pathlane segment} and the {@code segment} job take it.
+ *
+ * @param slide           the slide file
+ * @param out             the folder for results (and the checkpoint while running)
+ * @param model           {@code default} or a model path
+ * @param device          auto, cpu or cuda
+ * @param tile            core size in model pixels
+ * @param halo            halo in model pixels
+ * @param batch           tiles per inference call (dynamic-batch models)
+ * @param region          x, y, w, h in level-0 pixels, or empty for the whole slide
+ * @param tissueThreshold minimum tissue fraction of a tile
+ * @param useTissue       false to process every tile (no tissue detection filter)
+ * @param mpp             microns per pixel overriding (or supplying) the slide's
+ */
+public record SegmentRequest(Path slide, Path out, String model, Device device, int tile, int halo, int batch,
+        Optional<long[]> region, double tissueThreshold, boolean useTissue, OptionalDouble mpp) {
+
+    public static final int DEFAULT_TILE = 512;
+    public static final int DEFAULT_HALO = 64;
+    public static final int DEFAULT_BATCH = 8;
+    public static final double DEFAULT_TISSUE_THRESHOLD = 0.05;
+
+    public SegmentRequest {
+        if (tile < 16) {
+            throw new IllegalArgumentException("tile must be at least 16 pixels, got " + tile);
+        }
+        if (halo < 0) {
+            throw new IllegalArgumentException("halo must not be negative, got " + halo);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
+        if (tissueThreshold < 0 || tissueThreshold > 1) {
+            throw new IllegalArgumentException("tissue threshold must be between 0 and 1, got " + tissueThreshold);
+        }
+        if (mpp.isPresent() && !(mpp.getAsDouble() > 0)) {
+            throw new IllegalArgumentException("mpp must be a positive number of microns, got " + mpp.getAsDouble());
+        }
+        region.ifPresent(r -> {
+            if (r.length != 4 || r[0] < 0 || r[1] < 0 || r[2] <= 0 || r[3] <= 0) {
+                throw new IllegalArgumentException("region must be X,Y,W,H with X,Y ≥ 0 and W,H > 0");
+            }
+        });
+    }
+
+    public static SegmentRequest defaults(Path slide, Path out) {
+        return new SegmentRequest(slide, out, "default", Device.AUTO, DEFAULT_TILE, DEFAULT_HALO, DEFAULT_BATCH,
+                Optional.empty(), DEFAULT_TISSUE_THRESHOLD, true, OptionalDouble.empty());
+    }
+
+    /** Parses {@code X,Y,W,H} (level-0 pixels). */
+    public static long[] parseRegion(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("region '" + text + "' must be X,Y,W,H in level-0 pixels");
+        }
+        long[] r = new long[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                r[i] = Long.parseLong(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("region '" + text + "': '" + parts[i] + "' is not a whole number");
+            }
+        }
+        return r;
+    }
+
+    public SegmentRequest withBatch(int newBatch) {
+        return new SegmentRequest(slide, out, model, device, tile, halo, newBatch, region,
+                tissueThreshold, useTissue, mpp);
+    }
+}

@@ -1,0 +1,195 @@
+package org.pathlane.inference.segment;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.pathlane.inference.export.CellRecord;
+import org.pathlane.inference.export.CsvExporter;
+import org.pathlane.inference.export.GeoJsonExporter;
+import org.pathlane.inference.export.OverlayRenderer;
+import org.pathlane.inference.model.ModelLoader;
+import org.pathlane.inference.model.ModelSpec;
+import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.slide.SlideReader;
+import org.pathlane.inference.slide.SlideThumbnail;
+import org.pathlane.inference.slide.SlideLevel;
+import org.pathlane.inference.stitch.Nucleus;
+import org.pathlane.inference.stitch.TileWindow;
+import org.pathlane.inference.tiling.Tile;
+import org.pathlane.inference.tiling.TileGrid;
+import org.pathlane.inference.tiling.TileReader;
+import org.pathlane.inference.tiling.TilingOptions;
+import org.pathlane.inference.tissue.TissueDetection;
+import org.pathlane.inference.tissue.TissueMask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A whole segmentation run, the same for {@code pathlane segment} and the {@code segment} job: open the
+ * slide, find tissue, tile at the model's pixel size, run the pipeline with a checkpoint, then write
+ * {@code cells.geojson}, {@code cells.csv}, {@code tissue.png}, {@code overlay.png} and {@code summary.json}.
+ */
+public final class Segmentation {
+
+    /** Opens a slide; a file that is not a slide fails naming it. */
+    @FunctionalInterface
+    public interface SlideOpener {
+        SlideReader open(Path file) throws IOException;
+    }
+
+    /** Finds tissue on a thumbnail of the slide. */
+    @FunctionalInterface
+    public interface TissueFinder {
+        TissueDetection detect(SlideReader slide) throws IOException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Segmentation.class);
+
+    private final SlideOpener opener;
+    private final TissueFinder detector;
+
+    public Segmentation(SlideOpener opener, TissueFinder detector) {
+        this.opener = opener;
+        this.detector = detector;
+    }
+
+    /** Opens a slide the way runs do. */
+    public SlideReader openSlide(Path file) throws IOException {
+        return opener.open(file);
+    }
+
+    /** Loads the request's model, runs, and closes the model. */
+    public SegmentSummary run(SegmentRequest request, SegmentationListener listener) throws IOException, InterruptedException {
+        ModelSpec spec = ModelLoader.load(request.model());
+        try (OnnxModel model = OnnxModel.open(spec, request.device())) {
+            return run(request, model, listener);
+        }
+    }
+
+    /** Runs with a model already open (sessions are expensive to create: share them between runs). */
+    public SegmentSummary run(SegmentRequest request, OnnxModel model, SegmentationListener listener)
+            throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Files.createDirectories(request.out());
+        try (SlideReader slide = opener.open(request.slide())) {
+            long tOpen = System.nanoTime();
+            Plan plan = plan(request, model, slide);
+            long tTissue = System.nanoTime();
+            StageTimes times;
+            SegmentSummary summary;
+            try (Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide))) {
+                TileReader reader = new TileReader(slide, plan.grid);
+                times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader), request.batch())
+                        .run(plan.tissueTiles, checkpoint, listener);
+                long tExport = System.nanoTime();
+                long cells = export(request.out(), plan, checkpoint);
+                double exportSeconds = (System.nanoTime() - tExport) / 1e9;
+                SlideLevel level0 = slide.levels().get(0);
+                summary = new SegmentSummary(request.slide().toString(), level0.width(), level0.height(),
+                        plan.mpp, plan.mppSource, model.spec().name(), model.spec().pixelSize(),
+                        model.spec().pixelSizeSaid() ? "model" : "PathLane default (the model does not say)",
+                        model.device(), model.deviceNote(), plan.grid.options().core(), plan.grid.options().halo(),
+                        request.batch(), plan.grid.tiles().size(), plan.tissueTiles.size(), plan.grid.skipped(),
+                        cells, (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
+                        times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9);
+                summary.write(request.out().resolve("summary.json"));
+                LOG.info("Segmented {}: {} nuclei in {} tissue tiles of {} ({} s)", request.slide(), cells,
+                        plan.tissueTiles.size(), plan.grid.tiles().size(), Math.round(summary.total()));
+            }
+            Checkpoint.delete(request.out());
+            return summary;
+        }
+    }
+
+    /** Reads tile images as ARGB pixels for the pipeline. */
+    static SegmentationPipeline.TilePixels pixels(TileReader reader) {
+        return w -> {
+            BufferedImage image = reader.read(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
+                    (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1));
+            return image.getRGB(0, 0, w.size(), w.size(), null, 0, w.size());
+        };
+    }
+
+    /**
+     * The tiles of a run and where its scale came from.
+     *
+     * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
+     */
+    public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource) {
+
+        String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
+            return "{\"slide\":\"" + slide.id() + "\",\"model\":\"" + model.spec().weights() + "\",\"scale\":"
+                    + grid.scale() + ",\"options\":\"" + grid.options() + "\",\"tiles\":" + tissueTiles.size()
+                    + ",\"region\":\"" + r.region().map(java.util.Arrays::toString).orElse("all") + "\"}";
+        }
+
+        /** Every tile of the grid, tissue or not, as stitching windows. */
+        public List<TileWindow> allTiles() {
+            return grid.tiles().stream().map(t -> ModelTiling.window(grid, t)).toList();
+        }
+    }
+
+    /** Finds the tissue tiles of a request: the same plan for the job, the command line and the benchmark. */
+    public Plan plan(SegmentRequest request, OnnxModel model, SlideReader slide) throws IOException {
+        ModelSpec spec = model.spec();
+        double mpp;
+        String mppSource;
+        if (request.mpp().isPresent()) {
+            mpp = request.mpp().getAsDouble();
+            mppSource = "--mpp";
+        } else if (slide.mppX().isPresent()) {
+            mpp = slide.mppX().getAsDouble();
+            mppSource = "slide";
+        } else {
+            mpp = spec.pixelSize();
+            mppSource = "the slide does not say: assumed the model's pixel size";
+            LOG.info("{} has no microns-per-pixel; assuming {} µm/px (the model's). Give --mpp to set it.",
+                    request.slide(), mpp);
+        }
+        SlideLevel level0 = slide.levels().get(0);
+        long[] region = request.region().orElse(new long[] {0, 0, level0.width(), level0.height()});
+        if (region[0] + region[2] > level0.width() || region[1] + region[3] > level0.height()) {
+            throw new IllegalArgumentException("region " + region[0] + "," + region[1] + "," + region[2] + "," + region[3]
+                    + " reaches outside " + request.slide() + " (" + level0.width() + "×" + level0.height() + " px)");
+        }
+        TilingOptions options = ModelTiling.options(spec, model.fixedSize(), request.tile(), request.halo(),
+                Math.max(region[2], region[3]), spec.pixelSize() / mpp, request.tissueThreshold());
+        if (options.core() != request.tile()) {
+            LOG.info("{}: tiles have a {} px core and a {} px halo ({} px inputs)", spec.name(), options.core(),
+                    options.halo(), options.imageSize());
+        }
+        TissueDetection tissue = detector.detect(slide);
+        TileGrid grid = TileGrid.plan(slide, options, mpp, request.useTissue() ? Optional.of(tissue.mask()) : Optional.empty(),
+                region[0], region[1], region[2], region[3]);
+        List<TileWindow> tiles = grid.tissueTiles().stream().map(t -> ModelTiling.window(grid, t)).toList();
+        return new Plan(grid, tiles, tissue, mpp, mppSource);
+    }
+
+    /** Writes the exports from the checkpoint in grid order; returns the number of nuclei. */
+    private static long export(Path out, Plan plan, Checkpoint checkpoint) throws IOException {
+        TissueMask mask = plan.tissue().mask();
+        SlideThumbnail thumbnail = plan.tissue().thumbnail();
+        OverlayRenderer overlay = new OverlayRenderer(thumbnail.image(), thumbnail.downsampleX(), thumbnail.downsampleY());
+        overlay.drawTissue(mask);
+        long id = 0;
+        double pixelArea = plan.mpp() * plan.mpp();
+        try (GeoJsonExporter geojson = new GeoJsonExporter(out.resolve("cells.geojson"));
+             CsvExporter csv = new CsvExporter(out.resolve("cells.csv"))) {
+            for (TileWindow w : plan.tissueTiles()) {
+                for (Nucleus n : checkpoint.read(w.col(), w.row())) {
+                    CellRecord cell = new CellRecord(++id, n, n.areaPx() * pixelArea);
+                    geojson.write(cell);
+                    csv.write(cell);
+                    overlay.drawNucleus(n);
+                }
+            }
+        }
+        ImageIO.write(mask.toImage(), "png", out.resolve("tissue.png").toFile());
+        overlay.write(out.resolve("overlay.png"));
+        return id;
+    }
+}

@@ -1,0 +1,203 @@
+package org.pathlane.inference.segment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.pathlane.inference.stitch.Nucleus;
+import org.pathlane.inference.stitch.TileWindow;
+
+/**
+ * Runs tiles through read → infer → post-process → write, each stage on its own threads, overlapping.
+ * A semaphore bounds the tiles in flight, so memory stays flat however many tiles the slide has. Tiles
+ * go to the model in batches in grid order; results are checkpointed as they come (in any order).
+ * Cancellation is checked before each batch is read and again before it is inferred.
+ */
+public final class SegmentationPipeline {
+
+    /** Reads one tile's ARGB pixels (halo included). */
+    @FunctionalInterface
+    public interface TilePixels {
+        int[] read(TileWindow window) throws IOException;
+    }
+
+    private final TileSegmenter segmenter;
+    private final TilePixels source;
+    private final int batch;
+    private final int readThreads;
+    private final int postThreads;
+
+    public SegmentationPipeline(TileSegmenter segmenter, TilePixels source, int batch) {
+        this.segmenter = segmenter;
+        this.source = source;
+        this.batch = Math.max(1, batch);
+        this.readThreads = readThreads();
+        this.postThreads = postThreads();
+    }
+
+    /** Threads reading tiles: decoding is CPU-bound, but reads also wait on the disk. */
+    static int readThreads() {
+        return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static int postThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** One thread feeds a dynamic-batch model whole batches; fixed-batch models get two concurrent calls. */
+    static int inferThreads(TileSegmenter segmenter) {
+        return segmenter.model().fixedBatch() == 0 ? 1 : 2;
+    }
+
+    /**
+     * Segments every tile not yet in the checkpoint.
+     *
+     * @throws CancellationException when the listener asked to stop (finished tiles stay checkpointed)
+     */
+    public StageTimes run(List<TileWindow> tiles, Checkpoint checkpoint, SegmentationListener listener)
+            throws IOException, InterruptedException {
+        StageTimes times = new StageTimes();
+        long total = tiles.size();
+        List<TileWindow> todo = new ArrayList<>();
+        long alreadyDone = 0;
+        for (TileWindow w : tiles) {
+            if (checkpoint.isDone(w.col(), w.row())) {
+                listener.tileDone(w.col(), w.row(), checkpoint.read(w.col(), w.row()));
+                alreadyDone++;
+            } else {
+                todo.add(w);
+            }
+        }
+        AtomicLong done = new AtomicLong(alreadyDone);
+        listener.progress(alreadyDone, total);
+        int limit = Math.max(2 * batch, batch + readThreads + postThreads);
+        Semaphore permits = new Semaphore(limit);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        boolean cancelled = false;
+        ExecutorService readers = Executors.newFixedThreadPool(readThreads, Thread.ofPlatform().name("segment-read-", 0).factory());
+        ExecutorService inferers = Executors.newFixedThreadPool(inferThreads(segmenter),
+                Thread.ofPlatform().name("segment-infer-", 0).factory());
+        ExecutorService posters = Executors.newFixedThreadPool(postThreads, Thread.ofPlatform().name("segment-post-", 0).factory());
+        ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("segment-write").factory());
+        try {
+            for (int i = 0; i < todo.size() && failure.get() == null; i += batch) {
+                if (listener.cancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                List<TileWindow> group = todo.subList(i, Math.min(i + batch, todo.size()));
+                permits.acquire(group.size());
+                List<CompletableFuture<TileSegmenter.Tile>> reads = group.stream()
+                        .map(w -> CompletableFuture.supplyAsync(timed(times, Stage.READ,
+                                () -> new TileSegmenter.Tile(w, readTile(w), null)), readers))
+                        .toList();
+                CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(v -> {
+                            if (failure.get() != null || listener.cancelled()) {
+                                return List.<TileSegmenter.Tile>of();
+                            }
+                            List<TileSegmenter.Tile> in = reads.stream().map(CompletableFuture::join).toList();
+                            return timed(times, Stage.INFER, () -> segmenter.infer(in)).get();
+                        }, inferers)
+                        .whenComplete((outs, error) -> {
+                            if (error != null || outs.isEmpty()) {
+                                record(failure, error);
+                                permits.release(group.size());
+                                return;
+                            }
+                            for (TileSegmenter.Tile out : outs) {
+                                CompletableFuture.supplyAsync(timed(times, Stage.POST, () -> segmenter.postProcess(out)), posters)
+                                        .thenAcceptAsync(cells -> {
+                                            long start = System.nanoTime();
+                                            write(checkpoint, out.window(), cells);
+                                            listener.tileDone(out.window().col(), out.window().row(), cells);
+                                            listener.progress(done.incrementAndGet(), total);
+                                            times.write.add(System.nanoTime() - start);
+                                        }, writer)
+                                        .whenComplete((v, e) -> {
+                                            record(failure, e);
+                                            permits.release();
+                                        });
+                            }
+                        });
+            }
+            permits.acquire(limit);
+        } finally {
+            readers.shutdownNow();
+            inferers.shutdownNow();
+            posters.shutdownNow();
+            writer.shutdownNow();
+        }
+        Throwable error = failure.get();
+        if (error instanceof UncheckedIOException io) {
+            throw io.getCause();
+        }
+        if (error instanceof RuntimeException re) {
+            throw re;
+        }
+        if (error instanceof Error e) {
+            throw e;
+        }
+        if (error != null) {
+            throw new IOException(error.getMessage(), error);
+        }
+        if (cancelled || (done.get() < total && listener.cancelled())) {
+            throw new CancellationException("cancelled after " + done.get() + " of " + total + " tiles");
+        }
+        return times;
+    }
+
+    private enum Stage { READ, INFER, POST }
+
+    private static <T> Supplier<T> timed(StageTimes times, Stage stage, Supplier<T> work) {
+        return () -> {
+            long start = System.nanoTime();
+            try {
+                return work.get();
+            } finally {
+                long spent = System.nanoTime() - start;
+                switch (stage) {
+                    case READ -> times.read.add(spent);
+                    case INFER -> times.infer.add(spent);
+                    case POST -> times.post.add(spent);
+                }
+            }
+        };
+    }
+
+    private int[] readTile(TileWindow w) {
+        try {
+            return source.read(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Checkpoint checkpoint, TileWindow w, List<Nucleus> cells) {
+        try {
+            checkpoint.append(w.col(), w.row(), cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void record(AtomicReference<Throwable> failure, Throwable error) {
+        if (error == null) {
+            return;
+        }
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        failure.compareAndSet(null, cause);
+    }
+}

@@ -1,0 +1,90 @@
+package org.pathlane.inference.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pathlane.inference.model.ColourDeconvolution;
+import org.pathlane.inference.model.ModelSpec;
+import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.TensorPacker;
+import org.pathlane.inference.postprocess.InstanceExtractor;
+import org.pathlane.inference.postprocess.InstanceSegmenter;
+import org.pathlane.inference.postprocess.TileInstance;
+import org.pathlane.inference.stitch.CoreStitcher;
+import org.pathlane.inference.stitch.Nucleus;
+import org.pathlane.inference.stitch.TileWindow;
+
+/**
+ * The per-tile work of segmentation, in two stages the pipeline runs on different threads: inference on
+ * a batch of tiles, then post-processing and stitching of one tile. Thread-safe.
+ */
+public final class TileSegmenter {
+
+    /** A tile's pixels and, after inference, the model's output for it. */
+    public record Tile(TileWindow window, int[] argb, float[] output) {
+    }
+
+    private final OnnxModel model;
+    private final TensorPacker packer;
+    private final InstanceSegmenter segmenter;
+    private final CoreStitcher stitcher = new CoreStitcher();
+
+    public TileSegmenter(OnnxModel model) {
+        this.model = model;
+        ModelSpec spec = model.spec();
+        this.packer = new TensorPacker(spec);
+        this.segmenter = new InstanceSegmenter(spec.outputKind(), spec.post(), spec.pixelSize());
+    }
+
+    public OnnxModel model() {
+        return model;
+    }
+
+    /**
+     * Runs the model on tiles of equal size: as one N×C×H×W batch when the model's batch axis is dynamic,
+     * otherwise one call per tile (fixed-batch models).
+     */
+    public List<Tile> infer(List<Tile> tiles) {
+        int size = tiles.get(0).window().size();
+        int channels = model.spec().channels();
+        int pixels = size * size;
+        List<Tile> out = new ArrayList<>(tiles.size());
+        if (model.fixedBatch() == 0) {
+            float[] batch = new float[tiles.size() * channels * pixels];
+            for (int i = 0; i < tiles.size(); i++) {
+                packer.pack(tiles.get(i).argb(), size, batch, i);
+            }
+            float[] result = model.run(batch, tiles.size(), size);
+            for (int i = 0; i < tiles.size(); i++) {
+                float[] one = new float[pixels];
+                System.arraycopy(result, i * pixels, one, 0, pixels);
+                out.add(new Tile(tiles.get(i).window(), tiles.get(i).argb(), one));
+            }
+            return out;
+        }
+        int per = model.fixedBatch();
+        for (Tile tile : tiles) {
+            float[] batch = new float[per * channels * pixels];
+            for (int i = 0; i < per; i++) {
+                packer.pack(tile.argb(), size, batch, i);
+            }
+            float[] result = model.run(batch, per, size);
+            float[] one = new float[pixels];
+            System.arraycopy(result, 0, one, 0, pixels);
+            out.add(new Tile(tile.window(), tile.argb(), one));
+        }
+        return out;
+    }
+
+    /** Instances of one inferred tile whose centroid lies in its core, in level-0 coordinates. */
+    public List<Nucleus> postProcess(Tile tile) {
+        int size = tile.window().size();
+        int[] argb = tile.argb();
+        float[] hematoxylin = new float[argb.length];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            hematoxylin[i] = (p >>> 24) == 0 ? 0f : ColourDeconvolution.hematoxylin(p);
+        }
+        List<TileInstance> instances = InstanceExtractor.extract(segmenter.segment(tile.output(), size, size), hematoxylin);
+        return stitcher.keep(tile.window(), instances);
+    }
+}

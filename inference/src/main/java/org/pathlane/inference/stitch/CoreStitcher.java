@@ -1,0 +1,76 @@
+package org.pathlane.inference.stitch;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+import org.pathlane.inference.postprocess.TileInstance;
+
+/**
+ * Seam-free stitching: an instance belongs to the tile whose core holds its centroid; the others are
+ * halo instances that the neighbouring tile reports in full. With a halo wider than a nucleus, each
+ * nucleus is reported exactly once and never cut at a seam. Outlines are simplified by half a pixel
+ * (pixel staircases become straight edges) and moved to level-0 coordinates.
+ */
+public final class CoreStitcher {
+
+    private static final double SIMPLIFY_TOLERANCE = 0.5;
+
+    private final GeometryFactory geometry = new GeometryFactory();
+
+    public List<Nucleus> keep(TileWindow window, List<TileInstance> instances) {
+        List<Nucleus> kept = new ArrayList<>();
+        for (TileInstance instance : instances) {
+            double cx = window.toLevel0X(instance.centroidX());
+            double cy = window.toLevel0Y(instance.centroidY());
+            if (!window.inCore(cx, cy)) {
+                continue;
+            }
+            Polygon polygon = toLevel0(window, instance.ring());
+            kept.add(new Nucleus(polygon, cx, cy,
+                    polygon.getArea(), polygon.getLength(), instance.meanOd(), window.col(), window.row()));
+        }
+        return kept;
+    }
+
+    /**
+     * A pixel outline can touch itself where two parts of a nucleus meet at one corner; such a ring is
+     * not a valid polygon, so it is repaired and its largest part kept.
+     */
+    private static Polygon valid(Polygon polygon) {
+        if (polygon.isValid()) {
+            return polygon;
+        }
+        Geometry fixed = GeometryFixer.fix(polygon);
+        Polygon largest = polygon;
+        double area = -1;
+        for (int i = 0; i < fixed.getNumGeometries(); i++) {
+            if (fixed.getGeometryN(i) instanceof Polygon p && p.getArea() > area) {
+                largest = p;
+                area = p.getArea();
+            }
+        }
+        return largest;
+    }
+
+    private Polygon toLevel0(TileWindow window, double[] ring) {
+        Coordinate[] tile = new Coordinate[ring.length / 2];
+        for (int i = 0; i < tile.length; i++) {
+            tile[i] = new Coordinate(ring[2 * i], ring[2 * i + 1]);
+        }
+        Polygon raw = valid(geometry.createPolygon(tile));
+        Geometry simple = TopologyPreservingSimplifier.simplify(raw, SIMPLIFY_TOLERANCE);
+        Polygon chosen = simple instanceof Polygon p && !p.isEmpty() && p.isValid() ? p : raw;
+        Coordinate[] coords = chosen.getExteriorRing().getCoordinates();
+        // The outer ring only: holes inside a nucleus outline are artefacts of thresholding.
+        Coordinate[] level0 = new Coordinate[coords.length];
+        for (int i = 0; i < coords.length; i++) {
+            level0[i] = new Coordinate(window.toLevel0X(coords[i].x), window.toLevel0Y(coords[i].y));
+        }
+        return geometry.createPolygon(level0);
+    }
+}

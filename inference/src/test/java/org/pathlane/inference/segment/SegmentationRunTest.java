@@ -1,0 +1,152 @@
+package org.pathlane.inference.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Polygon;
+import org.pathlane.inference.model.Device;
+import org.pathlane.inference.model.ModelLoader;
+import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.stitch.Nucleus;
+import org.pathlane.inference.testdata.InMemorySlide;
+import org.pathlane.inference.tissue.TissueDetector;
+import org.pathlane.inference.testdata.NucleusMatching;
+import org.pathlane.inference.testdata.Results;
+import org.pathlane.inference.testdata.SyntheticTissue;
+
+/** Whole runs on a synthetic slide: outputs, batching and tiling invariance, cancellation and resume. */
+class SegmentationRunTest {
+
+    private static final SyntheticTissue.Slide SLIDE = SyntheticTissue.slide(11, 1100, 700, 700, 120);
+    private static OnnxModel model;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void open() {
+        model = OnnxModel.open(ModelLoader.loadDefault(), Device.CPU);
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    static Segmentation segmentation() {
+        return new Segmentation(p -> new InMemorySlide(SLIDE.image(), p.toString(), OptionalDouble.of(0.5)),
+                TissueDetector.defaults()::detect);
+    }
+
+    private SegmentRequest request(String name, int tile, int batch) {
+        return new SegmentRequest(Path.of("synthetic.png"), tmp.resolve(name), "default", Device.CPU, tile, 32, batch,
+                Optional.empty(), 0.05, true, OptionalDouble.empty());
+    }
+
+    @Test
+    void exportsAgreeWithEachOtherAndFindEveryDisc() throws Exception {
+        SegmentRequest r = request("run", 192, 4);
+        SegmentSummary summary = segmentation().run(r, model, SegmentationListener.NONE);
+
+        assertThat(summary.cells()).isEqualTo(SLIDE.discs().size());
+        assertThat(summary.tilesTissue()).isLessThan(summary.tilesTotal());
+        assertThat(summary.tilesSkipped()).isEqualTo(summary.tilesTotal() - summary.tilesTissue()).isPositive();
+        assertThat(summary.device()).isEqualTo("cpu");
+
+        JsonNode json = Results.json(r.out().resolve("summary.json"));
+        assertThat(json.fieldNames()).toIterable().contains("slide", "width", "height", "mpp", "model", "device", "tile",
+                "halo", "batch", "tilesTotal", "tilesTissue", "cells", "seconds");
+        assertThat(json.path("seconds").fieldNames()).toIterable()
+                .containsExactly("open", "tissue", "read", "infer", "post", "write", "total");
+
+        List<String> csv = Files.readAllLines(r.out().resolve("cells.csv"));
+        JsonNode features = Results.json(r.out().resolve("cells.geojson")).path("features");
+        assertThat(csv).hasSize((int) summary.cells() + 1);
+        assertThat(features.size()).isEqualTo((int) summary.cells());
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            String[] row = csv.get(i + 1).split(",");
+            assertThat(f.path("properties").path("cellId").asLong()).isEqualTo(Long.parseLong(row[0])).isEqualTo(i + 1);
+            assertThat(f.path("type").asText()).isEqualTo("Feature");
+            assertThat(f.path("properties").path("objectType").asText()).isEqualTo("detection");
+            assertThat(f.path("properties").path("classification").path("name").asText()).isEqualTo("Nucleus");
+            assertThat(f.path("properties").path("measurements").path("Centroid X px").asDouble())
+                    .isCloseTo(Double.parseDouble(row[1]), org.assertj.core.data.Offset.offset(0.01));
+        }
+        for (Polygon p : Results.polygons(r.out().resolve("cells.geojson"))) {
+            assertThat(p.isValid()).as("valid polygon %s", p).isTrue();
+            assertThat(p.getExteriorRing().isClosed()).isTrue();
+        }
+        BufferedImage tissue = ImageIO.read(r.out().resolve("tissue.png").toFile());
+        BufferedImage overlay = ImageIO.read(r.out().resolve("overlay.png").toFile());
+        assertThat(tissue.getWidth()).isEqualTo(overlay.getWidth()).isPositive();
+        assertThat(tissue.getHeight()).isEqualTo(overlay.getHeight());
+        assertThat(Files.exists(r.out().resolve(Checkpoint.DIR))).as("checkpoint removed after success").isFalse();
+    }
+
+    @Test
+    void batchOfOneAndBatchOfEightGiveIdenticalResults() throws Exception {
+        segmentation().run(request("b1", 128, 1), model, SegmentationListener.NONE);
+        segmentation().run(request("b8", 128, 8), model, SegmentationListener.NONE);
+        assertThat(Files.readString(tmp.resolve("b1/cells.csv"))).isEqualTo(Files.readString(tmp.resolve("b8/cells.csv")));
+        assertThat(Files.readString(tmp.resolve("b1/cells.geojson"))).isEqualTo(Files.readString(tmp.resolve("b8/cells.geojson")));
+    }
+
+    @Test
+    void smallTilesFindTheSameNucleiAsOneTile() throws Exception {
+        segmentation().run(request("small", 128, 8), model, SegmentationListener.NONE);
+        SegmentSummary whole = segmentation().run(request("whole", 4096, 1), model, SegmentationListener.NONE);
+        assertThat(whole.tilesTotal()).isEqualTo(1);
+        List<Polygon> small = Results.polygons(tmp.resolve("small/cells.geojson"));
+        List<Polygon> one = Results.polygons(tmp.resolve("whole/cells.geojson"));
+        assertThat(NucleusMatching.f1(small, one, 0.5)).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void aCancelledRunStopsWithinABatchAndResumesToTheSameResult() throws Exception {
+        SegmentRequest r = request("resume", 128, 2);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SegmentationListener cancelAfterFirst = new SegmentationListener() {
+            @Override
+            public void tileDone(int col, int row, List<Nucleus> cells) {
+                seen.add(col + "," + row);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return !seen.isEmpty();
+            }
+        };
+        assertThatThrownBy(() -> segmentation().run(r, model, cancelAfterFirst)).isInstanceOf(CancellationException.class);
+        int finishedBeforeCancel = seen.size();
+        assertThat(finishedBeforeCancel).as("at most the batch in flight finishes").isBetween(1, 4);
+
+        java.util.concurrent.atomic.AtomicLong firstProgress = new java.util.concurrent.atomic.AtomicLong(-1);
+        SegmentationListener resume = new SegmentationListener() {
+            @Override
+            public void progress(long done, long total) {
+                if (firstProgress.get() < 0) {
+                    firstProgress.set(done);
+                }
+            }
+        };
+        segmentation().run(r, model, resume);
+        assertThat(firstProgress.get()).as("resumed tiles count as done").isEqualTo(finishedBeforeCancel);
+        segmentation().run(request("straight", 128, 2), model, SegmentationListener.NONE);
+        assertThat(Files.readString(tmp.resolve("resume/cells.csv"))).isEqualTo(Files.readString(tmp.resolve("straight/cells.csv")));
+    }
+}

@@ -1,0 +1,90 @@
+package org.pathlane.scheduler.engine;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.pathlane.scheduler.event.EventType;
+import org.pathlane.scheduler.event.SchedulerEvent;
+import org.pathlane.scheduler.event.SchedulerListener;
+import org.pathlane.scheduler.rules.Transition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Delivers events to listeners on one thread, in commit order, never on the engine's transaction thread. */
+final class EventBus implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
+
+    private final List<SchedulerListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("pathlane-events").daemon(true).factory());
+
+    void add(SchedulerListener listener) {
+        listeners.add(listener);
+    }
+
+    void remove(SchedulerListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Announces committed transitions (all but CANCEL_REQUESTED, which is internal). */
+    void publish(List<Transition> committed, long at) {
+        if (listeners.isEmpty() || committed.isEmpty()) {
+            return;
+        }
+        List<SchedulerEvent> events = committed.stream()
+                .filter(t -> t.kind() != Transition.Kind.CANCEL_REQUESTED)
+                .map(t -> new SchedulerEvent(EventType.valueOf(t.kind().name()), at, t.user(),
+                        t.workflow() == null ? null : t.workflow().id(),
+                        t.workflow() == null ? null : t.workflow().label(),
+                        t.job() == null ? null : t.job().key(),
+                        t.job() == null ? null : t.job().branch(), t.reason(), t.state()))
+                .toList();
+        deliver(l -> events.forEach(l::onEvent));
+    }
+
+    void progress(String user, String workflowId, String jobId, long done, long total, String message) {
+        if (!listeners.isEmpty()) {
+            deliver(l -> l.onProgress(user, workflowId, jobId, done, total, message));
+        }
+    }
+
+    void emit(String user, String workflowId, String jobId, Object payload) {
+        if (!listeners.isEmpty()) {
+            deliver(l -> l.onEmit(user, workflowId, jobId, payload));
+        }
+    }
+
+    private void deliver(Consumer<SchedulerListener> call) {
+        try {
+            delivery.execute(() -> {
+                for (SchedulerListener listener : listeners) {
+                    try {
+                        call.accept(listener);
+                    } catch (RuntimeException e) {
+                        LOG.error("Listener {} failed on an event; delivery continues", listener, e);
+                    }
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Event dropped: the scheduler is closed");
+        }
+    }
+
+    /** Delivers what is queued, then stops. */
+    @Override
+    public void close() {
+        delivery.shutdown();
+        try {
+            if (!delivery.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Listeners did not finish within 10 s of closing the scheduler; dropping the rest");
+                delivery.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package org.pathlane.scheduler.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.pathlane.scheduler.api.CancellationToken;
+import org.pathlane.scheduler.api.JobContext;
+import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.api.ProgressSink;
+import org.pathlane.scheduler.model.JobView;
+import org.pathlane.scheduler.rules.JobNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs started jobs on worker threads and reports each outcome back to the engine loop. */
+final class JobRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    /** Where a worker reports that its handler returned. */
+    interface Outcomes {
+        void jobEnded(String workflowId, String jobKey, boolean succeeded, String failure);
+    }
+
+    private final Map<String, JobHandler> handlers;
+    private final Path resultsRoot;
+    private final EventBus bus;
+    private final Outcomes outcomes;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, JobView.Progress> progress = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("pathlane-job-", 1).daemon(true).factory());
+
+    JobRunner(Map<String, JobHandler> handlers, Path resultsRoot, EventBus bus, Outcomes outcomes) {
+        this.handlers = handlers;
+        this.resultsRoot = resultsRoot;
+        this.bus = bus;
+        this.outcomes = outcomes;
+    }
+
+    /** The folder of a job's results: {@code results/<user>/<workflow>/<job>/}. */
+    Path resultDir(String user, String workflowId, String jobKey) {
+        return resultsRoot.resolve(safe(user)).resolve(safe(workflowId)).resolve(safe(jobKey));
+    }
+
+    private static String safe(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return cleaned.startsWith(".") ? "_" + cleaned : cleaned;
+    }
+
+    /** Jobs handed to workers whose outcome is not reported yet. */
+    int inFlight() {
+        return running.size();
+    }
+
+    JobView.Progress progress(String jobId) {
+        return progress.get(jobId);
+    }
+
+    void start(JobNode job) {
+        Running run = new Running(job.id(), job.workflow().user(), job.workflow().id(), job.key(), job.attempt(),
+                job.params(), resultDir(job.workflow().user(), job.workflow().id(), job.key()));
+        running.put(job.id(), run);
+        JobHandler handler = handlers.get(job.type());
+        workers.execute(() -> run.execute(handler));
+    }
+
+    /** Rule 11: sets the job's token and interrupts its thread if it is still in the handler. */
+    void cancel(String jobId) {
+        Running run = running.get(jobId);
+        if (run != null) {
+            run.cancel();
+        }
+    }
+
+    /** Interrupts every running job and stops the workers; their outcomes are no longer reported. */
+    @Override
+    public void close() {
+        running.values().forEach(Running::cancel);
+        workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("Some jobs did not stop within 5 s of closing the scheduler: {}", running.keySet());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Running implements JobContext, CancellationToken, ProgressSink {
+        private final String id;
+        private final String user;
+        private final String workflowId;
+        private final String jobKey;
+        private final int attempt;
+        private final Map<String, Object> params;
+        private final Path resultDir;
+        private volatile boolean cancelled;
+        private Thread thread;
+
+        Running(String id, String user, String workflowId, String jobKey, int attempt, Map<String, Object> params,
+                Path resultDir) {
+            this.id = id;
+            this.user = user;
+            this.workflowId = workflowId;
+            this.jobKey = jobKey;
+            this.attempt = attempt;
+            this.params = params;
+            this.resultDir = resultDir;
+        }
+
+        void execute(JobHandler handler) {
+            synchronized (this) {
+                thread = Thread.currentThread();
+                if (cancelled) {
+                    thread.interrupt();
+                }
+            }
+            boolean succeeded = false;
+            String failure = null;
+            try {
+                if (handler == null) {
+                    throw new IllegalStateException("no handler is registered for this job's type; "
+                            + "start PathLane with the module that provides it");
+                }
+                handler.run(this);
+                succeeded = true;
+            } catch (Exception | LinkageError | AssertionError e) {
+                failure = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+                if (!cancelled) {
+                    LOG.info("Job {} of workflow {} (user {}) failed: {}", jobKey, workflowId, user, failure, e);
+                }
+            } finally {
+                synchronized (this) {
+                    thread = null;
+                }
+                Thread.interrupted();
+                running.remove(id);
+                progress.remove(id);
+            }
+            outcomes.jobEnded(workflowId, jobKey, succeeded, failure);
+        }
+
+        synchronized void cancel() {
+            cancelled = true;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void report(long done, long total, String message) {
+            String text = message == null ? "" : message;
+            progress.put(id, new JobView.Progress(done, total, text));
+            bus.progress(user, workflowId, jobKey, done, total, text);
+        }
+
+        @Override
+        public String user() {
+            return user;
+        }
+
+        @Override
+        public String workflowId() {
+            return workflowId;
+        }
+
+        @Override
+        public String jobId() {
+            return jobKey;
+        }
+
+        @Override
+        public int attempt() {
+            return attempt;
+        }
+
+        @Override
+        public Map<String, Object> params() {
+            return params;
+        }
+
+        /** Created on first use, so jobs that write nothing leave no empty folders behind. */
+        @Override
+        public Path resultDir() {
+            try {
+                return Files.createDirectories(resultDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the result folder " + resultDir + " of job " + jobKey
+                        + " (" + e.getMessage() + "); check the data folder's free space and permissions", e);
+            }
+        }
+
+        @Override
+        public CancellationToken cancellation() {
+            return this;
+        }
+
+        @Override
+        public ProgressSink progress() {
+            return this;
+        }
+
+        @Override
+        public void emit(Object payload) {
+            bus.emit(user, workflowId, jobKey, payload);
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package org.pathlane.scheduler.engine;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pathlane.scheduler.persistence.Ids;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.api.JobSpec;
+import org.pathlane.scheduler.api.WorkflowSpec;
+import org.pathlane.scheduler.event.SchedulerListener;
+import org.pathlane.scheduler.jobs.SleepJob;
+import org.pathlane.scheduler.model.JobStatus;
+import org.pathlane.scheduler.model.JobView;
+import org.pathlane.scheduler.model.Limits;
+import org.pathlane.scheduler.model.NotFoundException;
+import org.pathlane.scheduler.model.UserQueue;
+import org.pathlane.scheduler.model.WorkflowStatus;
+import org.pathlane.scheduler.model.WorkflowView;
+import org.pathlane.scheduler.persistence.Database;
+import org.pathlane.scheduler.persistence.HistoryStore;
+import org.pathlane.scheduler.persistence.HistoryStore.StoredWorkflow;
+import org.pathlane.scheduler.persistence.ProfileStore;
+import org.pathlane.scheduler.persistence.StateStore;
+import org.pathlane.scheduler.rules.JobNode;
+import org.pathlane.scheduler.rules.RuleBook;
+import org.pathlane.scheduler.rules.WaitExplainer;
+import org.pathlane.scheduler.rules.WorkflowNode;
+import org.pathlane.scheduler.validation.WorkflowValidator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler engine: the one entry point the app, the command line and the tests use. See the package
+ * documentation for a usage example and the choices made where the spec is silent.
+ *
+ * <p>Every call names the acting user. A workflow or job of another user behaves exactly like an unknown id
+ * ({@link NotFoundException}) unless the acting user is an admin. Thread-safe.
+ */
+public final class Scheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+
+    private final Database database;
+    private final EventBus bus = new EventBus();
+    private final EngineLoop loop;
+    private final JobRunner runner;
+    private final WorkflowValidator validator;
+    private final HistoryStore history;
+    private final Profiles profiles;
+    private final ProfileStore profileStore;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private Scheduler(SchedulerConfig config, Database database) {
+        this.database = database;
+        Map<String, JobHandler> handlers = new LinkedHashMap<>();
+        handlers.put(SleepJob.TYPE, new SleepJob());
+        config.handlers().forEach(h -> handlers.put(h.type(), h));
+        this.validator = new WorkflowValidator(Map.copyOf(handlers));
+        this.history = new HistoryStore(database);
+        this.profileStore = new ProfileStore(database);
+        this.profiles = new Profiles(profileStore, config.clock());
+        StateStore store = new StateStore();
+        Limits limits = profileStore.limits().orElse(config.limits());
+        this.loop = new EngineLoop(database, store, config.clock(), bus, limits);
+        this.runner = new JobRunner(handlers, config.resultsDir(), bus,
+                (workflowId, jobKey, ok, failure) -> loop.submit(b -> {
+                    WorkflowNode workflow = b.rules().workflow(workflowId);
+                    if (workflow != null) {
+                        b.rules().jobEnded(workflow.job(jobKey), ok, failure);
+                    }
+                    return null;
+                }));
+        int requeued = database.inTransaction(store::requeueInterrupted);
+        if (requeued > 0) {
+            LOG.info("{} job(s) were running when PathLane last stopped; they go back to PENDING and run again", requeued);
+        }
+        loop.start(runner);
+        await(loop.submit(b -> {
+            b.store().restore(b.session(), b.rules());
+            return null;
+        }));
+    }
+
+    /** Opens the database (migrating it), restores every unfinished workflow and starts scheduling. */
+    public static Scheduler start(SchedulerConfig config) {
+        Database database = config.jdbcUrl() == null ? Database.openFile(config.dataDir())
+                : Database.open(config.jdbcUrl(), "database " + config.jdbcUrl());
+        try {
+            return new Scheduler(config, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public void addListener(SchedulerListener listener) {
+        bus.add(listener);
+    }
+
+    public void removeListener(SchedulerListener listener) {
+        bus.remove(listener);
+    }
+
+    /** Profiles and the slide library. */
+    public Profiles profiles() {
+        return profiles;
+    }
+
+    /** Rule 12 without submitting: throws {@code WorkflowRejectedException} naming the job or field. */
+    public void validate(WorkflowSpec spec) {
+        validator.validate(spec);
+    }
+
+    /** Validates (rule 12) and stores the workflow; it is admitted at once or waits (rules 3, 4). */
+    public String submit(String user, WorkflowSpec spec) {
+        return submit(user, spec, null);
+    }
+
+    private String submit(String user, WorkflowSpec spec, String retryOf) {
+        validator.validate(spec);
+        profiles.require(user);
+        String id = Ids.next();
+        String name = spec.name() == null || spec.name().isBlank() ? "workflow" : spec.name();
+        return await(loop.submit(b -> {
+            WorkflowNode node = b.rules().newWorkflow(user, id, name, b.store().nextOrder(b.session()), WorkflowStatus.WAITING);
+            Map<String, JobNode> byKey = new HashMap<>();
+            for (JobSpec job : spec.jobs()) {
+                byKey.put(job.id(), node.addJob(Ids.next(), job.id(), job.branch(), job.type(),
+                        job.params(), JobStatus.PENDING, 1));
+            }
+            for (JobSpec job : spec.jobs()) {
+                job.dependsOn().forEach(d -> node.link(byKey.get(job.id()), d));
+            }
+            b.store().insertWorkflow(b.session(), node, retryOf, b.now());
+            b.rules().submit(node);
+            return id;
+        }));
+    }
+
+    /** Rule 11 for one job. @return false if it had already ended (or was already being cancelled) */
+    public boolean cancelJob(String user, String workflowId, String jobId) {
+        StoredWorkflow stored = visible(user, workflowId);
+        if (stored.jobs().stream().noneMatch(j -> j.key().equals(jobId))) {
+            throw new NotFoundException("workflow " + workflowId + " has no job \"" + jobId + "\"");
+        }
+        String reason = "cancelled by " + user;
+        return await(loop.submit(b -> {
+            WorkflowNode node = b.rules().workflow(workflowId);
+            return node != null && b.rules().cancelJob(node.job(jobId), reason);
+        }));
+    }
+
+    /** Rule 11 for a whole workflow. @return false if it had already finished */
+    public boolean cancelWorkflow(String user, String workflowId) {
+        visible(user, workflowId);
+        String reason = "workflow cancelled by " + user;
+        return await(loop.submit(b -> {
+            WorkflowNode node = b.rules().workflow(workflowId);
+            return node != null && b.rules().cancelWorkflow(node, reason);
+        }));
+    }
+
+    /**
+     * Submits the jobs of a FAILED or CANCELLED workflow again, as a new workflow of its owner (all jobs run
+     * again; {@link WorkflowView#retryOf()} links the two). @return the new workflow's id
+     */
+    public String retry(String user, String workflowId) {
+        StoredWorkflow old = visible(user, workflowId);
+        if (old.status() != WorkflowStatus.FAILED && old.status() != WorkflowStatus.CANCELLED) {
+            throw new IllegalStateException("workflow \"" + old.name() + "\" (" + workflowId + ") is " + old.status()
+                    + "; only a FAILED or CANCELLED workflow can be retried");
+        }
+        List<JobSpec> jobs = old.jobs().stream()
+                .map(j -> new JobSpec(j.key(), j.branch(), j.type(), j.params(), j.dependsOn())).toList();
+        return submit(old.user(), new WorkflowSpec(old.name(), jobs), workflowId);
+    }
+
+    /** The acting user's workflows (every user's for an admin), newest first, with live wait reasons. */
+    public List<WorkflowView> workflows(String user) {
+        boolean admin = profiles.require(user).admin();
+        return withLiveState(history.workflows(admin ? null : user));
+    }
+
+    public WorkflowView workflow(String user, String workflowId) {
+        return withLiveState(List.of(visible(user, workflowId))).getFirst();
+    }
+
+    private List<WorkflowView> withLiveState(List<StoredWorkflow> stored) {
+        Map<String, WaitExplainer.Wait> waits = await(loop.submit(b -> {
+            RuleBook rules = b.rules();
+            WaitExplainer explainer = new WaitExplainer(rules);
+            Map<String, WaitExplainer.Wait> found = new HashMap<>();
+            for (StoredWorkflow w : stored) {
+                WorkflowNode node = rules.workflow(w.id());
+                if (node != null) {
+                    node.jobs().forEach(j -> {
+                        WaitExplainer.Wait wait = explainer.explain(j);
+                        if (wait != null) {
+                            found.put(j.id(), wait);
+                        }
+                    });
+                }
+            }
+            return found;
+        }));
+        return stored.stream().map(w -> new WorkflowView(w.id(), w.name(), w.user(), w.status(), w.submittedAt(),
+                w.admittedAt(), w.finishedAt(), w.retryOf(), w.jobs().stream().map(j -> {
+                    WaitExplainer.Wait wait = j.status() == JobStatus.PENDING ? waits.get(j.id()) : null;
+                    return new JobView(w.id(), j.key(), j.branch(), j.type(), j.dependsOn(), j.status(), j.attempt(),
+                            j.reason(), wait == null ? null : wait.reason(), wait == null ? 0 : wait.position(),
+                            runner.progress(j.id()), j.startedAt(), j.finishedAt(),
+                            runner.resultDir(w.user(), w.id(), j.key()));
+                }).toList())).toList();
+    }
+
+    /** Who holds an active slot and who waits, in order. Names only: visible to every user. */
+    public UserQueue userQueue() {
+        return await(loop.submit(b -> {
+            List<String> waiting = b.rules().admissionQueue().stream().map(WorkflowNode::user)
+                    .filter(u -> !b.rules().activeUsers().contains(u)).distinct().toList();
+            return new UserQueue(b.rules().activeUsers(), waiting, b.rules().limits().maxActiveUsers());
+        }));
+    }
+
+    public Limits limits() {
+        return await(loop.submit(b -> b.rules().limits()));
+    }
+
+    /**
+     * Changes the limits at once and saves them (admin only). Lowering a limit stops nothing that runs: it
+     * takes effect as running jobs end and active users are released.
+     */
+    public void setLimits(String user, Limits limits) {
+        profiles.requireAdmin(user, "change the limits");
+        profileStore.saveLimits(limits);
+        await(loop.submit(b -> {
+            b.rules().setLimits(limits);
+            return null;
+        }));
+    }
+
+    /** The folder where a job writes its results ({@code results/<user>/<workflow>/<job>/}). */
+    public Path resultDir(String user, String workflowId, String jobId) {
+        StoredWorkflow stored = visible(user, workflowId);
+        return runner.resultDir(stored.user(), workflowId, jobId);
+    }
+
+    private StoredWorkflow visible(String user, String workflowId) {
+        boolean admin = profiles.require(user).admin();
+        return history.workflow(workflowId == null ? "" : workflowId).filter(w -> admin || w.user().equals(user))
+                .orElseThrow(() -> new NotFoundException("no workflow " + workflowId));
+    }
+
+    /**
+     * Stops scheduling. Running jobs are interrupted and stay RUNNING in the database: the next start puts
+     * them back to PENDING (attempt + 1), exactly as after a crash.
+     */
+    @Override
+    public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
+        loop.stop();
+        runner.close();
+        bus.close();
+        database.close();
+    }
+
+    static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.pathlane.scheduler.engine;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.model.Limits;
+
+/**
+ * How to start a {@link Scheduler}: where the database is, where results go, the initial limits, the clock
+ * and the job handlers ({@code sleep} is always registered). Limits saved by {@link Scheduler#setLimits}
+ * win over the ones given here, which only seed a new database.
+ *
+ * @param jdbcUrl    null for the H2 file database {@code <dataDir>/pathlane.mv.db}
+ * @param resultsDir where job result folders go ({@code <dataDir>/results} by default)
+ */
+public record SchedulerConfig(Path dataDir, String jdbcUrl, Path resultsDir, Limits limits, InstantSource clock,
+        List<JobHandler> handlers) {
+
+    public SchedulerConfig {
+        Objects.requireNonNull(resultsDir, "resultsDir");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(clock, "clock");
+        handlers = List.copyOf(handlers);
+    }
+
+    /** The desktop set-up: H2 file database and results under {@code dataDir}. */
+    public static SchedulerConfig dataDir(Path dataDir) {
+        return new SchedulerConfig(dataDir, null, dataDir.resolve("results"), Limits.DEFAULT, InstantSource.system(),
+                List.of());
+    }
+
+    /** A JDBC URL (e.g. a shared PostgreSQL, or {@code jdbc:h2:mem:...} in unit tests) and a results folder. */
+    public static SchedulerConfig jdbc(String jdbcUrl, Path resultsDir) {
+        return new SchedulerConfig(null, jdbcUrl, resultsDir, Limits.DEFAULT, InstantSource.system(), List.of());
+    }
+
+    public SchedulerConfig withLimits(Limits newLimits) {
+        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, newLimits, clock, handlers);
+    }
+
+    public SchedulerConfig withClock(InstantSource newClock) {
+        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, limits, newClock, handlers);
+    }
+
+    public SchedulerConfig withHandler(JobHandler handler) {
+        List<JobHandler> more = new ArrayList<>(handlers);
+        more.add(handler);
+        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, limits, clock, more);
+    }
+}

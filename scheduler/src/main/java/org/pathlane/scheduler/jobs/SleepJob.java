@@ -1,0 +1,65 @@
+package org.pathlane.scheduler.jobs;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.pathlane.scheduler.api.JobContext;
+import org.pathlane.scheduler.api.JobHandler;
+
+/**
+ * The {@code sleep} job type, for {@code pathlane sim}, demos and benchmarks. Parameters: {@code durationMs}
+ * (a whole number of milliseconds, at least 0; default 0) and {@code fail} (boolean; default false: when
+ * true the job throws after sleeping). It wakes at once when cancelled (the engine interrupts it).
+ */
+public final class SleepJob implements JobHandler {
+
+    public static final String TYPE = "sleep";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void validate(Map<String, Object> params) {
+        durationMs(params);
+        fail(params);
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        long durationMs = durationMs(context.params());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMs);
+        context.progress().report(0, durationMs, "sleeping");
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            context.cancellation().throwIfCancelled();
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+        context.cancellation().throwIfCancelled();
+        if (fail(context.params())) {
+            throw new IllegalStateException("failed on purpose (fail: true) after " + durationMs + " ms");
+        }
+        context.progress().report(durationMs, durationMs, "done");
+    }
+
+    static long durationMs(Map<String, Object> params) {
+        Object value = params.getOrDefault("durationMs", 0);
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0) {
+            return n.longValue();
+        }
+        throw new IllegalArgumentException("field \"durationMs\" must be a whole number of milliseconds >= 0, got "
+                + describe(value));
+    }
+
+    static boolean fail(Map<String, Object> params) {
+        Object value = params.getOrDefault("fail", false);
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new IllegalArgumentException("field \"fail\" must be true or false, got " + describe(value));
+    }
+
+    private static String describe(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+}

@@ -1,0 +1,23 @@
+package org.pathlane.scheduler.model;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job as a user sees it.
+ *
+ * @param waitReason    for a PENDING job, why it waits; null otherwise
+ * @param queuePosition for USER_SLOT the workflow's place in the admission queue, for BRANCH how many
+ *                      unfinished jobs of the lane are ahead, for WORKER its place in the dispatch order
+ *                      (all 1-based); 0 where no position applies (DEPENDENCY, or not PENDING)
+ * @param progress      the last progress the running job reported (not persisted); null if none
+ */
+public record JobView(String workflowId, String jobId, String branch, String type, List<String> dependsOn,
+        JobStatus status, int attempt, String reason, WaitReason waitReason, int queuePosition,
+        Progress progress, Instant startedAt, Instant finishedAt, Path resultDir) {
+
+    /** A running job's last report: {@code done} of {@code total} units (total 0 = unknown) and a message. */
+    public record Progress(long done, long total, String message) {
+    }
+}

@@ -1,0 +1,59 @@
+package org.pathlane.scheduler.sim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.pathlane.scheduler.api.JobSpec;
+import org.pathlane.scheduler.api.WorkflowSpec;
+import org.pathlane.scheduler.jobs.SleepJob;
+import org.pathlane.scheduler.model.Limits;
+
+/** Seeded random scenarios: users, branches, dependencies, failures, cancels and late submits; short durations. */
+final class RandomScenarios {
+
+    private RandomScenarios() {
+    }
+
+    static Scenario generate(long seed) {
+        Random random = new Random(seed);
+        Limits limits = new Limits(1 + random.nextInt(4), 1 + random.nextInt(3));
+        int users = 1 + random.nextInt(5);
+        int workflowCount = 1 + random.nextInt(7);
+        List<Scenario.Submission> workflows = new ArrayList<>();
+        List<String> jobIds = new ArrayList<>();
+        for (int w = 0; w < workflowCount; w++) {
+            int jobCount = 1 + random.nextInt(6);
+            List<JobSpec> jobs = new ArrayList<>();
+            for (int j = 0; j < jobCount; j++) {
+                String id = "w" + w + "j" + j;
+                List<String> deps = new ArrayList<>();
+                for (JobSpec earlier : jobs) {
+                    if (random.nextInt(4) == 0) {
+                        deps.add(earlier.id());
+                    }
+                }
+                Map<String, Object> params = new LinkedHashMap<>();
+                params.put("durationMs", (long) random.nextInt(12));
+                params.put("fail", random.nextInt(10) == 0);
+                jobs.add(new JobSpec(id, "B" + random.nextInt(3), SleepJob.TYPE, params, deps));
+                jobIds.add(id);
+            }
+            long submitAt = random.nextInt(3) == 0 ? random.nextInt(40) : 0;
+            workflows.add(new Scenario.Submission("w" + w, "u" + random.nextInt(users), submitAt,
+                    new WorkflowSpec("w" + w, jobs)));
+        }
+        List<Scenario.Cancel> cancels = new ArrayList<>();
+        int cancelCount = random.nextInt(3);
+        for (int c = 0; c < cancelCount; c++) {
+            long at = random.nextInt(50);
+            if (random.nextBoolean()) {
+                cancels.add(new Scenario.Cancel(at, jobIds.get(random.nextInt(jobIds.size())), null));
+            } else {
+                cancels.add(new Scenario.Cancel(at, null, "w" + random.nextInt(workflowCount)));
+            }
+        }
+        return new Scenario(limits, workflows, cancels);
+    }
+}

@@ -1,0 +1,368 @@
+package org.pathlane.scheduler.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pathlane.scheduler.api.JobSpec;
+
+/**
+ * Reads a {@code pathlane sim} trace against its scenario and reports every broken rule of
+ * {@code specs/scheduler.md}. Independent of the engine: it rebuilds the state from the trace alone.
+ *
+ * <p>The engine settles after every input, so before each event that starts from outside the engine (a
+ * submission, a worker's outcome, a user's cancel) the replayed state must be settled: no admissible
+ * workflow waiting, no idle active user, no ready job while a worker is free (rules 3, 5, 10).
+ */
+final class TraceChecker {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Scenario scenario;
+    private final List<String> violations = new ArrayList<>();
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final Map<String, Flow> flows = new LinkedHashMap<>();
+    private final List<Flow> queue = new ArrayList<>();
+    private final Map<String, Long> activeSince = new LinkedHashMap<>();
+    private final Map<String, Integer> runningOf = new HashMap<>();
+    private int running;
+    private long activations;
+    private long submissions;
+    private JsonNode previous;
+    private int line;
+
+    private static final class Flow {
+        String id;
+        String user;
+        long seq = -1;
+        boolean admitted;
+        boolean finished;
+        final List<Job> jobs = new ArrayList<>();
+    }
+
+    private static final class Job {
+        String id;
+        Flow flow;
+        JobSpec spec;
+        String status = "NONE";
+        long startedAt;
+        int terminalEvents;
+        int starts;
+    }
+
+    TraceChecker(Scenario scenario) {
+        this.scenario = scenario;
+        for (Scenario.Submission s : scenario.workflows()) {
+            Flow f = new Flow();
+            f.id = s.id();
+            f.user = s.user();
+            flows.put(f.id, f);
+            for (JobSpec spec : s.spec().jobs()) {
+                Job j = new Job();
+                j.id = spec.id();
+                j.flow = f;
+                j.spec = spec;
+                f.jobs.add(j);
+                jobs.put(j.id, j);
+            }
+        }
+    }
+
+    /** @return every violation found, empty when the trace obeys every rule */
+    List<String> check(List<String> traceLines) {
+        long lastT = 0;
+        for (String text : traceLines) {
+            line++;
+            JsonNode e;
+            try {
+                e = JSON.readTree(text);
+            } catch (Exception ex) {
+                fail("not JSON: " + text);
+                continue;
+            }
+            if (!e.path("t").isNumber() || e.path("t").asLong() < lastT) {
+                fail("t missing or decreasing: " + text);
+            }
+            lastT = e.path("t").asLong(lastT);
+            if (startsFromOutside(e)) {
+                checkSettled(text);
+            }
+            apply(e, text);
+            previous = e;
+        }
+        checkSettled("end of trace");
+        checkEnd();
+        return violations;
+    }
+
+    private boolean startsFromOutside(JsonNode e) {
+        String type = e.path("event").asText();
+        return switch (type) {
+            case "WORKFLOW_SUBMITTED", "JOB_SUCCEEDED", "JOB_FAILED" -> true;
+            case "JOB_CANCELLED" -> {
+                Job j = jobs.get(e.path("job").asText());
+                String reason = e.path("reason").asText();
+                if (j == null || j.status.equals("RUNNING")) {
+                    yield true;
+                }
+                if (reason.startsWith("upstream job ")) {
+                    yield false;
+                }
+                yield !(previous != null && previous.path("event").asText().equals("JOB_CANCELLED")
+                        && previous.path("workflow").asText().equals(e.path("workflow").asText()));
+            }
+            default -> false;
+        };
+    }
+
+    private void apply(JsonNode e, String text) {
+        String type = e.path("event").asText();
+        long t = e.path("t").asLong();
+        String user = e.path("user").asText(null);
+        Flow flow = flows.get(e.path("workflow").asText(""));
+        Job job = jobs.get(e.path("job").asText(""));
+        if (type.startsWith("JOB_") && (job == null || flow == null || job.flow != flow
+                || !job.spec.branch().equals(e.path("branch").asText()) || !flow.user.equals(user))) {
+            fail("job event with wrong job, workflow, branch or user: " + text);
+            return;
+        }
+        switch (type) {
+            case "WORKFLOW_SUBMITTED" -> {
+                if (flow == null || flow.seq >= 0 || !flow.user.equals(user)) {
+                    fail("unexpected submission: " + text);
+                    return;
+                }
+                flow.seq = submissions++;
+                queue.add(flow);
+                flow.jobs.forEach(j -> j.status = "PENDING");
+            }
+            case "USER_ACTIVATED" -> {
+                if (activeSince.containsKey(user)) {
+                    fail("rule 2: user activated twice: " + text);
+                }
+                if (activeSince.size() >= scenario.limits().maxActiveUsers()) {
+                    fail("rule 2: more than " + scenario.limits().maxActiveUsers() + " active users: " + text);
+                }
+                if (queue.isEmpty() || !queue.getFirst().user.equals(user)) {
+                    fail("rule 3: activated a user whose workflow is not first in the queue: " + text);
+                }
+                activeSince.put(user, activations++);
+            }
+            case "WORKFLOW_ADMITTED" -> {
+                if (queue.isEmpty() || queue.getFirst() != flow) {
+                    fail("rules 3/4: admitted a workflow that is not first in the queue: " + text);
+                }
+                if (!activeSince.containsKey(user)) {
+                    fail("rule 2: admitted a workflow of an inactive user: " + text);
+                }
+                queue.remove(flow);
+                flow.admitted = true;
+            }
+            case "JOB_STARTED" -> started(job, t, text);
+            case "JOB_SUCCEEDED", "JOB_FAILED" -> {
+                if (!job.status.equals("RUNNING")) {
+                    fail("job ended without running: " + text);
+                }
+                boolean failing = Boolean.TRUE.equals(job.spec.params().get("fail"));
+                if (failing != type.equals("JOB_FAILED")) {
+                    fail("job outcome does not match its \"fail\" flag: " + text);
+                }
+                if (type.equals("JOB_FAILED") && e.path("reason").asText().isBlank()) {
+                    fail("JOB_FAILED without a reason: " + text);
+                }
+                long duration = ((Number) job.spec.params().get("durationMs")).longValue();
+                if (t - job.startedAt < duration - 1) {
+                    fail("job ended " + (t - job.startedAt) + " ms after starting, before its " + duration + " ms: " + text);
+                }
+                end(job, type.substring(4));
+            }
+            case "JOB_CANCELLED" -> cancelled(job, e.path("reason").asText(), t, text);
+            case "WORKFLOW_FINISHED" -> finished(flow, e.path("state").asText(), text);
+            case "USER_RELEASED" -> {
+                if (activeSince.remove(user) == null) {
+                    fail("released a user who was not active: " + text);
+                }
+                if (flows.values().stream().anyMatch(f -> f.user.equals(user) && f.admitted && !f.finished)) {
+                    fail("rule 5: released a user with unfinished admitted work: " + text);
+                }
+            }
+            default -> fail("unknown event: " + text);
+        }
+    }
+
+    private void started(Job job, long t, String text) {
+        if (job.status.equals("CANCELLED")) {
+            fail("rule 11: a cancelled job started: " + text);
+        }
+        if (!ready(job)) {
+            fail("rules 2/3/6/7: job started while not ready: " + text);
+        } else {
+            Job expected = fairPick();
+            if (expected != job) {
+                fail("rule 9: started " + job.id + " but fair dispatch picks " + expected.id + ": " + text);
+            }
+        }
+        running++;
+        runningOf.merge(job.flow.user, 1, Integer::sum);
+        if (running > scenario.limits().maxWorkers()) {
+            fail("rule 1: " + running + " jobs running: " + text);
+        }
+        job.status = "RUNNING";
+        job.startedAt = t;
+        job.starts++;
+    }
+
+    private void cancelled(Job job, String reason, long t, String text) {
+        if (job.status.equals("NONE") || isTerminal(job)) {
+            fail("cancelled a job that was not pending or running: " + text);
+            return;
+        }
+        boolean direct = scenario.cancels().stream().anyMatch(c -> c.atMs() <= t
+                && (job.id.equals(c.job()) || job.flow.id.equals(c.workflow())));
+        boolean cascade = false;
+        if (reason.startsWith("upstream job ")) {
+            String upstream = reason.substring("upstream job ".length()).split(" ")[0];
+            Job up = jobs.get(upstream);
+            cascade = up != null && up.flow == job.flow && (up.status.equals("FAILED") || up.status.equals("CANCELLED"))
+                    && upstreamOf(up, job);
+        }
+        if (!direct && !cascade) {
+            fail("rule 8/11: cancellation with no cancel and no failed or cancelled upstream: " + text);
+        }
+        end(job, "CANCELLED");
+    }
+
+    private void end(Job job, String status) {
+        if (job.status.equals("RUNNING")) {
+            running--;
+            runningOf.merge(job.flow.user, -1, Integer::sum);
+        }
+        job.status = status;
+        job.terminalEvents++;
+    }
+
+    private void finished(Flow flow, String state, String text) {
+        if (flow == null || flow.finished || flow.jobs.stream().anyMatch(j -> !isTerminal(j))) {
+            fail("workflow finished early or twice: " + text);
+            return;
+        }
+        String expected = flow.jobs.stream().anyMatch(j -> j.status.equals("FAILED")) ? "FAILED"
+                : flow.jobs.stream().anyMatch(j -> j.status.equals("CANCELLED")) ? "CANCELLED" : "SUCCEEDED";
+        if (!expected.equals(state)) {
+            fail("workflow state " + state + " but its jobs say " + expected + ": " + text);
+        }
+        flow.finished = true;
+        queue.remove(flow);
+    }
+
+    /** Rules 2, 3, 6, 7: admitted, active user, every earlier job of the lane terminal, dependencies succeeded. */
+    private boolean ready(Job job) {
+        if (!job.status.equals("PENDING") || !job.flow.admitted || !activeSince.containsKey(job.flow.user)) {
+            return false;
+        }
+        for (Job other : jobs.values()) {
+            if (other.flow.user.equals(job.flow.user) && other.spec.branch().equals(job.spec.branch())
+                    && other.flow.seq >= 0 && before(other, job) && !isTerminal(other)) {
+                return false;
+            }
+        }
+        return job.spec.dependsOn().stream().allMatch(d -> jobs.get(d).status.equals("SUCCEEDED"));
+    }
+
+    private static boolean before(Job a, Job b) {
+        return a.flow.seq < b.flow.seq || (a.flow == b.flow && a.flow.jobs.indexOf(a) < b.flow.jobs.indexOf(b));
+    }
+
+    /** Rule 9: fewest running jobs (ties: activated earliest), then that user's earliest-submitted ready job. */
+    private Job fairPick() {
+        List<Job> ready = jobs.values().stream().filter(this::ready).toList();
+        String user = ready.stream().map(j -> j.flow.user).distinct()
+                .min(Comparator.comparingInt((String u) -> runningOf.getOrDefault(u, 0)).thenComparingLong(activeSince::get))
+                .orElseThrow();
+        return ready.stream().filter(j -> j.flow.user.equals(user))
+                .min(Comparator.comparingLong((Job j) -> j.flow.seq).thenComparingInt(j -> j.flow.jobs.indexOf(j)))
+                .orElseThrow();
+    }
+
+    private void checkSettled(String where) {
+        if (!queue.isEmpty()) {
+            Flow head = queue.getFirst();
+            if (activeSince.containsKey(head.user) || activeSince.size() < scenario.limits().maxActiveUsers()) {
+                fail("rules 3/4: workflow " + head.id + " could be admitted but waits, before " + where);
+            }
+        }
+        for (String user : activeSince.keySet()) {
+            if (flows.values().stream().noneMatch(f -> f.user.equals(user) && f.admitted && !f.finished)) {
+                fail("rule 5: user " + user + " keeps a slot with no admitted work, before " + where);
+            }
+        }
+        if (running < scenario.limits().maxWorkers()) {
+            jobs.values().stream().filter(this::ready).findFirst().ifPresent(j ->
+                    fail("rule 10: job " + j.id + " is ready and a worker is free, before " + where));
+        }
+    }
+
+    private void checkEnd() {
+        for (Job j : jobs.values()) {
+            if (j.terminalEvents != 1) {
+                fail("job " + j.id + " has " + j.terminalEvents + " terminal events (expected exactly 1)");
+            }
+            if (j.starts > 1) {
+                fail("job " + j.id + " started " + j.starts + " times");
+            }
+            if (j.status.equals("FAILED") || j.status.equals("CANCELLED")) {
+                for (Job other : j.flow.jobs) {
+                    if (upstreamOf(j, other) && !other.status.equals("CANCELLED")) {
+                        fail("rule 8: " + other.id + " is downstream of " + j.status + " job " + j.id + " but ended " + other.status);
+                    }
+                }
+            }
+        }
+        flows.values().stream().filter(f -> !f.finished).forEach(f -> fail("workflow " + f.id + " never finished"));
+        if (!activeSince.isEmpty()) {
+            fail("users still active at the end: " + activeSince.keySet());
+        }
+    }
+
+    /**
+     * True when rule 8 (applied again to every job it cancels, rule 11) cancels {@code down} once {@code up}
+     * fails or is cancelled: the closure of "later in the same branch" and "depends on" within one workflow.
+     */
+    private boolean upstreamOf(Job up, Job down) {
+        if (up.flow != down.flow || up == down) {
+            return false;
+        }
+        Set<Job> seen = new HashSet<>();
+        List<Job> todo = new ArrayList<>(List.of(up));
+        while (!todo.isEmpty()) {
+            Job j = todo.removeLast();
+            for (Job other : j.flow.jobs) {
+                boolean laterInBranch = other.spec.branch().equals(j.spec.branch())
+                        && other.flow.jobs.indexOf(other) > j.flow.jobs.indexOf(j);
+                if ((laterInBranch || other.spec.dependsOn().contains(j.id)) && seen.add(other)) {
+                    if (other == down) {
+                        return true;
+                    }
+                    todo.add(other);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTerminal(Job j) {
+        return j.status.equals("SUCCEEDED") || j.status.equals("FAILED") || j.status.equals("CANCELLED");
+    }
+
+    private void fail(String message) {
+        if (violations.size() < 20) {
+            violations.add("line " + line + ": " + message);
+        }
+    }
+}

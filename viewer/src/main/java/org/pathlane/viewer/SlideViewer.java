@@ -1,0 +1,259 @@
+package org.pathlane.viewer;
+
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+import javafx.scene.paint.Color;
+import org.pathlane.viewer.overlay.OverlayLayer;
+import org.pathlane.viewer.tile.TileCache;
+import org.pathlane.viewer.tile.TileLoader;
+import org.pathlane.viewer.tile.TileSource;
+
+/**
+ * A pyramidal slide viewer. Set a {@link TileSource}; the view is then described by three bindable
+ * properties: {@link #centerXProperty() centre x}, {@link #centerYProperty() centre y} (level-0 pixels)
+ * and {@link #zoomProperty() zoom} (screen pixels per level-0 pixel; {@code NaN} until the first frame
+ * fits the slide). Users drag to pan, scroll to zoom around the cursor, double-click to zoom in and use
+ * the keyboard (arrows pan, {@code +}/{@code -} zoom, {@code 0} fits, {@code 1} shows one slide pixel
+ * per device pixel). Overlays go into {@link #getLayers()}. All of it is FX-thread only, except the
+ * layers' own thread-safe content methods.
+ */
+public class SlideViewer extends Control {
+
+    private final TileCache cache;
+    private final ObjectProperty<TileSource> tileSource = new SimpleObjectProperty<>(this, "tileSource");
+    private final DoubleProperty centerX = new SimpleDoubleProperty(this, "centerX");
+    private final DoubleProperty centerY = new SimpleDoubleProperty(this, "centerY");
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", Double.NaN);
+    private final DoubleProperty maxZoom = new SimpleDoubleProperty(this, "maxZoom", 16);
+    private final BooleanProperty minimapVisible = new SimpleBooleanProperty(this, "minimapVisible", true);
+    private final BooleanProperty scaleBarVisible = new SimpleBooleanProperty(this, "scaleBarVisible", true);
+    private final ObjectProperty<Color> glassColor = new SimpleObjectProperty<>(this, "glassColor", Color.rgb(40, 40, 40));
+    private final ReadOnlyBooleanWrapper viewComplete = new ReadOnlyBooleanWrapper(this, "viewComplete");
+    private final ObservableList<OverlayLayer> layers = FXCollections.observableArrayList();
+    private int maxTilesInFlight = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private TileLoader.Observer tileObserver;
+
+    /** A viewer that shares {@link TileCache#shared()} with every other viewer of the application. */
+    public SlideViewer() {
+        this(TileCache.shared());
+    }
+
+    public SlideViewer(TileCache cache) {
+        this.cache = cache;
+        getStyleClass().add("slide-viewer");
+        setFocusTraversable(true);
+        tileSource.addListener((o, was, now) -> {
+            if (!zoom.isBound()) {
+                zoom.set(Double.NaN);
+            }
+        });
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new SlideViewerSkin(this);
+    }
+
+    public TileCache getCache() {
+        return cache;
+    }
+
+    public final ObjectProperty<TileSource> tileSourceProperty() {
+        return tileSource;
+    }
+
+    public final TileSource getTileSource() {
+        return tileSource.get();
+    }
+
+    /** Shows another slide; the next frame fits it to the view unless the zoom is bound. */
+    public final void setTileSource(TileSource source) {
+        tileSource.set(source);
+    }
+
+    /** The level-0 x coordinate at the centre of the view. */
+    public final DoubleProperty centerXProperty() {
+        return centerX;
+    }
+
+    public final DoubleProperty centerYProperty() {
+        return centerY;
+    }
+
+    /** Screen pixels per level-0 pixel; {@code NaN} means "fit the slide on the next frame". */
+    public final DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public final double getZoom() {
+        return zoom.get();
+    }
+
+    public final void setZoom(double value) {
+        zoom.set(value);
+    }
+
+    public final double getCenterX() {
+        return centerX.get();
+    }
+
+    public final double getCenterY() {
+        return centerY.get();
+    }
+
+    public final void setCenter(double x, double y) {
+        centerX.set(x);
+        centerY.set(y);
+    }
+
+    /** The largest zoom interactions go to (default 16 screen pixels per slide pixel). */
+    public final DoubleProperty maxZoomProperty() {
+        return maxZoom;
+    }
+
+    public final BooleanProperty minimapVisibleProperty() {
+        return minimapVisible;
+    }
+
+    public final void setMinimapVisible(boolean value) {
+        minimapVisible.set(value);
+    }
+
+    public final BooleanProperty scaleBarVisibleProperty() {
+        return scaleBarVisible;
+    }
+
+    /** Painted where the slide has no pixels: around it and behind its transparent areas. */
+    public final ObjectProperty<Color> glassColorProperty() {
+        return glassColor;
+    }
+
+    /**
+     * True after a frame that drew every tile of the level the zoom asks for and every overlay batch
+     * handed over so far; false while anything is still on its way.
+     */
+    public final ReadOnlyBooleanProperty viewCompleteProperty() {
+        return viewComplete.getReadOnlyProperty();
+    }
+
+    final void setViewComplete(boolean complete) {
+        viewComplete.set(complete);
+    }
+
+    /** Drawn over the slide in list order (first is lowest). */
+    public final ObservableList<OverlayLayer> getLayers() {
+        return layers;
+    }
+
+    /** How many tile reads may run at once (default: one per core, at least 2). Set before showing. */
+    public final void setMaxTilesInFlight(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("at least one tile read must be allowed, got " + value);
+        }
+        maxTilesInFlight = value;
+    }
+
+    final int getMaxTilesInFlight() {
+        return maxTilesInFlight;
+    }
+
+    /** Told of every tile read (source key and nanoseconds from request to cache), e.g. by benchmarks. */
+    public final void setTileObserver(TileLoader.Observer observer) {
+        tileObserver = observer;
+        if (getSkin() instanceof SlideViewerSkin skin) {
+            skin.setTileObserver(observer);
+        }
+    }
+
+    final TileLoader.Observer getTileObserver() {
+        return tileObserver;
+    }
+
+    /** The current view, or {@code null} before the first frame has fitted the slide. */
+    public final Viewport viewport() {
+        double z = zoom.get();
+        if (!(z > 0) || Double.isInfinite(z)) {
+            return null;
+        }
+        return new Viewport(centerX.get(), centerY.get(), z, getWidth(), getHeight());
+    }
+
+    /** Moves to a view (its size is ignored: the control's own size rules). */
+    public final void setViewport(Viewport view) {
+        centerX.set(view.centerX());
+        centerY.set(view.centerY());
+        zoom.set(view.zoom());
+    }
+
+    /** Shows the whole slide, centred. */
+    public final void fit() {
+        TileSource source = getTileSource();
+        if (source != null && getWidth() > 0 && getHeight() > 0) {
+            setViewport(Viewport.fit(source.fullResolution().width(), source.fullResolution().height(),
+                    getWidth(), getHeight()));
+        }
+    }
+
+    /** Zooms by {@code factor} keeping the slide point under screen point {@code (sx, sy)} in place. */
+    public final void zoomBy(double factor, double sx, double sy) {
+        Viewport view = viewport();
+        if (view != null) {
+            setViewport(view.zoomAround(sx, sy, clampZoom(view.zoom() * factor)));
+        }
+    }
+
+    /** Moves the slide with a drag of {@code dx, dy} screen pixels. */
+    public final void panBy(double dx, double dy) {
+        Viewport view = viewport();
+        if (view != null) {
+            setViewport(view.panBy(dx, dy));
+        }
+    }
+
+    /** The zoom interactions stay within: half the fitting zoom up to {@link #maxZoomProperty()}. */
+    public final double clampZoom(double wanted) {
+        TileSource source = getTileSource();
+        double min = 1e-6;
+        if (source != null && getWidth() > 0 && getHeight() > 0) {
+            min = 0.5 * Viewport.fit(source.fullResolution().width(), source.fullResolution().height(),
+                    getWidth(), getHeight()).zoom();
+        }
+        return Math.clamp(wanted, Math.min(min, maxZoom.get()), maxZoom.get());
+    }
+
+    /**
+     * Completes, on the FX thread, after the first frame from now that has the whole view: every tile
+     * of the wanted level and every overlay batch handed over. Never waits for I/O itself.
+     */
+    public final CompletableFuture<Void> whenViewComplete() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (getSkin() instanceof SlideViewerSkin skin) {
+            skin.notifyWhenComplete(done);
+        } else {
+            skinProperty().addListener((o, was, now) -> {
+                if (now instanceof SlideViewerSkin skin && !done.isDone()) {
+                    skin.notifyWhenComplete(done);
+                }
+            });
+        }
+        return done;
+    }
+
+    /** Paints a frame right now (FX thread), e.g. for snapshots and benchmarks; normally frames are scheduled. */
+    public final void paintNow() {
+        if (getSkin() instanceof SlideViewerSkin skin) {
+            skin.paint();
+        }
+    }
+}

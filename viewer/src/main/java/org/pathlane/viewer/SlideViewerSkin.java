@@ -1,0 +1,180 @@
+package org.pathlane.viewer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.PauseTransition;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
+import javafx.beans.Observable;
+import javafx.collections.ListChangeListener;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.SkinBase;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.pathlane.viewer.overlay.OverlayLayer;
+import org.pathlane.viewer.tile.TileLoader;
+import org.pathlane.viewer.tile.TileSource;
+
+/**
+ * Draws a {@link SlideViewer} on one canvas (tiles, then the overlay layers, then the scale bar) with
+ * the minimap on top. Every change of the view, every tile that arrives and every overlay batch asks
+ * for a frame; the requests are coalesced into one pending paint.
+ */
+final class SlideViewerSkin extends SkinBase<SlideViewer> {
+
+    private static final double MARGIN = 10;
+    private static final Duration SETTLE = Duration.millis(150);
+
+    private final Canvas canvas = new Canvas();
+    private final Minimap minimap;
+    private final TilePainter tiles;
+    private final CoalescedRepaint repaint = new CoalescedRepaint(this::paint);
+    private final Runnable layerChanged = repaint::request;
+    private final List<CompletableFuture<Void>> completeWaiters = new ArrayList<>();
+    private TileLoader loader;
+    /** Hardware pipelines scale smoothly for free; the software one draws moving frames nearest-neighbour. */
+    private final boolean smoothWhileMoving = Platform.isSupported(ConditionalFeature.SCENE3D);
+    /** Draws one smooth frame once the view has stopped moving. */
+    private final PauseTransition settle = new PauseTransition(SETTLE);
+    private Viewport lastPainted;
+
+    SlideViewerSkin(SlideViewer viewer) {
+        super(viewer);
+        tiles = new TilePainter(viewer.getCache());
+        minimap = new Minimap(viewer, viewer.getCache());
+        canvas.setManaged(false);
+        minimap.setManaged(false);
+        getChildren().addAll(canvas, minimap);
+        new ViewerInput(viewer).install();
+        settle.setOnFinished(e -> {
+            lastPainted = null;
+            repaint.request();
+        });
+
+        viewer.tileSourceProperty().addListener((o, was, now) -> sourceChanged(now));
+        sourceChanged(viewer.getTileSource());
+        for (Observable o : List.<Observable>of(viewer.centerXProperty(), viewer.centerYProperty(), viewer.zoomProperty(),
+                viewer.minimapVisibleProperty(), viewer.scaleBarVisibleProperty(), viewer.glassColorProperty(),
+                viewer.widthProperty(), viewer.heightProperty())) {
+            o.addListener(x -> repaint.request());
+        }
+        viewer.getLayers().addListener((ListChangeListener<OverlayLayer>) change -> {
+            while (change.next()) {
+                change.getRemoved().forEach(layer -> layer.removeChangeListener(layerChanged));
+                change.getAddedSubList().forEach(layer -> layer.addChangeListener(layerChanged));
+            }
+            repaint.request();
+        });
+        viewer.getLayers().forEach(layer -> layer.addChangeListener(layerChanged));
+    }
+
+    private void sourceChanged(TileSource source) {
+        if (loader != null) {
+            loader.close();
+        }
+        loader = source == null ? null
+                : new TileLoader(source, getSkinnable().getCache(), getSkinnable().getMaxTilesInFlight(), repaint::request);
+        if (loader != null) {
+            loader.setObserver(getSkinnable().getTileObserver());
+            minimap.fitTo(source);
+        }
+        repaint.request();
+    }
+
+    void setTileObserver(TileLoader.Observer observer) {
+        if (loader != null) {
+            loader.setObserver(observer);
+        }
+    }
+
+    void notifyWhenComplete(CompletableFuture<Void> done) {
+        completeWaiters.add(done);
+        repaint.request();
+    }
+
+    @Override
+    protected void layoutChildren(double x, double y, double w, double h) {
+        canvas.setWidth(Math.max(0, getSkinnable().getWidth()));
+        canvas.setHeight(Math.max(0, getSkinnable().getHeight()));
+        canvas.relocate(0, 0);
+        minimap.relocate(Math.max(0, getSkinnable().getWidth() - minimap.getWidth() - MARGIN), MARGIN);
+    }
+
+    @Override
+    protected double computePrefWidth(double height, double top, double right, double bottom, double left) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
+        return 600;
+    }
+
+    /** One frame; FX thread. */
+    void paint() {
+        SlideViewer viewer = getSkinnable();
+        GraphicsContext gc = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        gc.setGlobalAlpha(1);
+        gc.setFill(viewer.glassColorProperty().get());
+        gc.fillRect(0, 0, width, height);
+        TileSource source = viewer.getTileSource();
+        minimap.setVisible(source != null && viewer.minimapVisibleProperty().get());
+        if (source == null || width <= 0 || height <= 0) {
+            return;
+        }
+        if (viewer.viewport() == null) {
+            viewer.fit();
+        }
+        Viewport view = viewer.viewport().withSize(width, height);
+        boolean moving = lastPainted != null && !lastPainted.equals(view);
+        lastPainted = view;
+        if (moving && !smoothWhileMoving) {
+            settle.playFromStart();
+        }
+        boolean smooth = smoothWhileMoving || !moving;
+        TilePainter.Frame frame = tiles.paint(gc, view, outputScale(), loader, smooth);
+        boolean overlaysPending = false;
+        for (OverlayLayer layer : viewer.getLayers()) {
+            if (layer.isVisible() && layer.getOpacity() > 0) {
+                gc.save();
+                gc.setGlobalAlpha(layer.getOpacity());
+                gc.setImageSmoothing(smooth);
+                layer.paint(gc, view);
+                gc.restore();
+            }
+            overlaysPending |= layer.hasPendingContent();
+        }
+        if (viewer.scaleBarVisibleProperty().get()) {
+            source.micronsPerPixel().ifPresent(mpp -> ScaleBar.paint(gc, view, mpp));
+        }
+        if (minimap.isVisible()) {
+            minimap.paint(source, view);
+        }
+        boolean complete = frame.missing() == 0 && !overlaysPending;
+        viewer.setViewComplete(complete);
+        if (complete && !completeWaiters.isEmpty()) {
+            List<CompletableFuture<Void>> done = new ArrayList<>(completeWaiters);
+            completeWaiters.clear();
+            done.forEach(f -> f.complete(null));
+        }
+    }
+
+    private double outputScale() {
+        Window window = getSkinnable().getScene() == null ? null : getSkinnable().getScene().getWindow();
+        return window == null ? 1 : Math.max(1, window.getOutputScaleX());
+    }
+
+    @Override
+    public void dispose() {
+        settle.stop();
+        if (loader != null) {
+            loader.close();
+        }
+        getSkinnable().getLayers().forEach(layer -> layer.removeChangeListener(layerChanged));
+        super.dispose();
+    }
+}
