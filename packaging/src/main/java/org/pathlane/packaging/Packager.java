@@ -99,7 +99,8 @@ public final class Packager {
         JpackageArguments jpackage = new JpackageArguments(platform, version, icon);
         Path dest = options.dest().resolve(options.flavour());
         Path appImage = dest.resolve(platform == TargetPlatform.MAC ? JpackageArguments.NAME + ".app" : JpackageArguments.NAME);
-        Folders.deleteRecursively(appImage);
+        // An installer left from an earlier build (another version, or a type not asked for now) must not pass for this one.
+        Folders.deleteRecursively(dest);
         JdkTool.run("jpackage", jpackage.appImage(new JpackageArguments.ImageContent(runtime, input,
                 jars.mainJar().getFileName().toString(), JarSet.MAIN_CLASS,
                 LauncherOptions.javaOptions(javaFx, openSlide), cliLauncher), dest));
