@@ -60,6 +60,23 @@ public final class TestJars {
         return entry(className.replace('.', '/') + ".class", bytes);
     }
 
+    /** A class {@code className} whose {@code main} prints the system property {@code property}. */
+    public TestJars mainPrinting(String className, String property) {
+        ClassDesc system = ClassDesc.of("java.lang.System");
+        ClassDesc printStream = ClassDesc.of("java.io.PrintStream");
+        ClassDesc string = ClassDesc.of("java.lang.String");
+        byte[] bytes = ClassFile.of().build(ClassDesc.of(className), cls -> cls
+                .withFlags(ClassFile.ACC_PUBLIC)
+                .withMethodBody("main", MethodTypeDesc.of(ClassDesc.ofDescriptor("V"), string.arrayType()),
+                        ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> code
+                                .getstatic(system, "out", printStream)
+                                .ldc(property)
+                                .invokestatic(system, "getProperty", MethodTypeDesc.of(string, string))
+                                .invokevirtual(printStream, "println", MethodTypeDesc.of(ClassDesc.ofDescriptor("V"), string))
+                                .return_()));
+        return entry(className.replace('.', '/') + ".class", bytes);
+    }
+
     public Path write(Path jar) throws IOException {
         Files.createDirectories(jar.toAbsolutePath().getParent());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
