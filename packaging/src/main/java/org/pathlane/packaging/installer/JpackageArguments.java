@@ -78,8 +78,9 @@ public final class JpackageArguments {
                         "--linux-menu-group", "Science;MedicalSoftware;",
                         "--linux-app-category", "science",
                         "--linux-shortcut",
-                        // The Debian and Fedora names of the OpenSlide library package.
-                        "--linux-package-deps", type.equals("deb") ? "libopenslide0" : "openslide"));
+                        // The OpenSlide library package: Debian 12 / Ubuntu ship 3.4 as libopenslide0, Debian 13
+                        // ships 4.x as libopenslide1 (the reader loads either); Fedora and EPEL call it openslide.
+                        "--linux-package-deps", type.equals("deb") ? "libopenslide0 | libopenslide1" : "openslide"));
                 if (type.equals("deb")) {
                     args.addAll(List.of("--linux-deb-maintainer", LINUX_MAINTAINER));
                 }

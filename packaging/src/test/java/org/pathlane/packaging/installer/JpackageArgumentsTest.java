@@ -54,7 +54,7 @@ class JpackageArgumentsTest {
         List<String> deb = on(TargetPlatform.LINUX, "1.2.3").installer("deb", Path.of("PathLane"), ASSOCIATIONS, Path.of("res"), Path.of("dest"));
         List<String> rpm = on(TargetPlatform.LINUX, "1.2.3").installer("rpm", Path.of("PathLane"), ASSOCIATIONS, Path.of("res"), Path.of("dest"));
 
-        assertThat(values(deb, "--linux-package-deps")).containsExactly("libopenslide0");
+        assertThat(values(deb, "--linux-package-deps")).containsExactly("libopenslide0 | libopenslide1");
         assertThat(values(rpm, "--linux-package-deps")).containsExactly("openslide");
         assertThat(values(deb, "--file-associations")).containsExactly("svs.properties", "tif.properties");
         assertThat(values(deb, "--resource-dir")).containsExactly("res");
