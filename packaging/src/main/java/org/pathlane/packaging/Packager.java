@@ -73,16 +73,8 @@ public final class Packager {
         Path input = work.resolve("input");
         copyJars(jars.classPath(), input);
         List<Path> analysed = new ArrayList<>(jars.classPath());
-        if (jars.onnxRuntime().isPresent()) {
-            Path ort = jars.onnxRuntime().get();
-            Path split = input.resolve(ort.getFileName());
-            List<String> libs = OnnxRuntimeNatives.split(ort, platform.onnxRuntimeFolder(System.getProperty("os.arch")),
-                    split, input.resolve(LauncherOptions.ONNX_RUNTIME_FOLDER));
-            LOG.info("ONNX Runtime ({}): libraries extracted: {}", ort.getFileName(), libs);
-            analysed.add(split);
-        } else {
-            LOG.warn("The app's jars contain no ONNX Runtime: the installer will not run segmentation models.");
-        }
+        jars.onnxRuntime().ifPresentOrElse(ort -> analysed.add(extractOnnxRuntime(ort, input)),
+                () -> LOG.warn("The app's jars contain no ONNX Runtime: the installer will not run segmentation models."));
         Optional<String> openSlide = options.openSlide().map(dir ->
                 OpenSlideBundle.copy(dir, platform, input.resolve(LauncherOptions.OPENSLIDE_FOLDER)).getFileName().toString());
         openSlide.ifPresent(lib -> LOG.info("OpenSlide bundled: {}", lib));
@@ -107,6 +99,23 @@ public final class Packager {
         step("app image");
 
         List<String> built = new ArrayList<>(List.of(describe(appImage)));
+        built.addAll(buildInstallers(jpackage, appImage, work, dest));
+        LOG.info("Built in {} s ({}):{}{}", seconds(System.nanoTime() - start), String.join(", ", timings),
+                System.lineSeparator() + "  ", String.join(System.lineSeparator() + "  ", new TreeSet<>(built)));
+    }
+
+    /** ONNX Runtime's jar without natives into {@code input}, this platform's libraries beside it; returns the jar. */
+    private Path extractOnnxRuntime(Path ort, Path input) {
+        Path split = input.resolve(ort.getFileName());
+        List<String> libs = OnnxRuntimeNatives.split(ort, platform.onnxRuntimeFolder(System.getProperty("os.arch")),
+                split, input.resolve(LauncherOptions.ONNX_RUNTIME_FOLDER));
+        LOG.info("ONNX Runtime ({}): libraries extracted: {}", ort.getFileName(), libs);
+        return split;
+    }
+
+    /** Each requested installer from the app image; returns a size line per file built. */
+    private List<String> buildInstallers(JpackageArguments jpackage, Path appImage, Path work, Path dest) {
+        List<String> built = new ArrayList<>();
         List<Path> associations = FileAssociations.write(work.resolve("associations"));
         Path resources = work.resolve("resources");
         if (platform == TargetPlatform.LINUX) {
@@ -127,8 +136,7 @@ public final class Packager {
                 }
             }
         }
-        LOG.info("Built in {} s ({}):{}{}", seconds(System.nanoTime() - start), String.join(", ", timings),
-                System.lineSeparator() + "  ", String.join(System.lineSeparator() + "  ", new TreeSet<>(built)));
+        return built;
     }
 
     private void step(String name) {
