@@ -14,8 +14,12 @@ import java.util.List;
  */
 public final class FileAssociations {
 
-    /** A file type: its extensions, the MIME type registered on Linux, and what the file manager calls it. */
-    public record FileType(List<String> extensions, String mimeType, String description) {
+    /**
+     * A file type: its extensions, the MIME type registered on Linux, what the file manager calls it,
+     * and on macOS how strongly PathLane claims it ({@code Default}, or {@code Alternate} for a format
+     * other programs own, so Preview stays the default for ordinary TIFFs).
+     */
+    public record FileType(List<String> extensions, String mimeType, String description, String macRank) {
     }
 
     /**
@@ -24,11 +28,11 @@ public final class FileAssociations {
      * every other TIFF on the machine).
      */
     public static final List<FileType> SLIDES = List.of(
-            new FileType(List.of("svs"), "image/x-aperio-svs", "Aperio whole-slide image"),
-            new FileType(List.of("ndpi"), "image/x-hamamatsu-ndpi", "Hamamatsu whole-slide image"),
-            new FileType(List.of("mrxs"), "image/x-3dhistech-mrxs", "3DHISTECH MIRAX whole-slide image"),
-            new FileType(List.of("scn"), "image/x-leica-scn", "Leica whole-slide image"),
-            new FileType(List.of("tif", "tiff"), "image/tiff", "TIFF image"));
+            new FileType(List.of("svs"), "image/x-aperio-svs", "Aperio whole-slide image", "Default"),
+            new FileType(List.of("ndpi"), "image/x-hamamatsu-ndpi", "Hamamatsu whole-slide image", "Default"),
+            new FileType(List.of("mrxs"), "image/x-3dhistech-mrxs", "3DHISTECH MIRAX whole-slide image", "Default"),
+            new FileType(List.of("scn"), "image/x-leica-scn", "Leica whole-slide image", "Default"),
+            new FileType(List.of("tif", "tiff"), "image/tiff", "TIFF image", "Alternate"));
 
     private FileAssociations() {
     }
@@ -42,7 +46,10 @@ public final class FileAssociations {
                 Path file = dir.resolve(type.extensions().getFirst() + ".properties");
                 Files.writeString(file, "extension=" + String.join(" ", type.extensions()) + "\n"
                         + "mime-type=" + type.mimeType() + "\n"
-                        + "description=" + type.description() + "\n", StandardCharsets.ISO_8859_1);
+                        + "description=" + type.description() + "\n"
+                        // Read on macOS only (Info.plist's CFBundleDocumentTypes); the other platforms ignore them.
+                        + "mac.CFBundleTypeRole=Viewer\n"
+                        + "mac.LSHandlerRank=" + type.macRank() + "\n", StandardCharsets.ISO_8859_1);
                 files.add(file);
             }
         } catch (IOException e) {

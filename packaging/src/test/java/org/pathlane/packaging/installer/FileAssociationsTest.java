@@ -30,6 +30,8 @@ class FileAssociationsTest {
             extensions.addAll(Arrays.asList(p.getProperty("extension").split(" ")));
             assertThat(p.getProperty("mime-type")).as(file.toString()).matches("image/[a-z0-9.+-]+");
             assertThat(p.getProperty("description")).as(file.toString()).isNotBlank();
+            assertThat(p.getProperty("mac.LSHandlerRank")).as(file.toString())
+                    .isEqualTo(p.getProperty("mime-type").equals("image/tiff") ? "Alternate" : "Default");
         }
         assertThat(extensions).containsExactlyInAnyOrder("svs", "ndpi", "mrxs", "tif", "tiff", "scn");
     }
