@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
 import javafx.scene.paint.Color;
+import javafx.util.Duration;
 import org.pathlane.viewer.overlay.OverlayLayer;
 import org.pathlane.viewer.tile.TileCache;
 import org.pathlane.viewer.tile.TileLoader;
@@ -39,6 +40,7 @@ public class SlideViewer extends Control {
     private final BooleanProperty minimapVisible = new SimpleBooleanProperty(this, "minimapVisible", true);
     private final BooleanProperty scaleBarVisible = new SimpleBooleanProperty(this, "scaleBarVisible", true);
     private final ObjectProperty<Color> glassColor = new SimpleObjectProperty<>(this, "glassColor", Color.rgb(40, 40, 40));
+    private final ObjectProperty<Duration> settleDelay = new SimpleObjectProperty<>(this, "settleDelay", Duration.millis(150));
     private final ReadOnlyBooleanWrapper viewComplete = new ReadOnlyBooleanWrapper(this, "viewComplete");
     private final ObservableList<OverlayLayer> layers = FXCollections.observableArrayList();
     private int maxTilesInFlight = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -137,6 +139,25 @@ public class SlideViewer extends Control {
     /** Painted where the slide has no pixels: around it and behind its transparent areas. */
     public final ObjectProperty<Color> glassColorProperty() {
         return glassColor;
+    }
+
+    /**
+     * How long the view must stay still before the smooth frame is drawn, on renderers where frames drawn
+     * while moving skip smoothing (the software renderer). Default 150 ms.
+     */
+    public final ObjectProperty<Duration> settleDelayProperty() {
+        return settleDelay;
+    }
+
+    public final void setSettleDelay(Duration delay) {
+        settleDelay.set(delay);
+    }
+
+    /** Draws the smooth frame now, as when the view has stopped moving (e.g. for benchmarks). */
+    public final void settleNow() {
+        if (getSkin() instanceof SlideViewerSkin skin) {
+            skin.settleNow();
+        }
     }
 
     /**

@@ -12,7 +12,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.SkinBase;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.pathlane.viewer.overlay.OverlayLayer;
 import org.pathlane.viewer.tile.TileLoader;
 import org.pathlane.viewer.tile.TileSource;
@@ -25,7 +24,6 @@ import org.pathlane.viewer.tile.TileSource;
 final class SlideViewerSkin extends SkinBase<SlideViewer> {
 
     private static final double MARGIN = 10;
-    private static final Duration SETTLE = Duration.millis(150);
 
     private final Canvas canvas = new Canvas();
     private final Minimap minimap;
@@ -37,7 +35,7 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
     /** Hardware pipelines scale smoothly for free; the software one draws moving frames nearest-neighbour. */
     private final boolean smoothWhileMoving = Platform.isSupported(ConditionalFeature.SCENE3D);
     /** Draws one smooth frame once the view has stopped moving. */
-    private final PauseTransition settle = new PauseTransition(SETTLE);
+    private final PauseTransition settle = new PauseTransition();
     private Viewport lastPainted;
 
     SlideViewerSkin(SlideViewer viewer) {
@@ -48,10 +46,8 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
         minimap.setManaged(false);
         getChildren().addAll(canvas, minimap);
         new ViewerInput(viewer).install();
-        settle.setOnFinished(e -> {
-            lastPainted = null;
-            repaint.request();
-        });
+        settle.durationProperty().bind(viewer.settleDelayProperty());
+        settle.setOnFinished(e -> settleNow());
 
         viewer.tileSourceProperty().addListener((o, was, now) -> sourceChanged(now));
         sourceChanged(viewer.getTileSource());
@@ -112,6 +108,13 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
         return 600;
     }
 
+    /** Treats the view as having stopped moving: the next frame is drawn smoothly. */
+    void settleNow() {
+        settle.stop();
+        lastPainted = null;
+        repaint.request();
+    }
+
     /** One frame; FX thread. */
     void paint() {
         SlideViewer viewer = getSkinnable();
@@ -145,8 +148,9 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
                 gc.setImageSmoothing(smooth);
                 layer.paint(gc, view);
                 gc.restore();
+                // A hidden layer's queued batches wait for it to be shown; they do not hold up the view.
+                overlaysPending |= layer.hasPendingContent();
             }
-            overlaysPending |= layer.hasPendingContent();
         }
         if (viewer.scaleBarVisibleProperty().get()) {
             source.micronsPerPixel().ifPresent(mpp -> ScaleBar.paint(gc, view, mpp));

@@ -19,6 +19,7 @@ import org.pathlane.viewer.overlay.OverlayShape;
 import org.pathlane.viewer.overlay.ShapeLayer;
 import org.pathlane.viewer.tile.HeldTileSource;
 import org.pathlane.viewer.tile.TileCache;
+import org.pathlane.viewer.tile.TileKey;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -75,6 +76,29 @@ class SlideViewerPaintingTest {
         assertThat(pixel(200, 150)).isEqualTo(Color.web("#2040c0"));
         assertThat(pixel(5, 5)).isEqualTo(Color.web("#2040c0"));
         assertThat(viewer.viewCompleteProperty().get()).isTrue();
+    }
+
+    @Test
+    void asksForTheThumbnailFirstThenFromTheCentreOutwards() throws Exception {
+        HeldTileSource one = new HeldTileSource("one-at-a-time", 2048, 2048, 512, true, FINE, COARSE);
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+            viewer.setMaxTilesInFlight(1);
+            viewer.setTileSource(one);
+            // The view spans level-0 x 500-900, y 550-850: tiles (0,1) and (1,1); (700, 700) lies in (1,1).
+            viewer.setCenter(700, 700);
+            viewer.setZoom(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(one.pendingKeys()).containsExactly(new TileKey("one-at-a-time", 1, 0, 0));
+        one.release(key -> true);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(one.pendingKeys()).containsExactly(new TileKey("one-at-a-time", 0, 1, 1));
+        one.release(key -> true);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(one.pendingKeys()).containsExactly(new TileKey("one-at-a-time", 0, 0, 1));
+        one.release(key -> true);
+        WaitForAsyncUtils.asyncFx(viewer::whenViewComplete).get().get(10, TimeUnit.SECONDS);
+        assertThat(one.totalReads()).isEqualTo(3);
     }
 
     @Test

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: each prints the figures it measured in one run.",
         subcommands = {
             BenchSchedulerCommand.class,
+            BenchReadCommand.class,
             BenchViewerCommand.class,
             BenchSegmentCommand.class,
         })

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code pathlane info SLIDE [--json]}: what a slide is, its pyramid, and how much tissue it holds. */
 @Command(name = "info",
         mixinStandardHelpOptions = true,
-        description = {"Describes a slide: vendor, pyramid levels, microns per pixel, associated images,",
-            "the tissue fraction and the number of tissue tiles at 512 px / 0.5 µm/px."},
+        description = "Describes a slide: vendor, pyramid levels, microns per pixel, associated images,"
+                + " the tissue fraction and the number of tissue tiles at 512 px / 0.5 µm/px.",
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:the slide was read", "1:the file is not a readable slide (one line on stderr says why)"})
 public final class InfoCommand implements Callable<Integer> {

@@ -82,6 +82,10 @@ public final class SnapshotCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new CliException(1, slide + ": " + e.getMessage());
             }
+            if (source.failures() > 0) {
+                throw new CliException(1, slide + ": " + source.failures() + " tile(s) of the view could not be read ("
+                        + source.firstFailure() + "); no PNG written. Check the file with 'pathlane info'.");
+            }
             try {
                 ViewerSnapshot.writePng(image, out);
             } catch (IOException e) {

@@ -71,6 +71,10 @@ public final class JavaFxRuntime {
             Platform.startup(ready::countDown);
         } catch (IllegalStateException alreadyRunning) {
             ready.countDown();
+        } catch (RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new IllegalStateException("JavaFX could not start on this display (" + message + ")"
+                    + (message.contains("GTK") ? "; on Linux it needs GTK 3: apt-get install libgtk-3-0" : ""), e);
         }
         try {
             ready.await();

@@ -32,6 +32,8 @@ public final class SlideTileSource implements TileSource, AutoCloseable {
     private final List<PyramidLevel> levels;
     private final int tileSize;
     private final ExecutorService readers;
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile String firstFailure;
 
     public SlideTileSource(SlideReader reader, int threads) {
         this.reader = reader;
@@ -107,8 +109,28 @@ public final class SlideTileSource implements TileSource, AutoCloseable {
             BufferedImage image = reader.readRegion(key.level(), Math.round(px * ds), Math.round(py * ds), w, h);
             return new TilePixels(w, h, argb(image, w, h));
         } catch (IOException e) {
+            recordFailure(e);
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            recordFailure(e);
+            throw e;
         }
+    }
+
+    private void recordFailure(Exception e) {
+        if (failures.getAndIncrement() == 0) {
+            firstFailure = e.getMessage();
+        }
+    }
+
+    /** How many tile reads failed so far. */
+    public int failures() {
+        return failures.get();
+    }
+
+    /** The message of the first failed read, or {@code null}. */
+    public String firstFailure() {
+        return firstFailure;
     }
 
     /** The image's pixels as non-premultiplied ARGB, without a copy when it already is one. */

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
 import org.pathlane.viewer.SlideViewer;
 import org.pathlane.viewer.Viewport;
 import org.pathlane.viewer.overlay.OverlayShape;
@@ -26,7 +27,8 @@ import org.pathlane.viewer.tile.TileSource;
  * pan → fit) with an overlay of nuclei. The first pass loads every tile the path needs and times each
  * read; after one unmeasured warm-up pass, the last pass times every frame from cache: the FX thread's
  * paint, and paint plus a render of the whole scene (wall time, and the CPU time the FX and renderer
- * threads spent on it, which a busy machine does not inflate). Call from a command-line thread.
+ * threads spent on it, which a busy machine does not inflate); then the smooth frame drawn once the view
+ * stops, at every tenth view of the path. Call from a command-line thread.
  */
 public final class ViewerBenchmark {
 
@@ -54,7 +56,8 @@ public final class ViewerBenchmark {
         }
     }
 
-    public record Result(int frames, Figures tileLatency, Figures paint, Figures frame, Figures frameCpu, int framesMissingTiles,
+    public record Result(int frames, Figures tileLatency, Figures paint, Figures frame, Figures frameCpu, Figures settledCpu,
+                         int framesMissingTiles,
                          Map<ShapeLayer.Style, Figures> cpuByOverlayStyle, long cacheBytes) {
     }
 
@@ -155,6 +158,12 @@ public final class ViewerBenchmark {
         Map<ShapeLayer.Style, List<Double>> styles = new EnumMap<>(ShapeLayer.Style.class);
         int[] missing = {0};
         WritableImage[] buffer = {null};
+        // The path is one continuous motion: the smooth "stopped" frame must not interrupt it when the
+        // machine is slow, so it is measured on its own below.
+        JavaFxRuntime.onFx(() -> {
+            viewer.setSettleDelay(Duration.hours(1));
+            return null;
+        });
         for (int pass = 0; pass < 2; pass++) {
             boolean measure = pass == 1;
             for (Viewport view : path) {
@@ -180,7 +189,22 @@ public final class ViewerBenchmark {
                 });
             }
         }
+        List<Double> settled = new ArrayList<>();
+        for (int i = 0; i < path.size(); i += 10) {
+            Viewport view = path.get(i);
+            JavaFxRuntime.onFx(() -> {
+                viewer.setViewport(view);
+                viewer.paintNow();
+                viewer.settleNow();
+                long c0 = cpuNanos(threads, renderThreads);
+                viewer.paintNow();
+                buffer[0] = offscreen.render(buffer[0]);
+                settled.add((cpuNanos(threads, renderThreads) - c0) / 1e6);
+                return null;
+            });
+        }
         return new Result(path.size(), Figures.of(new ArrayList<>(latencies)), Figures.of(paint), Figures.of(frame), Figures.of(frameCpu),
+                Figures.of(settled),
                 missing[0], byStyle(styles), cache.usedBytes());
     }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -18,25 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 class InfoCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = PathLaneCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     /** A 1200x800 glass image with a 600x400 stained block in the middle: a quarter is tissue. */
     private Path quarterTissuePng() throws Exception {
@@ -55,7 +39,7 @@ class InfoCommandTest {
     @Test
     void describesAPlainImageAsText() throws Exception {
         Path png = quarterTissuePng();
-        Run run = run("info", png.toString());
+        CliRun run = CliRun.of("info", png.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains(png.toString())
                 .contains("vendor       image (read by imageio)")
@@ -69,7 +53,7 @@ class InfoCommandTest {
 
     @Test
     void jsonIsOneObjectWithTheSameFacts() throws Exception {
-        Run run = run("info", "--json", quarterTissuePng().toString());
+        CliRun run = CliRun.of("info", "--json", quarterTissuePng().toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out().strip().lines()).hasSize(1);
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -89,7 +73,7 @@ class InfoCommandTest {
     void unreadableInputIsOneLineNamingTheFileAndExitOne() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.svs"), "not a slide");
         for (Path bad : new Path[] {text, dir.resolve("missing.ndpi"), dir, Files.createFile(dir.resolve("e.svs"))}) {
-            Run run = run("info", bad.toString());
+            CliRun run = CliRun.of("info", bad.toString());
             assertThat(run.status()).as("status for %s", bad).isEqualTo(1);
             assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
             assertThat(run.err()).startsWith("pathlane info: ").contains(bad.toString());
@@ -108,7 +92,7 @@ class InfoCommandTest {
         String shared = System.getProperty("pathlane.shared.dir");
         Assumptions.assumeTrue(shared != null && Files.isRegularFile(Path.of(shared, "slides", name)),
                 "shared slide " + name + " is absent; skipping");
-        Run run = run("info", "--json", Path.of(shared, "slides", name).toString());
+        CliRun run = CliRun.of("info", "--json", Path.of(shared, "slides", name).toString());
         assertThat(run.status()).as(run.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("vendor").asText()).isEqualTo(vendor);

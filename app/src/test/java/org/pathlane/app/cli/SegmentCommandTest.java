@@ -4,38 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SegmentCommandTest {
 
     @TempDir
     Path tmp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = PathLaneCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void segmentWritesTheFiveResultsThatAgree() throws Exception {
         Path slide = SegmentTestSlides.write(tmp.resolve("slide.png"), 900, 600, 80, 3);
         Path out = tmp.resolve("out");
-        Run run = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--tile", "256", "--halo", "32",
+        CliRun run = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--tile", "256", "--halo", "32",
                 "--batch", "4", "--mpp", "0.5", "--device", "cpu");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("nuclei in").contains("device cpu");
@@ -61,25 +45,25 @@ class SegmentCommandTest {
         Path slide = SegmentTestSlides.write(tmp.resolve("s.png"), 300, 300, 5, 1);
         Path out = tmp.resolve("o");
 
-        Run tile = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--tile", "4");
+        CliRun tile = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--tile", "4");
         assertThat(tile.status()).isEqualTo(SegmentCommand.BAD_ARGUMENT);
         assertThat(tile.err().strip()).doesNotContain("\n").contains("tile must be at least 16");
 
-        Run region = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--region", "1,2,3");
+        CliRun region = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--region", "1,2,3");
         assertThat(region.status()).isEqualTo(SegmentCommand.BAD_ARGUMENT);
         assertThat(region.err()).contains("X,Y,W,H");
 
-        Run outside = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--region", "200,200,500,500",
+        CliRun outside = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--region", "200,200,500,500",
                 "--device", "cpu");
         assertThat(outside.status()).isEqualTo(SegmentCommand.BAD_ARGUMENT);
         assertThat(outside.err()).contains("reaches outside");
 
         Path junk = Files.writeString(tmp.resolve("junk.svs"), "not a slide");
-        Run bad = run("segment", "--slide", junk.toString(), "--out", out.toString(), "--device", "cpu");
+        CliRun bad = CliRun.of("segment", "--slide", junk.toString(), "--out", out.toString(), "--device", "cpu");
         assertThat(bad.status()).isEqualTo(SegmentCommand.BAD_SLIDE);
         assertThat(bad.err().strip()).doesNotContain("\n").contains(junk.toString());
 
-        Run model = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--model",
+        CliRun model = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--model",
                 tmp.resolve("nope").toString());
         assertThat(model.status()).isEqualTo(SegmentCommand.BAD_MODEL);
         assertThat(model.err()).contains("no such model");
@@ -89,7 +73,7 @@ class SegmentCommandTest {
         Files.writeString(unknownStep.resolve("model.json"), """
                 {"weights":"model.onnx","input":{"channels":3,"minSize":64,"step":1},
                  "preprocessing":[{"id":"histogram_magic"}],"output":{"kind":"probability"}}""");
-        Run step = run("segment", "--slide", slide.toString(), "--out", out.toString(), "--model", unknownStep.toString());
+        CliRun step = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--model", unknownStep.toString());
         assertThat(step.status()).isEqualTo(SegmentCommand.BAD_MODEL);
         assertThat(step.err()).contains("model.json").contains("histogram_magic").contains("not supported");
     }
@@ -100,14 +84,14 @@ class SegmentCommandTest {
         Path unet = dir == null ? null : Path.of(dir, "models", "unet2d_nuclei_broad");
         org.junit.jupiter.api.Assumptions.assumeTrue(unet != null && Files.isDirectory(unet),
                 "shared models absent: skipping the unet model test");
-        Run run = run("model", "test", unet.toString());
+        CliRun run = CliRun.of("model", "test", unet.toString());
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("UNet 2D Nuclei Broad").contains("PASS");
     }
 
     @Test
     void modelTestWithoutTestTensorsSaysSo() {
-        Run run = run("model", "test", "default");
+        CliRun run = CliRun.of("model", "test", "default");
         assertThat(run.status()).isEqualTo(SegmentCommand.BAD_MODEL);
         assertThat(run.err()).contains("lists no test input");
     }

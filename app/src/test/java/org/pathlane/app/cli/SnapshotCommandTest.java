@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -16,26 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 
 /** {@code pathlane snapshot} renders through the viewer and, at zoom 1, gives the slide's own pixels. */
 class SnapshotCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = PathLaneCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
 
     @Test
     void atZoomOneThePixelsAreThoseOfTheImage() throws IOException {
@@ -51,7 +35,7 @@ class SnapshotCommandTest {
         ImageIO.write(slide, "png", file.toFile());
         Path out = dir.resolve("snap.png");
 
-        Run run = run("snapshot", "--slide", file.toString(), "--out", out.toString(),
+        CliRun run = CliRun.of("snapshot", "--slide", file.toString(), "--out", out.toString(),
                 "--center", "700,500", "--zoom", "1", "--size", "640x480");
 
         assertThat(run.status()).as(run.err()).isZero();
@@ -80,7 +64,7 @@ class SnapshotCommandTest {
                 "openslide-write-png (Debian openslide-tools) is needed to compare with OpenSlide");
         Path out = dir.resolve("snap.png");
 
-        Run run = run("snapshot", "--slide", slide.toString(), "--out", out.toString(),
+        CliRun run = CliRun.of("snapshot", "--slide", slide.toString(), "--out", out.toString(),
                 "--center", cx + "," + cy, "--zoom", "1", "--size", "512x384");
 
         assertThat(run.status()).as(run.err()).isZero();
@@ -93,7 +77,7 @@ class SnapshotCommandTest {
     void fitsTheWholeSlideByDefaultAndDrawsTheScaleBar() throws Exception {
         Path slide = sharedSlide("CMU-1-Small-Region.svs");
         Path out = dir.resolve("fit.png");
-        Run run = run("snapshot", "--slide", slide.toString(), "--out", out.toString(), "--size", "400x400", "--scale-bar");
+        CliRun run = CliRun.of("snapshot", "--slide", slide.toString(), "--out", out.toString(), "--size", "400x400", "--scale-bar");
         assertThat(run.status()).as(run.err()).isZero();
         BufferedImage png = ImageIO.read(out.toFile());
         // 2220 × 2967 fitted into 400 × 400: the slide spans the full height and 299 px of the width,
@@ -112,21 +96,21 @@ class SnapshotCommandTest {
         ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB), "png", png.toFile());
         Path out = dir.resolve("o.png");
 
-        Run size = run("snapshot", "--slide", png.toString(), "--out", out.toString(), "--size", "0x5");
+        CliRun size = CliRun.of("snapshot", "--slide", png.toString(), "--out", out.toString(), "--size", "0x5");
         assertThat(size.status()).isEqualTo(2);
         assertThat(size.err()).contains("--size").contains("0x5");
 
-        Run centre = run("snapshot", "--slide", png.toString(), "--out", out.toString(), "--center", "a,b");
+        CliRun centre = CliRun.of("snapshot", "--slide", png.toString(), "--out", out.toString(), "--center", "a,b");
         assertThat(centre.status()).isEqualTo(2);
         assertThat(centre.err()).contains("--center");
 
-        Run missing = run("snapshot", "--slide", dir.resolve("nope.svs").toString(), "--out", out.toString());
+        CliRun missing = CliRun.of("snapshot", "--slide", dir.resolve("nope.svs").toString(), "--out", out.toString());
         assertThat(missing.status()).isEqualTo(1);
         assertThat(missing.err()).contains("nope.svs").doesNotContain("Exception");
 
         Path broken = dir.resolve("cells.geojson");
         Files.writeString(broken, "{\"type\": \"FeatureCollection\", \"features\": [ {\"geometry\": ");
-        Run overlay = run("snapshot", "--slide", png.toString(), "--out", out.toString(), "--overlay", broken.toString());
+        CliRun overlay = CliRun.of("snapshot", "--slide", png.toString(), "--out", out.toString(), "--overlay", broken.toString());
         assertThat(overlay.status()).isEqualTo(1);
         assertThat(overlay.err()).contains("cells.geojson");
         assertThat(out).doesNotExist();
@@ -148,7 +132,7 @@ class SnapshotCommandTest {
                    "geometry": {"type": "Polygon", "coordinates": [[[100, 100], [200, 100], [200, 200], [100, 200], [100, 100]]]}}
                 ]}""");
         Path out = dir.resolve("o.png");
-        Run run = run("snapshot", "--slide", slide.toString(), "--out", out.toString(), "--overlay", cells.toString(),
+        CliRun run = CliRun.of("snapshot", "--slide", slide.toString(), "--out", out.toString(), "--overlay", cells.toString(),
                 "--zoom", "1", "--size", "400x300");
         assertThat(run.status()).as(run.err()).isZero();
         BufferedImage png = ImageIO.read(out.toFile());

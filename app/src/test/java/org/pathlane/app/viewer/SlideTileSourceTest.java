@@ -69,4 +69,71 @@ class SlideTileSourceTest {
             assertThat(tile.argb()).isEqualTo(direct.getRGB(0, 0, tile.width(), tile.height(), null, 0, tile.width()));
         }
     }
+
+    @Test
+    void countsFailedReadsAndKeepsTheFirstMessage() throws Exception {
+        try (SlideReader broken = new UnreadableRegions(); SlideTileSource source = new SlideTileSource(broken, 1)) {
+            var read = source.readTile(new TileKey(source.id(), 0, 0, 0));
+            assertThatThrownBy(() -> read.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("/slides/broken.svs: bad JPEG tile at 0,0");
+            assertThat(source.failures()).isEqualTo(1);
+            assertThat(source.firstFailure()).contains("broken.svs");
+        }
+    }
+
+    /** A slide whose header reads fine and whose every region fails, like a file damaged in the middle. */
+    private static final class UnreadableRegions implements SlideReader {
+        @Override
+        public Path path() {
+            return Path.of("/slides/broken.svs");
+        }
+
+        @Override
+        public String id() {
+            return "broken";
+        }
+
+        @Override
+        public String vendor() {
+            return "aperio";
+        }
+
+        @Override
+        public java.util.List<org.pathlane.inference.slide.SlideLevel> levels() {
+            return java.util.List.of(new org.pathlane.inference.slide.SlideLevel(1000, 800, 1, 256, 256));
+        }
+
+        @Override
+        public java.util.OptionalDouble mppX() {
+            return java.util.OptionalDouble.empty();
+        }
+
+        @Override
+        public java.util.OptionalDouble mppY() {
+            return java.util.OptionalDouble.empty();
+        }
+
+        @Override
+        public java.util.Map<String, String> properties() {
+            return java.util.Map.of();
+        }
+
+        @Override
+        public java.util.Set<String> associatedImageNames() {
+            return java.util.Set.of();
+        }
+
+        @Override
+        public BufferedImage readAssociatedImage(String name) throws java.io.IOException {
+            throw new java.io.IOException("none");
+        }
+
+        @Override
+        public BufferedImage readRegion(int level, long x, long y, int w, int h) throws java.io.IOException {
+            throw new java.io.IOException(path() + ": bad JPEG tile at " + x + "," + y);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
 }

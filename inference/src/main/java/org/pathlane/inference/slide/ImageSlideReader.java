@@ -18,29 +18,24 @@ import javax.imageio.stream.ImageInputStream;
  * array copies and safe from any thread. Images above {@link #MAX_PIXELS} are refused with advice to
  * convert them to a pyramidal TIFF.
  */
-public final class ImageSlideReader implements SlideReader {
+public final class ImageSlideReader extends MetadataSlideReader {
 
     public static final String VENDOR = "image";
     /** 100 megapixels: 400 MB of ARGB in memory. Larger scans belong in a pyramidal format. */
     public static final long MAX_PIXELS = 100_000_000L;
 
-    private final Path path;
-    private final String id;
     private final BufferedImage image;
     private final int[] pixels;
-    private final Map<String, String> properties;
-    private final List<SlideLevel> levels;
 
     private ImageSlideReader(Path path, String id, BufferedImage image, String format) {
-        this.path = path;
-        this.id = id;
+        super(new SlideMetadata(path, id, VENDOR,
+                List.of(new SlideLevel(image.getWidth(), image.getHeight(), 1.0, 0, 0)),
+                Map.of("image.format", format,
+                        "image.width", Integer.toString(image.getWidth()),
+                        "image.height", Integer.toString(image.getHeight())),
+                Set.of(), OptionalDouble.empty(), OptionalDouble.empty()));
         this.image = image;
         this.pixels = SlideImages.pixels(image);
-        this.levels = List.of(new SlideLevel(image.getWidth(), image.getHeight(), 1.0, 0, 0));
-        this.properties = Map.of(
-                "image.format", format,
-                "image.width", Integer.toString(image.getWidth()),
-                "image.height", Integer.toString(image.getHeight()));
     }
 
     /** True when some ImageIO reader recognises the file's content. */
@@ -95,57 +90,17 @@ public final class ImageSlideReader implements SlideReader {
     }
 
     @Override
-    public Path path() {
-        return path;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public String vendor() {
-        return VENDOR;
-    }
-
-    @Override
-    public List<SlideLevel> levels() {
-        return levels;
-    }
-
-    @Override
-    public OptionalDouble mppX() {
-        return OptionalDouble.empty();
-    }
-
-    @Override
-    public OptionalDouble mppY() {
-        return OptionalDouble.empty();
-    }
-
-    @Override
-    public Map<String, String> properties() {
-        return properties;
-    }
-
-    @Override
-    public Set<String> associatedImageNames() {
-        return Set.of();
-    }
-
-    @Override
     public BufferedImage readAssociatedImage(String name) throws IOException {
-        throw new IOException(path + " is a plain image and has no associated image '" + name + "'");
+        throw new IOException(path() + " is a plain image and has no associated image '" + name + "'");
     }
 
     @Override
     public BufferedImage readRegion(int level, long x, long y, int w, int h) {
         if (level != 0) {
-            throw new IllegalArgumentException(path + " is a plain image with level 0 only, not " + level);
+            throw new IllegalArgumentException(path() + " is a plain image with level 0 only, not " + level);
         }
         if (w <= 0 || h <= 0 || (long) w * h > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("cannot read a " + w + "x" + h + " region of " + path);
+            throw new IllegalArgumentException("cannot read a " + w + "x" + h + " region of " + path());
         }
         BufferedImage out = SlideImages.newArgb(w, h);
         int[] dst = SlideImages.pixels(out);
@@ -163,10 +118,5 @@ public final class ImageSlideReader implements SlideReader {
     @Override
     public void close() {
         // Nothing native to release: the pixels are on the Java heap.
-    }
-
-    @Override
-    public String toString() {
-        return "ImageSlideReader[" + path + ", " + image.getWidth() + "x" + image.getHeight() + "]";
     }
 }

@@ -51,7 +51,7 @@ public final class Slides {
         Optional<String> vendor = detectVendor(path);
         if (vendor.isPresent()) {
             LOG.debug("{} detected by OpenSlide as {}", path, vendor.get());
-            return new OpenSlideReader(OpenSlideLibrary.get(), path, vendor.get(), id);
+            return OpenSlideReader.open(OpenSlideLibrary.get(), path, vendor.get(), id);
         }
         if (ImageSlideReader.canDecode(path)) {
             try {

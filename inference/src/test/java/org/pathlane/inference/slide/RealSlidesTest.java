@@ -70,7 +70,7 @@ class RealSlidesTest {
     void pixelsEqualOpenslideWritePng(String name, int level, long x, long y, int w, int h) throws Exception {
         SyntheticSlides.assumeOpenSlide();
         Path slidePath = SyntheticSlides.sharedSlide(name);
-        Path tool = SyntheticSlides.openslideWritePng().orElse(null);
+        Path tool = SyntheticSlides.tool("openslide-write-png").orElse(null);
         Assumptions.assumeTrue(tool != null, "openslide-write-png is not installed (apt-get install openslide-tools)");
         Path png = dir.resolve("expected.png");
         Process process = new ProcessBuilder(tool.toString(), slidePath.toString(), Long.toString(x), Long.toString(y),

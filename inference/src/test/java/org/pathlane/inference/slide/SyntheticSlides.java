@@ -146,10 +146,10 @@ public final class SyntheticSlides {
         return target;
     }
 
-    /** The openslide-write-png tool when installed. */
-    public static Optional<Path> openslideWritePng() {
+    /** A command-line tool on the PATH, e.g. {@code openslide-write-png} or {@code gcc}, when installed. */
+    public static Optional<Path> tool(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path tool = Path.of(dir, "openslide-write-png");
+            Path tool = Path.of(dir, name);
             if (Files.isExecutable(tool)) {
                 return Optional.of(tool);
             }

@@ -1,7 +1,10 @@
 package org.pathlane.viewer.overlay;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
@@ -19,6 +22,7 @@ final class OverlayRaster {
     private int height;
     private double scale = 1;
     private int[] pixels = new int[0];
+    private PixelBuffer<IntBuffer> buffer;
     private WritableImage image;
     private int dirtyX0;
     private int dirtyY0;
@@ -28,16 +32,21 @@ final class OverlayRaster {
     /** Starts a frame for a view of {@code viewW × viewH} screen pixels drawn on {@code gc}'s canvas. */
     void begin(GraphicsContext gc, double viewW, double viewH) {
         scale = outputScale(gc);
+        int clearX0 = dirtyX0;
+        int clearY0 = dirtyY0;
+        int clearX1 = dirtyX1;
+        int clearY1 = dirtyY1;
         int w = Math.max(1, (int) Math.ceil(viewW * scale));
         int h = Math.max(1, (int) Math.ceil(viewH * scale));
         if (w != width || h != height) {
             width = w;
             height = h;
             pixels = new int[w * h];
-            image = new WritableImage(w, h);
-        } else if (dirtyX1 >= dirtyX0) {
-            for (int y = dirtyY0; y <= dirtyY1; y++) {
-                Arrays.fill(pixels, y * width + dirtyX0, y * width + dirtyX1 + 1, 0);
+            buffer = new PixelBuffer<>(w, h, IntBuffer.wrap(pixels), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
+        } else if (clearX1 >= clearX0) {
+            for (int y = clearY0; y <= clearY1; y++) {
+                Arrays.fill(pixels, y * width + clearX0, y * width + clearX1 + 1, 0);
             }
         }
         dirtyX0 = width;
@@ -58,16 +67,24 @@ final class OverlayRaster {
         int y0 = (int) Math.floor(sy0 * scale);
         int x1 = (int) Math.floor(sx1 * scale);
         int y1 = (int) Math.floor(sy1 * scale);
-        if (Math.max(x0, x1) < 0 || Math.max(y0, y1) < 0 || Math.min(x0, x1) >= width || Math.min(y0, y1) >= height) {
+        int minX = Math.min(x0, x1);
+        int maxX = Math.max(x0, x1);
+        int minY = Math.min(y0, y1);
+        int maxY = Math.max(y0, y1);
+        if (maxX < 0 || maxY < 0 || minX >= width || minY >= height) {
             return;
         }
-        int dx = Math.abs(x1 - x0);
-        int dy = -Math.abs(y1 - y0);
+        boolean inside = minX >= 0 && minY >= 0 && maxX < width && maxY < height;
+        touch(Math.max(0, minX), Math.max(0, minY), Math.min(width - 1, maxX), Math.min(height - 1, maxY));
+        int dx = maxX - minX;
+        int dy = -(maxY - minY);
         int stepX = x0 < x1 ? 1 : -1;
         int stepY = y0 < y1 ? 1 : -1;
         int error = dx + dy;
         while (true) {
-            plot(x0, y0, argb);
+            if (inside || (x0 >= 0 && y0 >= 0 && x0 < width && y0 < height)) {
+                pixels[y0 * width + x0] = argb;
+            }
             if (x0 == x1 && y0 == y1) {
                 return;
             }
@@ -86,31 +103,24 @@ final class OverlayRaster {
     /** A filled square of {@code size} screen pixels centred on a screen point. */
     void square(double sx, double sy, double size, int argb) {
         int side = Math.max(1, (int) Math.round(size * scale));
-        int x0 = (int) Math.floor(sx * scale - side / 2.0);
-        int y0 = (int) Math.floor(sy * scale - side / 2.0);
-        for (int y = Math.max(0, y0); y < Math.min(height, y0 + side); y++) {
-            for (int x = Math.max(0, x0); x < Math.min(width, x0 + side); x++) {
-                plot(x, y, argb);
-            }
+        int x0 = Math.max(0, (int) Math.floor(sx * scale - side / 2.0));
+        int y0 = Math.max(0, (int) Math.floor(sy * scale - side / 2.0));
+        int x1 = Math.min(width, x0 + side) - 1;
+        int y1 = Math.min(height, y0 + side) - 1;
+        if (x1 < x0 || y1 < y0) {
+            return;
+        }
+        touch(x0, y0, x1, y1);
+        for (int y = y0; y <= y1; y++) {
+            Arrays.fill(pixels, y * width + x0, y * width + x1 + 1, argb);
         }
     }
 
-    private void plot(int x, int y, int argb) {
-        if (x >= 0 && y >= 0 && x < width && y < height) {
-            pixels[y * width + x] = argb;
-            if (x < dirtyX0) {
-                dirtyX0 = x;
-            }
-            if (x > dirtyX1) {
-                dirtyX1 = x;
-            }
-            if (y < dirtyY0) {
-                dirtyY0 = y;
-            }
-            if (y > dirtyY1) {
-                dirtyY1 = y;
-            }
-        }
+    private void touch(int x0, int y0, int x1, int y1) {
+        dirtyX0 = Math.min(dirtyX0, x0);
+        dirtyY0 = Math.min(dirtyY0, y0);
+        dirtyX1 = Math.max(dirtyX1, x1);
+        dirtyY1 = Math.max(dirtyY1, y1);
     }
 
     /** Uploads what this frame touched and draws it over the canvas. */
@@ -120,8 +130,9 @@ final class OverlayRaster {
         }
         int w = dirtyX1 - dirtyX0 + 1;
         int h = dirtyY1 - dirtyY0 + 1;
-        image.getPixelWriter().setPixels(dirtyX0, dirtyY0, w, h, PixelFormat.getIntArgbPreInstance(), pixels,
-                dirtyY0 * width + dirtyX0, width);
+        // The image shares the array: only the touched rectangle is handed to the renderer, no copy.
+        Rectangle2D touched = new Rectangle2D(dirtyX0, dirtyY0, w, h);
+        buffer.updateBuffer(b -> touched);
         gc.setImageSmoothing(false);
         gc.drawImage(image, dirtyX0, dirtyY0, w, h, dirtyX0 / scale, dirtyY0 / scale, w / scale, h / scale);
     }
