@@ -40,10 +40,19 @@ class PackagerTest {
             assertThat(ort.stream()).noneMatch(e -> e.getName().startsWith("ai/onnxruntime/native/"));
         }
         assertThat(Files.readString(image.resolve("lib/runtime/release"))).contains("java.sql").doesNotContain("java.desktop");
-        Process launcher = new ProcessBuilder(image.resolve("bin/PathLane").toString()).redirectErrorStream(true).start();
+        Path errors = dir.resolve("launcher-stderr.txt");
+        Process launcher = new ProcessBuilder(image.resolve("bin/PathLane").toString()).redirectError(errors.toFile()).start();
         String printed = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(launcher.exitValue()).isZero();
+        assertThat(launcher.exitValue()).as(() -> "launcher stderr: " + readQuietly(errors)).isZero();
         assertThat(Path.of(printed).toRealPath()).isEqualTo(natives.toRealPath());
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 }
