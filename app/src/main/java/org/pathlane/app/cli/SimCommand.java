@@ -37,9 +37,16 @@ public final class SimCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scenario scenario = read();
+        Writer trace;
+        try {
+            trace = Files.newBufferedWriter(traceFile);
+        } catch (IOException e) {
+            throw new CliException(2, "cannot write the trace " + traceFile + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); give a writable file with --trace");
+        }
         Path dir = Files.createTempDirectory("pathlane-sim");
         ScenarioRunner.Result result;
-        try (Writer trace = Files.newBufferedWriter(traceFile)) {
+        try (trace) {
             result = ScenarioRunner.run(scenario, SchedulerConfig.dataDir(dir), trace);
         } finally {
             SchedulerBenchmark.deleteTree(dir);

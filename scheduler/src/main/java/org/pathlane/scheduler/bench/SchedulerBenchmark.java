@@ -14,6 +14,8 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.pathlane.scheduler.api.JobContext;
+import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.api.JobSpec;
 import org.pathlane.scheduler.api.WorkflowSpec;
 import org.pathlane.scheduler.engine.Scheduler;
@@ -47,7 +49,58 @@ public final class SchedulerBenchmark {
         }
     }
 
+    /** Rule 10 figures: from one job's end to the start of the next job of its lane, over {@code hops} hops. */
+    public record Latency(int hops, double p50Ms, double p99Ms, double maxMs) {
+    }
+
+    /** Sleeping jobs last MIN to MAX ms: long enough that timer and scheduling jitter of a busy machine stay small. */
+    public static final int MIN_SLEEP_MS = 100;
+    public static final int MAX_SLEEP_MS = 300;
+
     private SchedulerBenchmark() {
+    }
+
+    /**
+     * One lane of {@code jobs} zero-duration jobs: each job becomes ready only when the previous one ends, so the
+     * time between consecutive handler starts is the engine's reaction time (outcome committed, next job
+     * dispatched, committed and handed to a worker).
+     */
+    public static Latency dispatchLatency(int jobs) throws InterruptedException {
+        Path dir = tempDir("pathlane-bench-latency");
+        Map<String, Long> startedAt = new java.util.concurrent.ConcurrentHashMap<>();
+        JobHandler stamp = new JobHandler() {
+            @Override
+            public String type() {
+                return "bench-stamp";
+            }
+
+            @Override
+            public void run(JobContext context) {
+                startedAt.put(context.jobId(), System.nanoTime());
+            }
+        };
+        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir).withHandler(stamp))) {
+            scheduler.profiles().create(null, new UserProfile("latency", null, false, null, null));
+            List<JobSpec> lane = new ArrayList<>();
+            for (int j = 0; j < jobs; j++) {
+                lane.add(new JobSpec("j" + j, "lane", "bench-stamp", Map.of(), List.of()));
+            }
+            CountDownLatch done = new CountDownLatch(1);
+            scheduler.addListener(finishedCounter(done));
+            scheduler.submit("latency", new WorkflowSpec("latency", lane));
+            if (!done.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the latency benchmark did not finish within 5 minutes");
+            }
+        } finally {
+            deleteTree(dir);
+        }
+        double[] hops = new double[jobs - 1];
+        for (int j = 1; j < jobs; j++) {
+            hops[j - 1] = (startedAt.get("j" + j) - startedAt.get("j" + (j - 1))) / 1e6;
+        }
+        java.util.Arrays.sort(hops);
+        return new Latency(hops.length, hops[hops.length / 2], hops[(int) Math.ceil(hops.length * 0.99) - 1],
+                hops[hops.length - 1]);
     }
 
     /**
@@ -141,10 +194,10 @@ public final class SchedulerBenchmark {
                         deps.add(jobs.get(random.nextInt(j)).id());
                     }
                     Map<String, Object> params = new LinkedHashMap<>();
-                    params.put("durationMs", 20 + random.nextInt(60));
+                    params.put("durationMs", MIN_SLEEP_MS + random.nextInt(MAX_SLEEP_MS - MIN_SLEEP_MS));
                     jobs.add(new JobSpec("u" + u + "w" + w + "j" + j, "lane" + random.nextInt(3), SleepJob.TYPE, params, deps));
                 }
-                workflows.add(new Scenario.Submission("u" + u + "w" + w, "user" + u, random.nextInt(400),
+                workflows.add(new Scenario.Submission("u" + u + "w" + w, "user" + u, random.nextInt(1000),
                         new WorkflowSpec("u" + u + "w" + w, jobs)));
             }
         }

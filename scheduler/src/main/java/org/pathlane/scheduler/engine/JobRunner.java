@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ final class JobRunner implements AutoCloseable {
     private final EventBus bus;
     private final Outcomes outcomes;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private volatile long lastStart;
     private final Map<String, JobView.Progress> progress = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("pathlane-job-", 1).daemon(true).factory());
@@ -54,6 +56,11 @@ final class JobRunner implements AutoCloseable {
         return cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 
+    /** {@code System.nanoTime()} of the last job handed to a worker. */
+    long lastStartNanos() {
+        return lastStart;
+    }
+
     /** Jobs handed to workers whose outcome is not reported yet. */
     int inFlight() {
         return running.size();
@@ -64,6 +71,7 @@ final class JobRunner implements AutoCloseable {
     }
 
     void start(JobNode job) {
+        lastStart = System.nanoTime();
         Running run = new Running(job.id(), job.workflow().user(), job.workflow().id(), job.key(), job.attempt(),
                 job.params(), resultDir(job.workflow().user(), job.workflow().id(), job.key()));
         running.put(job.id(), run);
@@ -76,6 +84,12 @@ final class JobRunner implements AutoCloseable {
         Running run = running.get(jobId);
         if (run != null) {
             run.cancel();
+            CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+                if (running.get(jobId) == run) {
+                    LOG.warn("Job {} of workflow {} (user {}) was cancelled 1 s ago and still runs: its handler ignores "
+                            + "the cancellation token; it keeps a worker until it returns", run.jobKey, run.workflowId, run.user);
+                }
+            });
         }
     }
 

@@ -79,10 +79,18 @@ public final class Scheduler implements AutoCloseable {
             LOG.info("{} job(s) were running when PathLane last stopped; they go back to PENDING and run again", requeued);
         }
         loop.start(runner);
-        await(loop.submit(b -> {
-            b.store().restore(b.session(), b.rules());
-            return null;
-        }));
+        try {
+            await(loop.submit(b -> {
+                b.store().restore(b.session(), b.rules());
+                return null;
+            }));
+        } catch (RuntimeException e) {
+            loop.stop();
+            runner.close();
+            bus.close();
+            throw new IllegalStateException("Cannot restore the scheduler's state from " + database.description() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Opens the database (migrating it), restores every unfinished workflow and starts scheduling. */

@@ -13,6 +13,8 @@ import org.pathlane.scheduler.api.JobHandler;
 public final class SleepJob implements JobHandler {
 
     public static final String TYPE = "sleep";
+    /** One day: longer sleeps are certainly a mistake in a scenario. */
+    public static final long MAX_DURATION_MS = 86_400_000L;
 
     @Override
     public String type() {
@@ -44,11 +46,12 @@ public final class SleepJob implements JobHandler {
 
     static long durationMs(Map<String, Object> params) {
         Object value = params.getOrDefault("durationMs", 0);
-        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0) {
+        if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0
+                && n.longValue() <= MAX_DURATION_MS) {
             return n.longValue();
         }
-        throw new IllegalArgumentException("field \"durationMs\" must be a whole number of milliseconds >= 0, got "
-                + describe(value));
+        throw new IllegalArgumentException("field \"durationMs\" must be a whole number of milliseconds from 0 to "
+                + MAX_DURATION_MS + " (one day), got " + describe(value));
     }
 
     static boolean fail(Map<String, Object> params) {

@@ -40,7 +40,7 @@ public final class StateStore {
         return ((Number) session.createNativeQuery(nextOrderSql, Long.class).getSingleResult()).longValue();
     }
 
-    /** Inserts a new workflow and its jobs, all PENDING with attempt 1. */
+    /** Inserts a new workflow and its jobs (one JDBC batch), all PENDING with attempt 1. */
     public void insertWorkflow(StatelessSession session, WorkflowNode workflow, String retryOf, long now) {
         WorkflowRecord w = new WorkflowRecord();
         w.id = workflow.id();
@@ -51,20 +51,24 @@ public final class StateStore {
         w.submittedAt = now;
         w.retryOf = retryOf;
         session.insert(w);
-        for (JobNode job : workflow.jobs()) {
-            JobRecord j = new JobRecord();
-            j.id = job.id();
-            j.workflowId = workflow.id();
-            j.key = job.key();
-            j.index = job.index();
-            j.branch = job.branch();
-            j.type = job.type();
-            j.params = toJson(job.params());
-            j.dependsOn = toJson(job.dependencyKeys());
-            j.status = JobStatus.PENDING;
-            j.attempt = 1;
-            session.insert(j);
-        }
+        session.doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into pl_job (id, workflow_id, job_key, "
+                    + "job_index, branch, job_type, params, depends_on, status, attempt, cancel_requested) "
+                    + "values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 1, false)")) {
+                for (JobNode job : workflow.jobs()) {
+                    insert.setString(1, job.id());
+                    insert.setString(2, workflow.id());
+                    insert.setString(3, job.key());
+                    insert.setInt(4, job.index());
+                    insert.setString(5, job.branch());
+                    insert.setString(6, job.type());
+                    insert.setString(7, toJson(job.params()));
+                    insert.setString(8, toJson(job.dependencyKeys()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /**
@@ -152,8 +156,14 @@ public final class StateStore {
                     "from JobRecord where workflowId = :w order by index", JobRecord.class).setParameter("w", w.id).list();
             WorkflowNode node = rules.newWorkflow(w.user, w.id, w.name, w.submitSeq, w.status);
             for (JobRecord j : jobs) {
-                JobNode job = node.addJob(j.id, j.key, j.branch, j.type, fromJson(j.params, new TypeReference<>() { }),
-                        j.status, j.attempt);
+                Map<String, Object> params;
+                try {
+                    params = fromJson(j.params, new TypeReference<>() { });
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("job \"" + j.key + "\" of workflow \"" + w.name + "\" (" + w.id
+                            + ", user " + w.user + "): " + e.getMessage(), e);
+                }
+                JobNode job = node.addJob(j.id, j.key, j.branch, j.type, params, j.status, j.attempt);
                 if (j.cancelRequested && j.status == JobStatus.PENDING) {
                     node.markCancelRequested(job, j.reason);
                 }
@@ -180,7 +190,7 @@ public final class StateStore {
             return JSON.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored job row holds unreadable JSON (" + e.getOriginalMessage()
-                    + "); the database was edited or damaged", e);
+                    + "); the database was edited or damaged: restore it from a backup or correct that row", e);
         }
     }
 

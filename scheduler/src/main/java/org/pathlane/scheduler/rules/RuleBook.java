@@ -178,14 +178,7 @@ public final class RuleBook {
             running--;
             user.running--;
         }
-        user.ready.remove(job);
-        LinkedHashSet<JobNode> lane = lanes.get(laneKey(job));
-        lane.remove(job);
-        if (lane.isEmpty()) {
-            lanes.remove(laneKey(job));
-        } else {
-            promote(lane.getFirst());
-        }
+        leaveLane(job);
         if (status == JobStatus.SUCCEEDED) {
             for (JobNode dependent : job.dependents) {
                 dependent.unmetDependencies--;
@@ -205,6 +198,18 @@ public final class RuleBook {
         }
     }
 
+    /** A terminal job leaves its lane and its user's ready set; the lane's next job may become ready (rule 6). */
+    private void leaveLane(JobNode job) {
+        job.workflow.user.ready.remove(job);
+        LinkedHashSet<JobNode> lane = lanes.get(laneKey(job));
+        lane.remove(job);
+        if (lane.isEmpty()) {
+            lanes.remove(laneKey(job));
+        } else {
+            promote(lane.getFirst());
+        }
+    }
+
     /** Rule 8: later jobs of the same workflow in the same branch, and dependents, transitively. */
     private void failFast(JobNode upstream, String reason) {
         ArrayDeque<JobNode> todo = new ArrayDeque<>(downstream(upstream));
@@ -214,14 +219,7 @@ public final class RuleBook {
                 job.status = JobStatus.CANCELLED;
                 job.workflow.cancelled++;
                 job.workflow.unfinished--;
-                job.workflow.user.ready.remove(job);
-                LinkedHashSet<JobNode> lane = lanes.get(laneKey(job));
-                lane.remove(job);
-                if (lane.isEmpty()) {
-                    lanes.remove(laneKey(job));
-                } else {
-                    promote(lane.getFirst());
-                }
+                leaveLane(job);
                 out.add(Transition.job(Kind.JOB_CANCELLED, job, reason));
                 todo.addAll(downstream(job));
             } else if (job.status == JobStatus.RUNNING) {

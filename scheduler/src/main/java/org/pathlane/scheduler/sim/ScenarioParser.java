@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.pathlane.scheduler.api.JobSpec;
 import org.pathlane.scheduler.api.WorkflowSpec;
+import org.pathlane.scheduler.engine.Profiles;
 import org.pathlane.scheduler.jobs.SleepJob;
 import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.validation.WorkflowRejectedException;
@@ -62,6 +63,9 @@ public final class ScenarioParser {
             throw new ScenarioException(where + ": workflow id is used twice");
         }
         String user = text(w, "user", where, true);
+        if (user.length() > Profiles.MAX_NAME_LENGTH) {
+            throw new ScenarioException(where + ": field \"user\" is longer than " + Profiles.MAX_NAME_LENGTH + " characters");
+        }
         long submitAt = whole(w, "submitAtMs", 0, where);
         List<JobSpec> jobs = new ArrayList<>();
         Map<String, String> mine = new LinkedHashMap<>();

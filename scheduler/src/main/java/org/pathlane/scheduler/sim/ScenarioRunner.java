@@ -44,7 +44,10 @@ public final class ScenarioRunner {
         long originNanos = System.nanoTime();
         InstantSource monotonic = () -> Instant.ofEpochMilli((System.nanoTime() - originNanos) / 1_000_000);
         SchedulerConfig config = base.withLimits(scenario.limits()).withClock(monotonic);
-        try (Scheduler scheduler = Scheduler.start(config)) {
+        Scheduler scheduler = Scheduler.start(config);
+        TraceWriter writer;
+        Duration makespan;
+        try {
             scenario.workflows().stream().map(Scenario.Submission::user).distinct()
                     .forEach(u -> scheduler.profiles().create(null, new UserProfile(u, null, false, null, null)));
             CountDownLatch finished = new CountDownLatch(scenario.workflows().size());
@@ -57,7 +60,7 @@ public final class ScenarioRunner {
                 }
             });
             long start = monotonic.millis();
-            TraceWriter writer = new TraceWriter(trace, start);
+            writer = new TraceWriter(trace, start);
             scheduler.addListener(writer);
             Map<String, String> engineIds = new ConcurrentHashMap<>();
             Map<String, String> owners = new ConcurrentHashMap<>();
@@ -81,7 +84,8 @@ public final class ScenarioRunner {
                     }, s.submitAtMs(), TimeUnit.MILLISECONDS);
                 }
                 for (Scenario.Cancel c : scenario.cancels()) {
-                    timeline.schedule(() -> cancel(scheduler, scenario, c, engineIds, owners), c.atMs(), TimeUnit.MILLISECONDS);
+                    timeline.schedule(() -> cancel(scheduler, scenario, c, engineIds, owners), c.atMs(),
+                            TimeUnit.MILLISECONDS);
                 }
                 long budgetMs = 60_000 + scenario.workflows().stream().mapToLong(Scenario.Submission::submitAtMs).max().orElse(0)
                         + scenario.workflows().stream().flatMap(w -> w.spec().jobs().stream())
@@ -95,11 +99,12 @@ public final class ScenarioRunner {
             } finally {
                 timeline.shutdownNow();
             }
-            Duration makespan = Duration.ofMillis(monotonic.millis() - start);
+            makespan = Duration.ofMillis(monotonic.millis() - start);
+        } finally {
             scheduler.close();
-            writer.finish();
-            return new Result(makespan, scenario.jobCount());
         }
+        writer.finish();
+        return new Result(makespan, scenario.jobCount());
     }
 
     private static void cancel(Scheduler scheduler, Scenario scenario, Scenario.Cancel c, Map<String, String> engineIds,

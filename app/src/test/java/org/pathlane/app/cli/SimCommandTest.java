@@ -1,0 +1,91 @@
+package org.pathlane.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code pathlane sim} contract: exit statuses, one-line errors, the trace's lines and fields. */
+class SimCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private CliRun sim(String scenario) throws Exception {
+        Path file = dir.resolve("scenario.json");
+        Files.writeString(file, scenario);
+        return CliRun.of("sim", "--scenario", file.toString(), "--trace", dir.resolve("trace.jsonl").toString());
+    }
+
+    private List<JsonNode> trace() throws Exception {
+        return Files.readAllLines(dir.resolve("trace.jsonl")).stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError("trace line is not JSON: " + l, e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void theSpecExampleRunsToTheEndAndEveryJobEndsExactlyOnce() throws Exception {
+        CliRun run = sim("""
+                {"config": {"maxActiveUsers": 3, "maxWorkers": 4},
+                 "workflows": [{"id": "w1", "user": "alice", "submitAtMs": 0, "jobs": [
+                    {"id": "j1", "branch": "A", "durationMs": 200},
+                    {"id": "j2", "branch": "A", "durationMs": 100, "fail": true},
+                    {"id": "j3", "branch": "B", "durationMs": 100, "dependsOn": ["j1"]}]}],
+                 "cancels": [{"atMs": 150, "job": "j3"}, {"atMs": 300, "workflow": "w1"}]}
+                """);
+        assertThat(run.status()).as(run.err()).isZero();
+        List<JsonNode> trace = trace();
+        assertThat(trace).allSatisfy(e -> assertThat(e.path("t").isNumber()).isTrue());
+        assertThat(trace.getFirst().path("event").asText()).isEqualTo("WORKFLOW_SUBMITTED");
+        for (String job : List.of("j1", "j2", "j3")) {
+            assertThat(trace.stream().filter(e -> job.equals(e.path("job").asText())
+                    && e.path("event").asText().matches("JOB_(SUCCEEDED|FAILED|CANCELLED)"))).hasSize(1);
+        }
+        assertThat(trace.stream().filter(e -> e.path("event").asText().equals("JOB_STARTED"))
+                .map(e -> e.path("job").asText())).as("no job starts twice").doesNotHaveDuplicates();
+        JsonNode finished = trace.stream().filter(e -> e.path("event").asText().equals("WORKFLOW_FINISHED")).findFirst().orElseThrow();
+        assertThat(finished.path("workflow").asText()).isEqualTo("w1");
+        assertThat(trace.getLast().path("event").asText()).isEqualTo("USER_RELEASED");
+        assertThat(run.out()).contains("3 jobs of 1 workflows");
+    }
+
+    @Test
+    void anInvalidScenarioExitsTwoWithOneLineAndNoTraceLine() throws Exception {
+        Files.writeString(dir.resolve("trace.jsonl"), "stale line from an earlier run\n");
+        CliRun run = sim("""
+                {"workflows": [{"id": "w1", "user": "alice", "jobs": [
+                    {"id": "j1", "branch": "A", "durationMs": 10, "dependsOn": ["j2"]},
+                    {"id": "j2", "branch": "A", "durationMs": 10}]}]}
+                """);
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err().lines()).singleElement().asString().contains("workflow \"w1\"").contains("cycle");
+        assertThat(Files.readAllLines(dir.resolve("trace.jsonl"))).isEmpty();
+    }
+
+    @Test
+    void wrongTypesAndBadJsonAreInvalidScenariosToo() throws Exception {
+        CliRun wrongType = sim("{\"workflows\": [{\"id\": \"w1\", \"user\": \"a\", \"jobs\": [{\"id\": \"j1\", \"branch\": \"A\", \"durationMs\": \"soon\"}]}]}");
+        assertThat(wrongType.status()).isEqualTo(2);
+        assertThat(wrongType.err().lines()).singleElement().asString().contains("job \"j1\"").contains("durationMs");
+        CliRun notJson = sim("{\"workflows\": [");
+        assertThat(notJson.status()).isEqualTo(2);
+        assertThat(notJson.err().lines()).singleElement().asString().contains("not valid JSON");
+        CliRun crossWorkflow = sim("""
+                {"workflows": [{"id": "w1", "user": "a", "jobs": [{"id": "j1", "branch": "A"}]},
+                               {"id": "w2", "user": "a", "jobs": [{"id": "j2", "branch": "A", "dependsOn": ["j1"]}]}]}
+                """);
+        assertThat(crossWorkflow.status()).isEqualTo(2);
+        assertThat(crossWorkflow.err()).contains("a job of workflow \"w1\"");
+    }
+}
