@@ -64,4 +64,15 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void viewModelsDoNotTouchTheSceneGraph() {
+        // Views are dumb, view-models are tested with plain JUnit: a view-model that builds nodes or knows
+        // a view cannot be tested without a scene and hides logic where no unit test reaches it.
+        noClasses().that().resideInAnyPackage("org.pathlane.app.editor..", "org.pathlane.app.profiles..",
+                        "org.pathlane.app.dashboard..", "org.pathlane.app.slides..", "org.pathlane.app.results..",
+                        "org.pathlane.app.settings..", "org.pathlane.app.live..", "org.pathlane.app.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.pathlane.app.ui..")
+                .check(classes);
+    }
 }

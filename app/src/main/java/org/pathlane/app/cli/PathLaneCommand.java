@@ -37,8 +37,11 @@ public final class PathLaneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // The desktop app arrives with its own issue; until then the bare command explains itself.
-        spec.commandLine().usage(spec.commandLine().getOut());
+        if (!org.pathlane.app.ui.PathLaneApp.displayAvailable()) {
+            throw new CliException(1, "no display to show the desktop app on (DISPLAY is not set): run it in a desktop"
+                    + " session or under xvfb-run; for the command line see pathlane --help");
+        }
+        org.pathlane.app.ui.PathLaneApp.run(dataDir(), org.pathlane.app.jobs.JobHandlers.desktop());
         return 0;
     }
 
@@ -56,7 +59,7 @@ public final class PathLaneCommand implements Callable<Integer> {
     private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println("pathlane " + cli.getCommandName() + ": " + message);
+        err.println((cli.getParent() == null ? "pathlane" : "pathlane " + cli.getCommandName()) + ": " + message);
         err.flush();
         return e instanceof CliException ce ? ce.exitCode() : 1;
     }

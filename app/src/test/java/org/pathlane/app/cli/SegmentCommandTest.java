@@ -63,6 +63,12 @@ class SegmentCommandTest {
         assertThat(bad.status()).isEqualTo(SegmentCommand.BAD_SLIDE);
         assertThat(bad.err().strip()).doesNotContain("\n").contains(junk.toString());
 
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        CliRun notDir = CliRun.of("segment", "--slide", slide.toString(), "--out", file.resolve("sub").toString(),
+                "--device", "cpu");
+        assertThat(notDir.status()).isEqualTo(SegmentCommand.BAD_SLIDE);
+        assertThat(notDir.err()).contains("cannot create the output folder");
+
         CliRun model = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--model",
                 tmp.resolve("nope").toString());
         assertThat(model.status()).isEqualTo(SegmentCommand.BAD_MODEL);
@@ -73,7 +79,8 @@ class SegmentCommandTest {
         Files.writeString(unknownStep.resolve("model.json"), """
                 {"weights":"model.onnx","input":{"channels":3,"minSize":64,"step":1},
                  "preprocessing":[{"id":"histogram_magic"}],"output":{"kind":"probability"}}""");
-        CliRun step = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--model", unknownStep.toString());
+        CliRun step = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--model", unknownStep.toString(),
+                "--device", "cpu");
         assertThat(step.status()).isEqualTo(SegmentCommand.BAD_MODEL);
         assertThat(step.err()).contains("model.json").contains("histogram_magic").contains("not supported");
     }

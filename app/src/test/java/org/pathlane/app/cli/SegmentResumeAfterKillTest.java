@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** A segmentation killed in a child JVM resumes from its checkpoint and ends with the uninterrupted result. */
 class SegmentResumeAfterKillTest {
@@ -31,12 +28,9 @@ class SegmentResumeAfterKillTest {
     }
 
     private static String runInProcess(List<String> args) {
-        CommandLine cli = PathLaneCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(new StringWriter()));
-        cli.setErr(new PrintWriter(err));
-        assertThat(cli.execute(args.toArray(String[]::new))).as(err.toString()).isZero();
-        return err.toString();
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.status()).as(run.err()).isZero();
+        return run.err();
     }
 
     @Test

@@ -35,9 +35,11 @@ public final class OnnxModel implements AutoCloseable {
     private final String deviceNote;
     private final int fixedBatch;
     private final int fixedSize;
+    private final String digest;
 
-    private OnnxModel(ModelSpec spec, OrtSession session, String device, String deviceNote) {
+    private OnnxModel(ModelSpec spec, byte[] weights, OrtSession session, String device, String deviceNote) {
         this.spec = spec;
+        this.digest = sha256(weights);
         this.env = environment();
         this.session = session;
         this.device = device;
@@ -88,7 +90,7 @@ public final class OnnxModel implements AutoCloseable {
         if (wanted != Device.CPU) {
             try (OrtSession.SessionOptions cuda = new OrtSession.SessionOptions()) {
                 cuda.addCUDA(0);
-                return new OnnxModel(spec, env.createSession(bytes, cuda), "cuda", "");
+                return new OnnxModel(spec, bytes, env.createSession(bytes, cuda), "cuda", "");
             } catch (OrtException e) {
                 String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
                 if (wanted == Device.CUDA) {
@@ -102,7 +104,7 @@ public final class OnnxModel implements AutoCloseable {
             }
         }
         try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {
-            return new OnnxModel(spec, env.createSession(bytes, cpu), device, note);
+            return new OnnxModel(spec, bytes, env.createSession(bytes, cpu), device, note);
         } catch (OrtException e) {
             throw new ModelException(spec.weights() + ": not an ONNX model ONNX Runtime can load ("
                     + (e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse("")) + ")", e);
@@ -119,6 +121,19 @@ public final class OnnxModel implements AutoCloseable {
 
     public ModelSpec spec() {
         return spec;
+    }
+
+    /** SHA-256 of the weights, so a checkpoint is never resumed with a different network. */
+    public String weightsDigest() {
+        return digest;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** {@code cuda} or {@code cpu}. */

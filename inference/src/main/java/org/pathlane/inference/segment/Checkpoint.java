@@ -3,11 +3,12 @@ package org.pathlane.inference.segment;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -67,26 +68,33 @@ public final class Checkpoint implements AutoCloseable {
         return checkpoint;
     }
 
+    /** Indexes the finished tiles line by line (memory stays flat however long the file is). */
     private void load() throws IOException {
-        byte[] all = Files.readAllBytes(tilesFile);
         long good = 0;
-        int start = 0;
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] != '\n') {
-                continue;
+        long offset = 0;
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(tilesFile), 1 << 16)) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                offset++;
+                if (b != '\n') {
+                    line.write(b);
+                    continue;
+                }
+                try {
+                    JsonNode tile = JSON.readTree(line.toByteArray());
+                    index.put(key(tile.path("col").asInt(), tile.path("row").asInt()), new long[] {good, line.size()});
+                } catch (IOException torn) {
+                    break;
+                }
+                good = offset;
+                line.reset();
             }
-            try {
-                JsonNode line = JSON.readTree(new String(all, start, i - start, StandardCharsets.UTF_8));
-                index.put(key(line.path("col").asInt(), line.path("row").asInt()), new long[] {start, i - start});
-                good = i + 1;
-            } catch (IOException torn) {
-                break;
-            }
-            start = i + 1;
         }
-        if (good < all.length) {
+        long size = Files.size(tilesFile);
+        if (good < size) {
             LOG.info("Checkpoint {}: dropping {} bytes of a tile that was being written when the run stopped",
-                    tilesFile, all.length - good);
+                    tilesFile, size - good);
             channel.truncate(good);
         }
         channel.position(good);
@@ -144,7 +152,11 @@ public final class Checkpoint implements AutoCloseable {
             return List.of();
         }
         ByteBuffer buf = ByteBuffer.allocate((int) at[1]);
-        channel.read(buf, at[0]);
+        while (buf.hasRemaining()) {
+            if (channel.read(buf, at[0] + buf.position()) < 0) {
+                throw new IOException(tilesFile + ": ends inside the record of tile " + col + "," + row);
+            }
+        }
         JsonNode line = JSON.readTree(buf.array());
         List<Nucleus> cells = new ArrayList<>();
         for (JsonNode c : line.path("cells")) {

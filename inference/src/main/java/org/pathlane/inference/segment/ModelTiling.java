@@ -28,17 +28,12 @@ final class ModelTiling {
         // +2: snapping to a pyramid level may shrink the scale by up to 1 %, and cores are rounded.
         int regionInModelPixels = (int) Math.ceil(extent / (scale * 0.99)) + 2;
         int core = Math.min(tile, regionInModelPixels);
-        int size;
-        if (fixedSize > 0 || spec.step() == 0) {
-            size = fixedSize > 0 ? fixedSize : spec.minSize();
-            core = Math.min(core, size - 2 * h);
-            if (core <= 0) {
-                throw new ModelException(spec.description() + ": the model only takes " + size + " px inputs, which"
-                        + " leaves no core inside a halo of " + h + " px; use a smaller --halo");
-            }
-            return new TilingOptions(size - 2 * h, h, spec.pixelSize(), tissueThreshold);
+        int size = fixedSize > 0 ? fixedSize
+                : spec.step() == 0 ? spec.minSize() : spec.acceptedSizeAtLeast(core + 2 * h);
+        if (size - 2 * h <= 0) {
+            throw new ModelException(spec.description() + ": the model only takes " + size + " px inputs, which"
+                    + " leaves no core inside a halo of " + h + " px; use a smaller --halo");
         }
-        size = spec.acceptedSizeAtLeast(core + 2 * h);
         return new TilingOptions(size - 2 * h, h, spec.pixelSize(), tissueThreshold);
     }
 

@@ -72,9 +72,4 @@ public record SegmentRequest(Path slide, Path out, String model, Device device, 
         }
         return r;
     }
-
-    public SegmentRequest withBatch(int newBatch) {
-        return new SegmentRequest(slide, out, model, device, tile, halo, newBatch, region,
-                tissueThreshold, useTissue, mpp);
-    }
 }

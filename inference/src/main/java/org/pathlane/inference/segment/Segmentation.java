@@ -74,7 +74,12 @@ public final class Segmentation {
     public SegmentSummary run(SegmentRequest request, OnnxModel model, SegmentationListener listener)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Files.createDirectories(request.out());
+        try {
+            Files.createDirectories(request.out());
+        } catch (IOException e) {
+            throw new IOException("cannot create the output folder " + request.out() + " (" + e.getClass().getSimpleName()
+                    + "): choose a folder you can write to", e);
+        }
         try (SlideReader slide = opener.open(request.slide())) {
             long tOpen = System.nanoTime();
             Plan plan = plan(request, model, slide);
@@ -122,7 +127,7 @@ public final class Segmentation {
     public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource) {
 
         String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
-            return "{\"slide\":\"" + slide.id() + "\",\"model\":\"" + model.spec().weights() + "\",\"scale\":"
+            return "{\"slide\":\"" + slide.id() + "\",\"model\":\"" + model.weightsDigest() + "\",\"scale\":"
                     + grid.scale() + ",\"options\":\"" + grid.options() + "\",\"tiles\":" + tissueTiles.size()
                     + ",\"region\":\"" + r.region().map(java.util.Arrays::toString).orElse("all") + "\"}";
         }

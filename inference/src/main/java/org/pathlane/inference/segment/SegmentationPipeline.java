@@ -44,6 +44,11 @@ public final class SegmentationPipeline {
         this.postThreads = postThreads();
     }
 
+    /** Tiles read but not yet written, at most: what a cancel may still let finish, and what bounds memory. */
+    static int inFlightLimit(int batch) {
+        return Math.max(2 * batch, batch + readThreads() + postThreads());
+    }
+
     /** Threads reading tiles: decoding is CPU-bound, but reads also wait on the disk. */
     static int readThreads() {
         return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -79,7 +84,7 @@ public final class SegmentationPipeline {
         }
         AtomicLong done = new AtomicLong(alreadyDone);
         listener.progress(alreadyDone, total);
-        int limit = Math.max(2 * batch, batch + readThreads + postThreads);
+        int limit = inFlightLimit(batch);
         Semaphore permits = new Semaphore(limit);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         boolean cancelled = false;

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -133,7 +132,8 @@ class SegmentationRunTest {
         };
         assertThatThrownBy(() -> segmentation().run(r, model, cancelAfterFirst)).isInstanceOf(CancellationException.class);
         int finishedBeforeCancel = seen.size();
-        assertThat(finishedBeforeCancel).as("at most the batch in flight finishes").isBetween(1, 4);
+        assertThat(finishedBeforeCancel).as("only the tiles already in flight finish")
+                .isBetween(1, 1 + SegmentationPipeline.inFlightLimit(2));
 
         java.util.concurrent.atomic.AtomicLong firstProgress = new java.util.concurrent.atomic.AtomicLong(-1);
         SegmentationListener resume = new SegmentationListener() {
@@ -148,5 +148,19 @@ class SegmentationRunTest {
         assertThat(firstProgress.get()).as("resumed tiles count as done").isEqualTo(finishedBeforeCancel);
         segmentation().run(request("straight", 128, 2), model, SegmentationListener.NONE);
         assertThat(Files.readString(tmp.resolve("resume/cells.csv"))).isEqualTo(Files.readString(tmp.resolve("straight/cells.csv")));
+    }
+
+    @Test
+    void aModelInputThatLeavesNoCoreInsideTheHaloIsAnErrorNamingTheModel() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("tiny-model"));
+        Files.write(dir.resolve("w.onnx"), ModelLoader.loadDefault().weights().read());
+        Files.writeString(dir.resolve("model.json"), """
+                {"weights":"w.onnx","input":{"name":"rgb","channels":3,"minSize":96,"step":0},
+                 "output":{"name":"foreground","kind":"probability"},"pixelSize":0.5}""");
+        SegmentRequest r = new SegmentRequest(Path.of("synthetic.png"), tmp.resolve("tiny"), dir.toString(), Device.CPU,
+                128, 48, 1, Optional.empty(), 0.05, true, OptionalDouble.empty());
+        assertThatThrownBy(() -> segmentation().run(r, SegmentationListener.NONE))
+                .isInstanceOf(org.pathlane.inference.model.ModelException.class)
+                .hasMessageContaining("model.json").hasMessageContaining("only takes 96 px");
     }
 }

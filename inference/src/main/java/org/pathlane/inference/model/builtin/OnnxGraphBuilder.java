@@ -12,8 +12,6 @@ import java.util.List;
 final class OnnxGraphBuilder {
 
     private static final int FLOAT = 1;
-    private static final int ATTR_FLOAT = 1;
-    private static final int ATTR_INT = 2;
     private static final int ATTR_INTS = 7;
 
     private final List<ProtoWriter> nodes = new ArrayList<>();
@@ -65,14 +63,6 @@ final class OnnxGraphBuilder {
 
     static ProtoWriter intsAttribute(String name, long... values) {
         return new ProtoWriter().string(1, name).int64s(8, values).int64(20, ATTR_INTS);
-    }
-
-    static ProtoWriter intAttribute(String name, long value) {
-        return new ProtoWriter().string(1, name).int64(3, value).int64(20, ATTR_INT);
-    }
-
-    static ProtoWriter floatAttribute(String name, float value) {
-        return new ProtoWriter().string(1, name).float32(2, value).int64(20, ATTR_FLOAT);
     }
 
     /** @param dims each a Long (fixed size) or a String (named dynamic axis) */

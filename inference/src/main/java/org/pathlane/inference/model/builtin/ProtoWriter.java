@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few protobuf encodings an ONNX model file needs (varint, 32-bit float, length-delimited), written by
+ * The two protobuf encodings the bundled ONNX model needs (varint and length-delimited), written by
  * hand. Why not protobuf-java with classes generated from onnx.proto: the bundled model uses about a
  * dozen fields of six messages, the output is checked by ONNX Runtime itself when the model loads, and a
  * 60-line writer avoids a new dependency, a code generator in the build and a vendored .proto. Repeated
@@ -23,15 +23,6 @@ final class ProtoWriter {
     ProtoWriter int64s(int field, long... values) {
         for (long v : values) {
             int64(field, v);
-        }
-        return this;
-    }
-
-    ProtoWriter float32(int field, float value) {
-        tag(field, 5);
-        int bits = Float.floatToIntBits(value);
-        for (int i = 0; i < 4; i++) {
-            out.write(bits >>> (8 * i));
         }
         return this;
     }

@@ -1,0 +1,226 @@
+package org.pathlane.app.dashboard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.pathlane.app.concurrent.UiExecutors;
+import org.pathlane.scheduler.engine.Scheduler;
+import org.pathlane.scheduler.event.SchedulerEvent;
+import org.pathlane.scheduler.event.SchedulerListener;
+import org.pathlane.scheduler.model.JobStatus;
+import org.pathlane.scheduler.model.JobView;
+import org.pathlane.scheduler.model.UserQueue;
+import org.pathlane.scheduler.model.WorkflowView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signed-in user's workflows (every user's for an admin), kept live from the engine's events: an event
+ * schedules one background query (however many events arrive meanwhile) whose result is handed to the FX
+ * thread; progress reports patch the rows in memory without touching the database. Nothing here ever polls.
+ */
+public final class DashboardViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
+
+    private record Progress(long done, long total, String message) {
+    }
+
+    private final Scheduler scheduler;
+    private final String user;
+    private final Function<String, String> typeLabels;
+    private final UiExecutors executors;
+    private final ObservableList<WorkflowRow> workflows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper queueText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private volatile boolean closed;
+    private final AtomicBoolean progressQueued = new AtomicBoolean();
+    private final Map<String, Progress> latestProgress = new ConcurrentHashMap<>();
+    private final SchedulerListener listener = new SchedulerListener() {
+        @Override
+        public void onEvent(SchedulerEvent event) {
+            if (event.jobId() != null && event.workflowId() != null) {
+                latestProgress.remove(key(event.workflowId(), event.jobId()));
+            }
+            refresh();
+        }
+
+        @Override
+        public void onProgress(String owner, String workflowId, String jobId, long done, long total, String text) {
+            latestProgress.put(key(workflowId, jobId), new Progress(done, total, text == null ? "" : text));
+            if (progressQueued.compareAndSet(false, true)) {
+                executors.fx().execute(DashboardViewModel.this::applyProgress);
+            }
+        }
+    };
+
+    public DashboardViewModel(Scheduler scheduler, String user, Function<String, String> typeLabels, UiExecutors executors) {
+        this.scheduler = scheduler;
+        this.user = user;
+        this.typeLabels = typeLabels;
+        this.executors = executors;
+        scheduler.addListener(listener);
+        refresh();
+    }
+
+    public ObservableList<WorkflowRow> workflows() {
+        return workflows;
+    }
+
+    /** Who holds the user slots and who waits for one. */
+    public ReadOnlyStringProperty queueTextProperty() {
+        return queueText.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last action, e.g. a refused cancel. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Asks for a fresh view; calls arriving while one is queued are merged into it. */
+    public void refresh() {
+        if (closed || !refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        executors.background().execute(() -> {
+            refreshQueued.set(false);
+            if (closed) {
+                return;
+            }
+            try {
+                List<WorkflowView> views = scheduler.workflows(user);
+                UserQueue queue = scheduler.userQueue();
+                List<WorkflowRow> rows = views.stream().map(this::row).toList();
+                String text = queueText(queue);
+                executors.fx().execute(() -> {
+                    queueText.set(text);
+                    workflows.setAll(rows);
+                });
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.warn("Could not read the workflows of {}: {}", user, e.toString());
+                executors.fx().execute(() -> message.set("Could not read your workflows: " + e.getMessage()));
+            }
+        });
+    }
+
+    public void cancelJob(String workflowId, String jobId) {
+        act(() -> scheduler.cancelJob(user, workflowId, jobId) ? "Cancelled job " + jobId + "."
+                : "Job " + jobId + " had already ended.");
+    }
+
+    public void cancelWorkflow(String workflowId) {
+        act(() -> scheduler.cancelWorkflow(user, workflowId) ? "Cancelled the workflow."
+                : "The workflow had already finished.");
+    }
+
+    public void retry(String workflowId) {
+        act(() -> "Submitted again as " + scheduler.retry(user, workflowId) + ".");
+    }
+
+    private void act(java.util.function.Supplier<String> action) {
+        executors.background().execute(() -> {
+            String result;
+            try {
+                result = action.get();
+            } catch (RuntimeException e) {
+                result = "Not done: " + e.getMessage();
+            }
+            String text = result;
+            executors.fx().execute(() -> message.set(text));
+        });
+    }
+
+    private void applyProgress() {
+        progressQueued.set(false);
+        List<WorkflowRow> updated = new ArrayList<>(workflows.size());
+        boolean changed = false;
+        for (WorkflowRow w : workflows) {
+            List<JobRow> jobs = new ArrayList<>(w.jobs().size());
+            boolean rowChanged = false;
+            for (JobRow j : w.jobs()) {
+                Progress p = j.status() == JobStatus.RUNNING ? latestProgress.get(key(w.id(), j.jobId())) : null;
+                if (p != null) {
+                    JobRow patched = new JobRow(j.workflowId(), j.jobId(), j.branch(), j.type(), j.typeLabel(), j.status(),
+                            fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir());
+                    rowChanged |= !patched.equals(j);
+                    jobs.add(patched);
+                } else {
+                    jobs.add(j);
+                }
+            }
+            updated.add(rowChanged ? new WorkflowRow(w.id(), w.name(), w.user(), w.status(), w.submittedAt(), w.summary(), jobs) : w);
+            changed |= rowChanged;
+        }
+        if (changed) {
+            workflows.setAll(updated);
+        }
+    }
+
+    private WorkflowRow row(WorkflowView w) {
+        List<JobRow> jobs = w.jobs().stream().map(j -> job(j, w)).toList();
+        long done = w.jobs().stream().filter(j -> j.status() == JobStatus.SUCCEEDED).count();
+        String summary = done + " of " + w.jobs().size() + " jobs done";
+        return new WorkflowRow(w.id(), w.name(), w.user(), w.status(), w.submittedAt(), summary, jobs);
+    }
+
+    private JobRow job(JobView j, WorkflowView w) {
+        Progress live = latestProgress.get(key(w.id(), j.jobId()));
+        JobView.Progress reported = j.progress();
+        long done = live != null ? live.done() : reported != null ? reported.done() : 0;
+        long total = live != null ? live.total() : reported != null ? reported.total() : 0;
+        String progressMessage = live != null ? live.message() : reported != null ? reported.message() : "";
+        double fraction = switch (j.status()) {
+            case SUCCEEDED -> 1;
+            case RUNNING -> fraction(done, total);
+            default -> 0;
+        };
+        String detail = switch (j.status()) {
+            case PENDING -> WaitText.of(j, w.jobs());
+            case RUNNING -> progressMessage == null ? "" : progressMessage;
+            case FAILED, CANCELLED -> j.reason() == null ? "" : j.reason();
+            case SUCCEEDED -> j.attempt() > 1 ? "succeeded on attempt " + j.attempt() : "";
+        };
+        return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
+                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir());
+    }
+
+    private String queueText(UserQueue queue) {
+        String active = queue.active().isEmpty() ? "nobody" : String.join(", ", queue.active());
+        String text = "User slots: " + queue.active().size() + " of " + queue.maxActiveUsers() + " in use (" + active + ")";
+        if (!queue.waiting().isEmpty()) {
+            int mine = queue.waiting().indexOf(user);
+            text += mine >= 0 ? " · you are " + WaitText.ordinal(mine + 1) + " in line"
+                    : " · waiting: " + String.join(", ", queue.waiting());
+        }
+        return text;
+    }
+
+    private static double fraction(long done, long total) {
+        return total > 0 ? Math.min(1, (double) done / total) : -1;
+    }
+
+    private static String progressText(long done, long total) {
+        return total > 0 ? done + " / " + total : done > 0 ? String.valueOf(done) : "";
+    }
+
+    private static String key(String workflowId, String jobId) {
+        return workflowId + "/" + jobId;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        scheduler.removeListener(listener);
+    }
+}

@@ -1,0 +1,19 @@
+package org.pathlane.app.dashboard;
+
+import java.nio.file.Path;
+import org.pathlane.scheduler.model.JobStatus;
+
+/**
+ * One job line of the dashboard, ready to show.
+ *
+ * @param progress  0..1, or -1 when the job reports no total
+ * @param detail    the wait text for a pending job, the progress message for a running one, the reason for a
+ *                  failed or cancelled one
+ */
+public record JobRow(String workflowId, String jobId, String branch, String type, String typeLabel, JobStatus status,
+                     double progress, String progressText, String detail, String user, Path resultDir) {
+
+    public boolean cancellable() {
+        return !status.isTerminal();
+    }
+}

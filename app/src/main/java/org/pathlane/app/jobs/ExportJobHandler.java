@@ -1,0 +1,83 @@
+package org.pathlane.app.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.pathlane.scheduler.api.JobContext;
+import org.pathlane.scheduler.api.JobHandler;
+
+/**
+ * The {@code export} job ("Export measurements"): copies the measurements of a segmentation job of the same
+ * workflow ({@code cells.csv}, {@code cells.geojson} or both, with its {@code summary.json}) into a folder
+ * of the user's choice, e.g. a shared drive, named after the workflow and job so exports never overwrite
+ * each other. Parameters: {@code source} (the segmentation job's id; draw an arrow from it so this job
+ * waits for it), {@code folder} (required), {@code format} ({@code csv}, {@code geojson} or {@code both}).
+ */
+public final class ExportJobHandler implements JobHandler {
+
+    public static final String TYPE = "export";
+    private static final List<String> FORMATS = List.of("csv", "geojson", "both");
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void validate(Map<String, Object> params) {
+        text(params, "source");
+        text(params, "folder");
+        format(params);
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        Map<String, Object> p = context.params();
+        String source = text(p, "source");
+        Path target = Path.of(text(p, "folder"));
+        String format = format(p);
+        // The engine keeps each job's results in <results>/<user>/<workflow>/<job>/: the source is a sibling.
+        Path from = context.resultDir().getParent().resolve(source);
+        if (!Files.isDirectory(from)) {
+            throw new IOException("export job: job '" + source + "' of this workflow has no results in " + from
+                    + "; check the source job id and that an arrow makes this job wait for it");
+        }
+        Files.createDirectories(target);
+        String prefix = context.workflowId().substring(0, Math.min(8, context.workflowId().length())) + "-" + source + "-";
+        List<String> files = switch (format) {
+            case "csv" -> List.of("cells.csv", "summary.json");
+            case "geojson" -> List.of("cells.geojson", "summary.json");
+            default -> List.of("cells.csv", "cells.geojson", "summary.json");
+        };
+        int done = 0;
+        for (String name : files) {
+            context.cancellation().throwIfCancelled();
+            Path file = from.resolve(name);
+            if (!Files.exists(file)) {
+                throw new IOException("export job: " + file + " is missing; job '" + source + "' did not write "
+                        + name + " (is it a segmentation job?)");
+            }
+            Files.copy(file, target.resolve(prefix + name), StandardCopyOption.REPLACE_EXISTING);
+            context.progress().report(++done, files.size(), "copied " + name);
+        }
+    }
+
+    private static String text(Map<String, Object> p, String key) {
+        Object v = p.get(key);
+        if (!(v instanceof String s) || s.isBlank()) {
+            throw new IllegalArgumentException("export job: parameter '" + key + "' is required");
+        }
+        return s;
+    }
+
+    private static String format(Map<String, Object> p) {
+        Object v = p.getOrDefault("format", "csv");
+        if (!FORMATS.contains(String.valueOf(v))) {
+            throw new IllegalArgumentException("export job: parameter 'format' must be one of " + FORMATS + ", got " + v);
+        }
+        return v.toString();
+    }
+}

@@ -1,0 +1,160 @@
+package org.pathlane.app.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.pathlane.app.concurrent.UiExecutors;
+import org.pathlane.app.dashboard.DashboardViewModel;
+import org.pathlane.app.dashboard.JobRow;
+import org.pathlane.app.dashboard.WorkflowRow;
+import org.pathlane.scheduler.model.JobStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The results screen: the user's finished jobs (from the dashboard's live list), and for the selected one
+ * its summary figures, nucleus count and files, with export of the GeoJSON and CSV.
+ */
+public final class ResultsViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsViewModel.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UiExecutors executors;
+    private final ObservableList<JobRow> finished = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<JobRow> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<JobResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    public ResultsViewModel(DashboardViewModel dashboard, UiExecutors executors) {
+        this.executors = executors;
+        dashboard.workflows().addListener((ListChangeListener<WorkflowRow>) c -> update(dashboard.workflows()));
+        update(dashboard.workflows());
+    }
+
+    private void update(List<WorkflowRow> workflows) {
+        List<JobRow> done = workflows.stream().flatMap(w -> w.jobs().stream())
+                .filter(j -> j.status() == JobStatus.SUCCEEDED && j.resultDir() != null).toList();
+        if (!done.equals(finished)) {
+            finished.setAll(done);
+        }
+    }
+
+    public ObservableList<JobRow> finishedJobs() {
+        return finished;
+    }
+
+    public ReadOnlyObjectProperty<JobRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<JobResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Shows a job's results, read in the background. */
+    public void select(JobRow job) {
+        selected.set(job);
+        result.set(null);
+        if (job == null || job.resultDir() == null) {
+            return;
+        }
+        executors.background().execute(() -> {
+            JobResult read = read(job.resultDir());
+            executors.fx().execute(() -> {
+                if (job.equals(selected.get())) {
+                    result.set(read);
+                }
+            });
+        });
+    }
+
+    /** Reads a result folder; a missing or damaged summary is reported in {@link JobResult#problem()}. */
+    public static JobResult read(Path folder) {
+        Map<String, String> summary = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
+        String problem = "";
+        long cells = -1;
+        String slide = null;
+        if (!Files.isDirectory(folder)) {
+            return new JobResult(folder, null, summary, -1, files, "The result folder " + folder + " is gone.");
+        }
+        try (Stream<Path> list = Files.list(folder)) {
+            list.filter(Files::isRegularFile).sorted(Comparator.comparingLong(ResultsViewModel::size).reversed()).forEach(files::add);
+        } catch (IOException e) {
+            problem = "Could not list " + folder + ": " + e.getMessage();
+        }
+        Path summaryFile = folder.resolve("summary.json");
+        if (Files.exists(summaryFile)) {
+            try {
+                JsonNode root = JSON.readTree(summaryFile.toFile());
+                flatten("", root, summary);
+                if (root.path("cells").canConvertToLong()) {
+                    cells = root.path("cells").asLong();
+                }
+                slide = root.path("slide").isTextual() ? root.path("slide").asText() : null;
+            } catch (IOException e) {
+                problem = summaryFile + " is damaged (" + e.getMessage() + "); the other files may still be usable.";
+            }
+        }
+        return new JobResult(folder, slide, summary, cells, files, problem);
+    }
+
+    /** Copies one of the result's files to where the user chose. */
+    public void export(Path source, Path target) {
+        executors.background().execute(() -> {
+            String text;
+            try {
+                if (!Files.exists(source)) {
+                    text = "This job wrote no " + source.getFileName() + ".";
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    text = "Exported " + source.getFileName() + " to " + target + ".";
+                }
+            } catch (IOException e) {
+                LOG.warn("Export of {} to {} failed: {}", source, target, e.toString());
+                text = "Could not export to " + target + ": " + e.getMessage() + ". Choose another folder.";
+            }
+            String shown = text;
+            executors.fx().execute(() -> message.set(shown));
+        });
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.properties().forEach(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
+        } else if (node.isArray()) {
+            out.put(prefix, node.toString());
+        } else {
+            out.put(prefix, node.asText());
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.pathlane.app.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This workstation's preferences, kept in {@code settings.json} of the data folder: the inference device,
+ * tile and batch sizes new segmentation jobs start with, and the theme. (The scheduler's limits live in its
+ * database: they are the lab's, not the workstation's.) A damaged file is set aside as
+ * {@code settings.json.damaged} and the defaults are used, so a bad edit never stops the app from starting.
+ */
+public final class AppSettings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppSettings.class);
+    public static final List<String> DEVICES = List.of("auto", "cpu", "cuda");
+
+    private final Path file;
+    private String device = "auto";
+    private long tile = 512;
+    private long batch = 8;
+    private boolean dark;
+    private String loadProblem = "";
+
+    private AppSettings(Path file) {
+        this.file = file;
+    }
+
+    public static AppSettings load(Path file) {
+        AppSettings s = new AppSettings(file);
+        if (!Files.exists(file)) {
+            return s;
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            if (root == null || !root.isObject()) {
+                throw new IOException("it is not a JSON object");
+            }
+            s.setDevice(root.path("device").asText("auto"));
+            s.setTile(root.path("tile").asLong(512));
+            s.setBatch(root.path("batch").asLong(8));
+            s.dark = root.path("dark").asBoolean(false);
+        } catch (IOException | IllegalArgumentException e) {
+            Path aside = file.resolveSibling(file.getFileName() + ".damaged");
+            s.loadProblem = "Settings file " + file + " could not be read (" + e.getMessage()
+                    + "); it was kept as " + aside.getFileName() + " and the defaults are used.";
+            LOG.warn(s.loadProblem);
+            try {
+                Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                LOG.warn("Could not set aside {}: {}", file, moveFailed.toString());
+            }
+            s.device = "auto";
+            s.tile = 512;
+            s.batch = 8;
+        }
+        return s;
+    }
+
+    public synchronized void save() throws IOException {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("device", device).put("tile", tile).put("batch", batch).put("dark", dark);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, root.toPrettyString());
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Why the file could not be read at start, or empty. */
+    public String loadProblem() {
+        return loadProblem;
+    }
+
+    public synchronized String device() {
+        return device;
+    }
+
+    public synchronized void setDevice(String value) {
+        if (!DEVICES.contains(value)) {
+            throw new IllegalArgumentException("device must be one of " + String.join(", ", DEVICES) + ", not \"" + value + "\"");
+        }
+        device = value;
+    }
+
+    public synchronized long tile() {
+        return tile;
+    }
+
+    public synchronized void setTile(long value) {
+        if (value < 64 || value > 8192) {
+            throw new IllegalArgumentException("tile must be between 64 and 8192 pixels, not " + value);
+        }
+        tile = value;
+    }
+
+    public synchronized long batch() {
+        return batch;
+    }
+
+    public synchronized void setBatch(long value) {
+        if (value < 1 || value > 256) {
+            throw new IllegalArgumentException("batch must be between 1 and 256 tiles, not " + value);
+        }
+        batch = value;
+    }
+
+    public synchronized boolean dark() {
+        return dark;
+    }
+
+    public synchronized void setDark(boolean value) {
+        dark = value;
+    }
+
+    /** The parameters a new segmentation job starts with. */
+    public synchronized Map<String, Object> segmentDefaults() {
+        return Map.of("device", device, "tile", tile, "batch", batch);
+    }
+}

@@ -1,0 +1,26 @@
+package org.pathlane.app.session;
+
+import java.util.function.Consumer;
+import org.pathlane.app.live.SubmittedJobs;
+import org.pathlane.scheduler.model.UserProfile;
+
+/**
+ * One signed-in profile on top of the app's context. Every engine call of the screens names this user; the
+ * engine decides what the user may see.
+ *
+ * @param hostOpen opens a URI with the desktop (a folder in the file manager)
+ */
+public record Session(AppContext context, UserProfile user, Consumer<String> hostOpen, SubmittedJobs submitted) {
+
+    public Session(AppContext context, UserProfile user, Consumer<String> hostOpen) {
+        this(context, user, hostOpen, new SubmittedJobs());
+    }
+
+    public String userName() {
+        return user.name();
+    }
+
+    public boolean admin() {
+        return user.admin();
+    }
+}

@@ -1,0 +1,209 @@
+package org.pathlane.app.settings;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.pathlane.app.DataDir;
+import org.pathlane.app.concurrent.UiExecutors;
+import org.pathlane.app.profiles.PasswordHasher;
+import org.pathlane.app.session.AppSettings;
+import org.pathlane.app.session.Session;
+import org.pathlane.scheduler.model.Limits;
+import org.pathlane.scheduler.model.UserProfile;
+
+/**
+ * Settings: this workstation's data folder, inference device, tile and batch for new segmentation jobs;
+ * for an admin also the scheduler's limits and the other profiles.
+ */
+public final class SettingsViewModel {
+
+    private static volatile String detectedDevice;
+
+    private final Session session;
+    private final UiExecutors executors;
+    private final AppSettings settings;
+    private final ReadOnlyStringWrapper detected = new ReadOnlyStringWrapper("Detecting the inference device…");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper limitsText = new ReadOnlyStringWrapper("");
+    private final ObservableList<UserProfile> profiles = FXCollections.observableArrayList();
+
+    public SettingsViewModel(Session session, UiExecutors executors) {
+        this.session = session;
+        this.executors = executors;
+        this.settings = session.context().settings();
+        if (!settings.loadProblem().isEmpty()) {
+            message.set(settings.loadProblem());
+        }
+        executors.background().execute(() -> {
+            if (detectedDevice == null) {
+                detectedDevice = DeviceProbe.describe();
+            }
+            String text = detectedDevice;
+            executors.fx().execute(() -> detected.set(text));
+        });
+        refreshAdmin();
+    }
+
+    public boolean admin() {
+        return session.admin();
+    }
+
+    public Path dataDir() {
+        return session.context().dataDir();
+    }
+
+    public AppSettings settings() {
+        return settings;
+    }
+
+    public ReadOnlyStringProperty detectedDeviceProperty() {
+        return detected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty limitsTextProperty() {
+        return limitsText.getReadOnlyProperty();
+    }
+
+    public ObservableList<UserProfile> profiles() {
+        return profiles;
+    }
+
+    /** Remembers another data folder for the next start (an explicit --data-dir or PATHLANE_HOME still wins). */
+    public void chooseDataDir(Path folder) {
+        Preferences.userNodeForPackage(DataDir.class).put(DataDir.PREFERENCE, folder.toAbsolutePath().toString());
+        message.set("PathLane will use " + folder + " from its next start. Restart to switch.");
+    }
+
+    /** Stores device, tile and batch; refused values are reported and nothing is saved. */
+    public void save(String device, String tile, String batch) {
+        try {
+            settings.setDevice(device);
+            settings.setTile(Long.parseLong(tile.strip()));
+            settings.setBatch(Long.parseLong(batch.strip()));
+        } catch (NumberFormatException e) {
+            message.set("Tile and batch must be whole numbers.");
+            return;
+        } catch (IllegalArgumentException e) {
+            message.set("Not saved: " + e.getMessage() + ".");
+            return;
+        }
+        executors.background().execute(() -> {
+            String text;
+            try {
+                settings.save();
+                text = "Saved. New segmentation jobs start with device " + settings.device() + ", tile "
+                        + settings.tile() + ", batch " + settings.batch() + " (after you switch profile or restart).";
+            } catch (IOException e) {
+                text = "Could not save the settings in " + dataDir() + ": " + e.getMessage();
+            }
+            String shown = text;
+            executors.fx().execute(() -> message.set(shown));
+        });
+    }
+
+    public void saveTheme(boolean dark) {
+        settings.setDark(dark);
+        executors.background().execute(() -> {
+            try {
+                settings.save();
+            } catch (IOException e) {
+                executors.fx().execute(() -> message.set("Could not save the theme: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Admin: new limits, in force at once. */
+    public void saveLimits(String maxWorkers, String maxActiveUsers) {
+        Limits limits;
+        try {
+            limits = new Limits(Integer.parseInt(maxWorkers.strip()), Integer.parseInt(maxActiveUsers.strip()));
+        } catch (NumberFormatException e) {
+            message.set("Workers and active users must be whole numbers.");
+            return;
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage() + ".");
+            return;
+        }
+        adminAction(() -> session.context().scheduler().setLimits(session.userName(), limits),
+                "Limits saved: " + limits.maxWorkers() + " workers, " + limits.maxActiveUsers() + " active users.");
+    }
+
+    public void setAdmin(UserProfile profile, boolean admin) {
+        adminAction(() -> session.context().scheduler().profiles().update(session.userName(),
+                new UserProfile(profile.name(), profile.colour(), admin, profile.passwordHash(), null)),
+                profile.name() + (admin ? " is now an admin." : " is no longer an admin."));
+    }
+
+    /** Admin: clears a profile's password (the user signs in without one and may set a new one). */
+    public void resetPassword(UserProfile profile) {
+        adminAction(() -> session.context().scheduler().profiles().update(session.userName(),
+                new UserProfile(profile.name(), profile.colour(), profile.admin(), null, null)),
+                profile.name() + " now signs in without a password.");
+    }
+
+    /** Sets or clears the signed-in user's own password. */
+    public void setOwnPassword(char[] password) {
+        UserProfile me = session.user();
+        executors.background().execute(() -> {
+            String text;
+            try {
+                String hash = password.length == 0 ? null : new PasswordHasher().hash(password);
+                session.context().scheduler().profiles().update(me.name(),
+                        new UserProfile(me.name(), me.colour(), me.admin(), hash, null));
+                text = hash == null ? "Your profile has no password now." : "Your password is set.";
+            } catch (RuntimeException e) {
+                text = "Password not changed: " + e.getMessage();
+            } finally {
+                java.util.Arrays.fill(password, '\0');
+            }
+            String shown = text;
+            executors.fx().execute(() -> message.set(shown));
+        });
+    }
+
+    public void delete(UserProfile profile) {
+        adminAction(() -> session.context().scheduler().profiles().delete(session.userName(), profile.name()),
+                "Deleted profile " + profile.name() + " with its library and workflows.");
+    }
+
+    private void adminAction(Runnable action, String done) {
+        executors.background().execute(() -> {
+            String text;
+            try {
+                action.run();
+                text = done;
+            } catch (RuntimeException e) {
+                text = "Not done: " + e.getMessage();
+            }
+            String shown = text;
+            executors.fx().execute(() -> message.set(shown));
+            refreshAdmin();
+        });
+    }
+
+    private void refreshAdmin() {
+        if (!admin()) {
+            return;
+        }
+        executors.background().execute(() -> {
+            try {
+                var all = session.context().scheduler().profiles().list();
+                Limits limits = session.context().scheduler().limits();
+                executors.fx().execute(() -> {
+                    profiles.setAll(all);
+                    limitsText.set(limits.maxWorkers() + "," + limits.maxActiveUsers());
+                });
+            } catch (RuntimeException e) {
+                executors.fx().execute(() -> message.set("Could not read profiles and limits: " + e.getMessage()));
+            }
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package org.pathlane.app.ui;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import org.pathlane.app.dashboard.DashboardViewModel;
+import org.pathlane.app.editor.EditorViewModel;
+import org.pathlane.app.editor.JobCatalog;
+import org.pathlane.app.live.LiveNuclei;
+import org.pathlane.app.results.ResultsViewModel;
+import org.pathlane.app.session.Session;
+import org.pathlane.app.settings.SettingsViewModel;
+import org.pathlane.app.slides.SlideItem;
+import org.pathlane.app.slides.SlideLibraryViewModel;
+import org.pathlane.app.slides.Thumbnails;
+import org.pathlane.app.ui.dashboard.DashboardView;
+import org.pathlane.app.ui.editor.WorkflowEditorView;
+import org.pathlane.app.ui.results.ResultsView;
+import org.pathlane.app.ui.settings.SettingsView;
+import org.pathlane.app.ui.slides.SlidesView;
+import org.pathlane.app.ui.viewer.ViewerScreen;
+
+/** Builds the session's view-models once and each screen on first visit. */
+final class ScreenFactory {
+
+    private final Session session;
+    private final Navigator navigator;
+    private final DashboardViewModel dashboard;
+    private final SlideLibraryViewModel library;
+    private final EditorViewModel editor;
+    private final LiveNuclei live;
+    private ViewerScreen viewer;
+    private ResultsView results;
+
+    ScreenFactory(Session session, Navigator navigator) {
+        this.session = session;
+        this.navigator = navigator;
+        var context = session.context();
+        JobCatalog catalog = context.catalog().withDefaults("segment", context.settings().segmentDefaults());
+        this.dashboard = new DashboardViewModel(context.scheduler(), session.userName(), catalog::label, context.executors());
+        this.library = new SlideLibraryViewModel(context.scheduler().profiles(), session.userName(),
+                new Thumbnails(context.dataDir().resolve("thumbnails")), context.executors());
+        this.editor = new EditorViewModel(catalog, this::slideReadable,
+                spec -> {
+                    String id = context.scheduler().submit(session.userName(), spec);
+                    session.submitted().remember(id, spec);
+                    return id;
+                }, context.executors());
+        library.items().addListener((ListChangeListener<SlideItem>) c -> {
+            editor.slideChoices().setAll(library.slidePaths());
+            editor.revalidate();
+        });
+        library.load();
+        this.live = new LiveNuclei(context.scheduler(), session.userName(), session.submitted());
+    }
+
+    private boolean slideReadable(String path) {
+        return library.items().stream().anyMatch(i -> !i.broken() && i.path().equals(path))
+                || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path));
+    }
+
+    Node make(MainWindow.Screen screen) {
+        var context = session.context();
+        return switch (screen) {
+            case DASHBOARD -> new DashboardView(dashboard, navigator, session.admin());
+            case EDITOR -> new WorkflowEditorView(editor, context.templatesDir());
+            case SLIDES -> new SlidesView(library, navigator);
+            case VIEWER -> viewer();
+            case RESULTS -> results();
+            case SETTINGS -> new SettingsView(new SettingsViewModel(session, context.executors()));
+        };
+    }
+
+    ViewerScreen viewer() {
+        if (viewer == null) {
+            viewer = new ViewerScreen(session, library, live);
+        }
+        return viewer;
+    }
+
+    ResultsView results() {
+        if (results == null) {
+            results = new ResultsView(new ResultsViewModel(dashboard, session.context().executors()), navigator);
+        }
+        return results;
+    }
+
+    SlideLibraryViewModel library() {
+        return library;
+    }
+
+    void close() {
+        dashboard.close();
+        live.close();
+        if (viewer != null) {
+            viewer.close();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.pathlane.app.ui.dashboard;
+
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.pathlane.app.dashboard.DashboardViewModel;
+import org.pathlane.app.dashboard.WorkflowRow;
+import org.pathlane.app.ui.Navigator;
+
+/** Every workflow with its jobs' state, progress and wait reason; cancel, retry and results from here. */
+public final class DashboardView extends VBox {
+
+    private final DashboardViewModel vm;
+    private final Navigator navigator;
+    private final boolean showUsers;
+    private final VBox list = new VBox(12);
+    private final java.util.Map<String, WorkflowCard> cards = new java.util.HashMap<>();
+
+    public DashboardView(DashboardViewModel vm, Navigator navigator, boolean showUsers) {
+        super(10);
+        this.vm = vm;
+        this.navigator = navigator;
+        this.showUsers = showUsers;
+        setId("dashboard");
+        setPadding(new Insets(16));
+        Label title = new Label(showUsers ? "Dashboard · every user's work" : "Dashboard");
+        title.getStyleClass().add("screen-title");
+        Label queue = new Label();
+        queue.setId("user-queue");
+        queue.getStyleClass().add("hint");
+        queue.textProperty().bind(vm.queueTextProperty());
+        Label message = new Label();
+        message.setId("dashboard-message");
+        message.textProperty().bind(vm.messageProperty());
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(title, queue, message, scroll);
+        vm.workflows().addListener((ListChangeListener<WorkflowRow>) c -> redraw());
+        redraw();
+    }
+
+    private void redraw() {
+        if (vm.workflows().isEmpty()) {
+            cards.clear();
+            Label empty = new Label("No workflows yet. Build one in the editor and press Submit.");
+            empty.getStyleClass().add("hint");
+            list.getChildren().setAll(empty);
+            return;
+        }
+        java.util.Map<String, WorkflowCard> kept = new java.util.HashMap<>();
+        java.util.List<javafx.scene.Node> order = new java.util.ArrayList<>();
+        for (WorkflowRow w : vm.workflows()) {
+            WorkflowCard card = cards.get(w.id());
+            if (card == null) {
+                card = new WorkflowCard(w, vm, navigator, showUsers);
+            } else {
+                card.update(w);
+            }
+            kept.put(w.id(), card);
+            order.add(card);
+        }
+        cards.clear();
+        cards.putAll(kept);
+        if (!list.getChildren().equals(order)) {
+            list.getChildren().setAll(order);
+        }
+    }
+}

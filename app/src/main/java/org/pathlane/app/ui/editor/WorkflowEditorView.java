@@ -1,0 +1,173 @@
+package org.pathlane.app.ui.editor;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import org.pathlane.app.editor.EditorViewModel;
+
+/** The workflow editor screen: palette, lanes canvas, inspector, and a bar with undo/redo, templates and Submit. */
+public final class WorkflowEditorView extends StackPane {
+
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+
+    private final EditorViewModel vm;
+    private final Path templatesDir;
+
+    public WorkflowEditorView(EditorViewModel vm, Path templatesDir) {
+        this.vm = vm;
+        this.templatesDir = templatesDir;
+        setId("editor");
+        WorkflowCanvas canvas = new WorkflowCanvas(vm);
+        ScrollPane scroll = new ScrollPane(canvas);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("canvas-scroll");
+
+        BorderPane layout = new BorderPane();
+        layout.setTop(toolbar());
+        PaletteView palette = new PaletteView(vm.palette());
+        layout.setLeft(palette);
+        layout.setCenter(scroll);
+        ScrollPane inspector = new ScrollPane(new InspectorView(vm));
+        inspector.setFitToWidth(true);
+        inspector.setPrefWidth(290);
+        inspector.getStyleClass().add("inspector-scroll");
+        layout.setRight(inspector);
+        layout.setBottom(statusBar());
+
+        Pane dragLayer = new Pane();
+        dragLayer.setPickOnBounds(false);
+        getChildren().addAll(layout, dragLayer);
+        new DragController(vm, canvas, this, dragLayer);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    private void keyPressed(KeyEvent e) {
+        boolean typing = getScene() != null && getScene().getFocusOwner() instanceof TextInputControl;
+        if (typing) {
+            return;
+        }
+        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            vm.deleteSelection();
+            e.consume();
+        } else if (REDO.match(e) || REDO_Y.match(e)) {
+            vm.redo();
+            e.consume();
+        } else if (UNDO.match(e)) {
+            vm.undo();
+            e.consume();
+        }
+    }
+
+    private HBox toolbar() {
+        TextField name = new TextField(vm.draft().name());
+        name.setId("workflow-name");
+        name.setPromptText("Workflow name");
+        name.setPrefColumnCount(18);
+        name.setOnAction(e -> vm.setName(name.getText()));
+        name.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                vm.setName(name.getText());
+            }
+        });
+        vm.draftProperty().addListener((obs, old, now) -> {
+            if (!name.isFocused()) {
+                name.setText(now.name());
+            }
+        });
+        Button newButton = button("New", "Start an empty workflow", vm::newWorkflow);
+        Button open = button("Open…", "Load a workflow template (JSON)", this::openTemplate);
+        Button save = button("Save…", "Save this workflow as a template (JSON)", this::saveTemplate);
+        Button undo = button("Undo", "Undo (Ctrl+Z)", vm::undo);
+        undo.setId("undo");
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        Button redo = button("Redo", "Redo (Ctrl+Shift+Z)", vm::redo);
+        redo.setId("redo");
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        Button addLane = button("+ Lane", "Add a branch lane", vm::addLane);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label blocked = new Label();
+        blocked.setId("submit-blocked");
+        blocked.getStyleClass().add("blocked-reason");
+        blocked.textProperty().bind(vm.submitBlockedReasonProperty());
+        blocked.setWrapText(true);
+        blocked.setMaxWidth(420);
+        Button submit = button("Submit", "Run this workflow", vm::submit);
+        submit.setId("submit");
+        submit.getStyleClass().add("accent");
+        submit.setDefaultButton(false);
+        submit.disableProperty().bind(vm.canSubmitProperty().not());
+        Tooltip reason = new Tooltip();
+        reason.textProperty().bind(vm.submitBlockedReasonProperty());
+        submit.setTooltip(reason);
+        HBox bar = new HBox(8, name, newButton, open, save, undo, redo, addLane, spacer, blocked, submit);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("editor-toolbar");
+        return bar;
+    }
+
+    private HBox statusBar() {
+        Label message = new Label();
+        message.setId("editor-message");
+        message.textProperty().bind(vm.messageProperty());
+        HBox bar = new HBox(message);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Workflow templates", "*.json"));
+        if (Files.isDirectory(templatesDir)) {
+            chooser.setInitialDirectory(templatesDir.toFile());
+        }
+        return chooser;
+    }
+
+    private void openTemplate() {
+        File file = chooser("Open workflow template").showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            vm.loadTemplate(file.toPath());
+        }
+    }
+
+    private void saveTemplate() {
+        FileChooser chooser = chooser("Save workflow template");
+        chooser.setInitialFileName(vm.draft().name().isBlank() ? "workflow.json" : vm.draft().name().replaceAll("[^\\w.-]+", "-") + ".json");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            vm.saveTemplate(file.toPath());
+        }
+    }
+}

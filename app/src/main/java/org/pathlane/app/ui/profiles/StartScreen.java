@@ -1,0 +1,169 @@
+package org.pathlane.app.ui.profiles;
+
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.pathlane.app.profiles.Avatar;
+import org.pathlane.app.profiles.ProfilesViewModel;
+import org.pathlane.scheduler.model.UserProfile;
+
+/**
+ * The first screen: pick a profile (avatar, name, admin tag, lock when it has a password) or create one.
+ * On a first start it goes straight to creating the lab's first profile, which becomes the admin.
+ */
+public final class StartScreen extends VBox {
+
+    private final ProfilesViewModel vm;
+    private final Consumer<UserProfile> onSignedIn;
+    private final FlowPane tiles = new FlowPane(16, 16);
+    private final VBox panel = new VBox(10);
+
+    public StartScreen(ProfilesViewModel vm, Consumer<UserProfile> onSignedIn) {
+        super(18);
+        this.vm = vm;
+        this.onSignedIn = onSignedIn;
+        setId("start-screen");
+        setAlignment(Pos.TOP_CENTER);
+        setPadding(new Insets(48));
+        Label brand = new Label("PathLane");
+        brand.getStyleClass().add("screen-title");
+        brand.setStyle("-fx-font-size: 30px;");
+        Label subtitle = new Label("Who is working?");
+        subtitle.getStyleClass().add("hint");
+        tiles.setAlignment(Pos.CENTER);
+        tiles.setId("profile-tiles");
+        panel.setMaxWidth(380);
+        panel.setAlignment(Pos.CENTER_LEFT);
+        Label error = new Label();
+        error.setId("start-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.setMaxWidth(480);
+        error.textProperty().bind(vm.errorProperty());
+        getChildren().addAll(brand, subtitle, tiles, panel, error);
+        vm.profiles().addListener((javafx.collections.ListChangeListener<UserProfile>) c -> showTiles());
+        vm.firstStartProperty().addListener((obs, was, now) -> {
+            if (now) {
+                showCreate();
+            }
+        });
+        showTiles();
+        vm.refresh();
+    }
+
+    private void showTiles() {
+        tiles.setVisible(true);
+        tiles.setManaged(true);
+        tiles.getChildren().clear();
+        for (UserProfile p : vm.profiles()) {
+            Label name = new Label(p.name());
+            name.getStyleClass().add("field-label");
+            Label tag = new Label((p.admin() ? "admin" : "") + (vm.needsPassword(p) ? (p.admin() ? " · " : "") + "🔒 password" : ""));
+            tag.getStyleClass().add("hint");
+            VBox tile = new VBox(8, new AvatarView(p, 64), name, tag);
+            tile.setAlignment(Pos.CENTER);
+            tile.setPrefWidth(140);
+            tile.getStyleClass().add("profile-tile");
+            tile.setId("profile-" + p.name().replaceAll("\\W+", "_"));
+            tile.setOnMouseClicked(e -> pick(p));
+            tiles.getChildren().add(tile);
+        }
+        Button add = new Button("+ New profile");
+        add.setId("new-profile");
+        add.setOnAction(e -> showCreate());
+        VBox addTile = new VBox(add);
+        addTile.setAlignment(Pos.CENTER);
+        addTile.setPrefSize(140, 130);
+        tiles.getChildren().add(addTile);
+    }
+
+    private void pick(UserProfile p) {
+        if (!vm.needsPassword(p)) {
+            vm.signIn(p, null, onSignedIn);
+            return;
+        }
+        Label title = new Label("Password for " + p.name());
+        title.getStyleClass().add("field-label");
+        PasswordField password = new PasswordField();
+        password.setId("signin-password");
+        Button go = new Button("Sign in");
+        go.setId("signin");
+        go.getStyleClass().add("accent");
+        go.setDefaultButton(true);
+        go.disableProperty().bind(vm.busyProperty());
+        go.setOnAction(e -> {
+            vm.signIn(p, password.getText().toCharArray(), onSignedIn);
+            password.clear();
+        });
+        panel.getChildren().setAll(title, password, go);
+        password.requestFocus();
+    }
+
+    private void showCreate() {
+        boolean first = vm.profiles().isEmpty();
+        tiles.setVisible(!first);
+        tiles.setManaged(!first);
+        Label title = new Label(first ? "Welcome! Create the first profile: it will be the lab's admin."
+                : "New profile");
+        title.getStyleClass().add("field-label");
+        title.setWrapText(true);
+        TextField name = new TextField();
+        name.setId("new-profile-name");
+        name.setPromptText("Name, e.g. Ada Lovelace");
+        ToggleGroup colours = new ToggleGroup();
+        HBox swatches = new HBox(6);
+        for (String colour : Avatar.PALETTE) {
+            ToggleButton swatch = new ToggleButton();
+            swatch.setGraphic(new Circle(9, Color.web(colour)));
+            swatch.setUserData(colour);
+            swatch.setToggleGroup(colours);
+            swatch.getStyleClass().add("flat");
+            swatches.getChildren().add(swatch);
+        }
+        PasswordField password = new PasswordField();
+        password.setId("new-profile-password");
+        password.setPromptText("Password (optional)");
+        PasswordField repeat = new PasswordField();
+        repeat.setId("new-profile-repeat");
+        repeat.setPromptText("Repeat password");
+        CheckBox admin = new CheckBox("Admin (manages profiles and limits)");
+        admin.setSelected(first);
+        admin.setDisable(true);
+        Label note = new Label("Only an admin can make another admin, from Settings.");
+        note.getStyleClass().add("hint");
+        note.setVisible(!first);
+        note.setManaged(!first);
+        Button create = new Button(first ? "Create and sign in" : "Create");
+        create.setId("create-profile");
+        create.getStyleClass().add("accent");
+        create.setDefaultButton(true);
+        create.disableProperty().bind(vm.busyProperty().or(name.textProperty().isEmpty()));
+        Label mismatch = new Label();
+        mismatch.getStyleClass().add("error-text");
+        create.setOnAction(e -> {
+            if (!password.getText().equals(repeat.getText())) {
+                mismatch.setText("The two passwords differ: type them again.");
+                return;
+            }
+            mismatch.setText("");
+            String colour = colours.getSelectedToggle() == null ? null : (String) colours.getSelectedToggle().getUserData();
+            vm.create(null, name.getText(), colour, password.getText().toCharArray(), first, onSignedIn);
+            password.clear();
+            repeat.clear();
+        });
+        panel.getChildren().setAll(title, name, new Label("Colour"), swatches, password, repeat, admin, note, mismatch, create);
+        name.requestFocus();
+    }
+}

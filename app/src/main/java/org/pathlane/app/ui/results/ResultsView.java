@@ -1,0 +1,168 @@
+package org.pathlane.app.ui.results;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.pathlane.app.dashboard.JobRow;
+import org.pathlane.app.results.JobResult;
+import org.pathlane.app.results.ResultsViewModel;
+import org.pathlane.app.ui.Navigator;
+
+/** Finished jobs on the left; the selected job's counts, summary, files and exports on the right. */
+public final class ResultsView extends BorderPane {
+
+    private final ResultsViewModel vm;
+    private final Navigator navigator;
+    private final ListView<JobRow> jobs = new ListView<>();
+    private final VBox details = new VBox(10);
+
+    public ResultsView(ResultsViewModel vm, Navigator navigator) {
+        this.vm = vm;
+        this.navigator = navigator;
+        setId("results");
+        setPadding(new Insets(16));
+        Label title = new Label("Results");
+        title.getStyleClass().add("screen-title");
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        setTop(new VBox(6, title, message));
+        jobs.setItems(vm.finishedJobs());
+        jobs.setPrefWidth(340);
+        jobs.setPlaceholder(new Label("No finished jobs yet."));
+        jobs.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(JobRow job, boolean empty) {
+                super.updateItem(job, empty);
+                setText(empty || job == null ? null : job.jobId() + " · " + job.typeLabel() + " · " + job.branch()
+                        + (job.user() == null ? "" : " (" + job.user() + ")"));
+            }
+        });
+        jobs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && !now.equals(vm.selectedProperty().get())) {
+                vm.select(now);
+            }
+        });
+        setLeft(jobs);
+        BorderPane.setMargin(jobs, new Insets(10, 16, 0, 0));
+        ScrollPane scroll = new ScrollPane(details);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        BorderPane.setMargin(scroll, new Insets(10, 0, 0, 0));
+        vm.resultProperty().addListener((obs, old, now) -> redraw());
+        vm.selectedProperty().addListener((obs, old, now) -> redraw());
+        redraw();
+    }
+
+    /** Selects a job, e.g. from the dashboard's Results button. */
+    public void select(JobRow job) {
+        vm.select(job);
+        vm.finishedJobs().stream()
+                .filter(j -> j.workflowId().equals(job.workflowId()) && j.jobId().equals(job.jobId()))
+                .findFirst().ifPresentOrElse(jobs.getSelectionModel()::select, jobs.getSelectionModel()::clearSelection);
+    }
+
+    private void redraw() {
+        JobRow job = vm.selectedProperty().get();
+        JobResult result = vm.resultProperty().get();
+        details.getChildren().clear();
+        details.setPadding(new Insets(4, 12, 12, 12));
+        if (job == null) {
+            Label hint = new Label("Pick a finished job to see its results.");
+            hint.getStyleClass().add("hint");
+            details.getChildren().add(hint);
+            return;
+        }
+        Label heading = new Label(job.jobId() + " · " + job.typeLabel());
+        heading.getStyleClass().add("inspector-heading");
+        details.getChildren().add(heading);
+        if (result == null) {
+            details.getChildren().add(new Label("Reading " + job.resultDir() + " …"));
+            return;
+        }
+        Label count = new Label(headline(result));
+        count.setId("result-count");
+        count.setStyle("-fx-font-size: 24px; -fx-font-weight: bold;");
+        details.getChildren().add(count);
+        if (!result.problem().isEmpty()) {
+            Label problem = new Label(result.problem());
+            problem.getStyleClass().add("error-text");
+            problem.setWrapText(true);
+            details.getChildren().add(problem);
+        }
+        Button folder = new Button("Open folder");
+        folder.setOnAction(e -> navigator.openFolder(result.folder()));
+        Button geojson = new Button("Export GeoJSON…");
+        geojson.setDisable(!result.files().contains(result.geojson()));
+        geojson.setOnAction(e -> export(result.geojson(), "GeoJSON", "*.geojson"));
+        Button csv = new Button("Export CSV…");
+        csv.setDisable(!result.files().contains(result.csv()));
+        csv.setOnAction(e -> export(result.csv(), "CSV", "*.csv"));
+        Button show = new Button("Show on slide");
+        show.getStyleClass().add("accent");
+        show.setDisable(result.slide() == null);
+        show.setOnAction(e -> navigator.openInViewer(result.slide(), job));
+        HBox actions = new HBox(8, show, folder, geojson, csv);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        details.getChildren().add(actions);
+        GridPane grid = new GridPane();
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().add(keys);
+        grid.setHgap(16);
+        grid.setVgap(4);
+        int row = 0;
+        for (var e : result.summary().entrySet()) {
+            Label key = new Label(e.getKey());
+            key.getStyleClass().add("hint");
+            Label value = new Label(e.getValue());
+            value.setWrapText(true);
+            grid.addRow(row++, key, value);
+        }
+        Label summaryTitle = new Label("Summary");
+        summaryTitle.getStyleClass().add("section-title");
+        Label filesTitle = new Label("Files in " + result.folder());
+        filesTitle.getStyleClass().add("section-title");
+        filesTitle.setWrapText(true);
+        VBox files = new VBox(2);
+        result.files().forEach(f -> files.getChildren().add(new Label(f.getFileName().toString())));
+        details.getChildren().addAll(summaryTitle, grid, filesTitle, files);
+    }
+
+    private static String headline(JobResult result) {
+        if (result.cells() >= 0) {
+            return String.format(Locale.ROOT, "%,d nuclei", result.cells());
+        }
+        String tissue = result.summary().get("tissueFraction");
+        if (tissue != null) {
+            try {
+                return String.format(Locale.ROOT, "Tissue covers %.1f %% of the slide", Double.parseDouble(tissue) * 100);
+            } catch (NumberFormatException e) {
+                return "Tissue fraction: " + tissue;
+            }
+        }
+        return result.files().isEmpty() ? "Finished (this job writes no files)" : "Finished";
+    }
+
+    private void export(Path source, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + kind);
+        chooser.setInitialFileName(source.getFileName().toString());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File target = chooser.showSaveDialog(getScene().getWindow());
+        if (target != null) {
+            vm.export(source, target.toPath());
+        }
+    }
+}

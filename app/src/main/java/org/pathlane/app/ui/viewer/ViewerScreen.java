@@ -1,0 +1,212 @@
+package org.pathlane.app.ui.viewer;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import org.pathlane.app.dashboard.JobRow;
+import org.pathlane.app.live.LiveNuclei;
+import org.pathlane.app.live.SubmittedJobs;
+import org.pathlane.app.session.Session;
+import org.pathlane.app.slides.SlideLibraryViewModel;
+import org.pathlane.app.viewer.GeoJsonShapes;
+import org.pathlane.app.viewer.SlideTileSource;
+import org.pathlane.inference.slide.SlideReader;
+import org.pathlane.inference.slide.Slides;
+import org.pathlane.viewer.SlideViewer;
+import org.pathlane.viewer.overlay.OverlayShape;
+import org.pathlane.viewer.overlay.ShapeLayer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The viewer screen: any slide of the library in the pyramidal viewer, with a nuclei layer that fills
+ * tile by tile while a segmentation of this slide runs, and from a result's GeoJSON afterwards.
+ */
+public final class ViewerScreen extends BorderPane implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ViewerScreen.class);
+
+    private final Session session;
+    private final SlideViewer viewer = new SlideViewer();
+    private final ShapeLayer nuclei = new ShapeLayer("nuclei");
+    private final ComboBox<String> slides = new ComboBox<>();
+    private final Label status = new Label("Pick a slide.");
+    {
+        status.setId("viewer-status");
+    }
+    private final AtomicLong shown = new AtomicLong();
+    private final AtomicLong statusQueued = new AtomicLong(-1);
+    private String slideLabel = "";
+    private String countLabel = "";
+    private volatile String currentSlide;
+    private SlideReader reader;
+    private SlideTileSource source;
+    private final LiveNuclei live;
+    private final LiveNuclei.Watcher watcher = new LiveNuclei.Watcher() {
+        @Override
+        public void nuclei(String workflowId, String jobId, String slide, List<OverlayShape> shapes) {
+            String open = currentSlide;
+            if (open != null && SubmittedJobs.samePath(slide, open)) {
+                nuclei.addAll(shapes);
+                showCount(shown.addAndGet(shapes.size()), "live from job " + jobId);
+            }
+        }
+
+        @Override
+        public void ended(String workflowId, String jobId, String slide, boolean succeeded, Path resultDir) {
+            String open = currentSlide;
+            if (succeeded && open != null && SubmittedJobs.samePath(slide, open) && Files.exists(resultDir.resolve("cells.geojson"))) {
+                Platform.runLater(() -> loadOverlay(resultDir.resolve("cells.geojson")));
+            }
+        }
+    };
+
+    public ViewerScreen(Session session, SlideLibraryViewModel library, LiveNuclei live) {
+        this.session = session;
+        this.live = live;
+        setId("viewer-screen");
+        nuclei.setColor(Color.web("#00e5ff"));
+        viewer.getLayers().add(nuclei);
+        viewer.setId("slide-viewer");
+        slides.setPromptText("Pick a slide of your library");
+        slides.setPrefWidth(360);
+        slides.getItems().setAll(library.slidePaths());
+        library.items().addListener((javafx.collections.ListChangeListener<Object>) c -> slides.getItems().setAll(library.slidePaths()));
+        slides.setOnAction(e -> {
+            if (slides.getValue() != null && !slides.getValue().equals(currentSlide)) {
+                open(slides.getValue(), null);
+            }
+        });
+        Button overlay = new Button("Load GeoJSON overlay…");
+        overlay.setOnAction(e -> chooseOverlay());
+        CheckBox visible = new CheckBox("Show nuclei");
+        visible.selectedProperty().bindBidirectional(nuclei.visibleProperty());
+        Button fit = new Button("Fit");
+        fit.setOnAction(e -> viewer.fit());
+        HBox bar = new HBox(10, new Label("Slide"), slides, fit, overlay, visible, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("editor-toolbar");
+        setTop(bar);
+        setCenter(viewer);
+        live.watch(watcher);
+    }
+
+    /** Shows a slide; with a job, its GeoJSON result (finished) or its live nuclei (running) as overlay. */
+    public void open(String slidePath, JobRow job) {
+        if (slidePath == null) {
+            status.setText("This result does not name its slide: pick the slide, then Load GeoJSON overlay.");
+            return;
+        }
+        currentSlide = slidePath;
+        slides.setValue(slidePath);
+        nuclei.clear();
+        List<OverlayShape> sofar = live.collected(slidePath);
+        nuclei.addAll(sofar);
+        shown.set(sofar.size());
+        slideLabel = "Opening " + Path.of(slidePath).getFileName() + " …";
+        countLabel = "";
+        status.setText(slideLabel);
+        session.context().executors().background().execute(() -> {
+            try {
+                SlideReader opened = Slides.open(Path.of(slidePath));
+                SlideTileSource tiles = new SlideTileSource(opened);
+                Platform.runLater(() -> show(slidePath, opened, tiles, job));
+            } catch (Exception e) {
+                LOG.info("Viewer could not open {}: {}", slidePath, e.getMessage());
+                Platform.runLater(() -> status.setText(e.getMessage()));
+            }
+        });
+    }
+
+    private void show(String slidePath, SlideReader opened, SlideTileSource tiles, JobRow job) {
+        if (!Objects.equals(slidePath, currentSlide)) {
+            tiles.close();
+            opened.close();
+            return;
+        }
+        closeSource();
+        reader = opened;
+        source = tiles;
+        viewer.setTileSource(tiles);
+        slideLabel = Path.of(slidePath).getFileName() + " · " + opened.vendor();
+        status.setText(slideLabel + (countLabel.isEmpty() ? "" : " · " + countLabel));
+        if (job != null && job.resultDir() != null) {
+            Path geojson = job.resultDir().resolve("cells.geojson");
+            if (Files.exists(geojson)) {
+                loadOverlay(geojson);
+            } else {
+                showCount(shown.get(), "so far from job " + job.jobId() + "; more appear as its tiles finish");
+            }
+        }
+    }
+
+    private void chooseOverlay() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Load nuclei (GeoJSON)");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GeoJSON", "*.geojson", "*.json"));
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) {
+            loadOverlay(file.toPath());
+        }
+    }
+
+    private void loadOverlay(Path geojson) {
+        nuclei.clear();
+        shown.set(0);
+        session.context().executors().background().execute(() -> {
+            try {
+                GeoJsonShapes.read(geojson, 5_000, batch -> {
+                    nuclei.addAll(batch);
+                    showCount(shown.addAndGet(batch.size()), "from " + geojson.getFileName());
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> status.setText("Overlay not loaded: " + e.getMessage()));
+            }
+        });
+    }
+
+    /** Coalesced: one pending status update however many batches arrive. */
+    private void showCount(long count, String from) {
+        if (statusQueued.getAndSet(count) < 0) {
+            Platform.runLater(() -> {
+                long latest = statusQueued.getAndSet(-1);
+                countLabel = String.format(Locale.ROOT, "%,d nuclei %s", latest, from);
+                status.setText(slideLabel + " · " + countLabel);
+            });
+        }
+    }
+
+    private void closeSource() {
+        if (source != null) {
+            source.close();
+        }
+        if (reader != null) {
+            reader.close();
+        }
+        source = null;
+        reader = null;
+    }
+
+    @Override
+    public void close() {
+        live.unwatch(watcher);
+        viewer.setTileSource(null);
+        closeSource();
+    }
+}

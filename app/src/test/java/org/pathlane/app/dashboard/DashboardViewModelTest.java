@@ -1,0 +1,123 @@
+package org.pathlane.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pathlane.app.session.EngineConditions;
+import org.pathlane.app.session.GateJob;
+import org.pathlane.app.session.TestEngines;
+import org.pathlane.scheduler.api.JobSpec;
+import org.pathlane.scheduler.api.WorkflowSpec;
+import org.pathlane.scheduler.engine.Scheduler;
+import org.pathlane.scheduler.model.JobStatus;
+import org.pathlane.scheduler.model.Limits;
+import org.pathlane.scheduler.model.UserProfile;
+import org.pathlane.scheduler.model.WorkflowStatus;
+
+class DashboardViewModelTest {
+
+    @TempDir
+    Path dir;
+    private final GateJob gate = new GateJob();
+    private Scheduler scheduler;
+    private DashboardViewModel admin;
+    private DashboardViewModel bob;
+
+    @BeforeEach
+    void setUp() {
+        scheduler = TestEngines.scheduler(dir, new Limits(4, 1), gate);
+        scheduler.profiles().create(null, new UserProfile("ada", "#4477AA", true, null, null));
+        scheduler.profiles().create(null, new UserProfile("bob", "#228833", false, null, null));
+        admin = new DashboardViewModel(scheduler, "ada", type -> type, TestEngines.direct());
+        bob = new DashboardViewModel(scheduler, "bob", type -> type, TestEngines.direct());
+    }
+
+    @AfterEach
+    void tearDown() {
+        gate.open();
+        admin.close();
+        bob.close();
+        scheduler.close();
+    }
+
+    @Test
+    void aWaitingUserSeesTheirPlaceInLineAndCancellingFreesTheSlot() throws Exception {
+        String held = scheduler.submit("ada", new WorkflowSpec("holds the slot", List.of(job("g", GateJob.TYPE, Map.of()))));
+        await(scheduler, "ada's job runs with its progress", () -> job(admin, held, "g")
+                .filter(j -> j.status() == JobStatus.RUNNING && j.progressText().equals("3 / 10")).isPresent());
+        assertThat(job(admin, held, "g").orElseThrow().progress()).isEqualTo(0.3);
+
+        String waiting = scheduler.submit("bob", new WorkflowSpec("waits", List.of(job("s", "sleep", Map.of("durationMs", 1)))));
+        await(scheduler, "bob sees his wait", () -> job(bob, waiting, "s").filter(j -> j.status() == JobStatus.PENDING).isPresent());
+        assertThat(job(bob, waiting, "s").orElseThrow().detail()).isEqualTo("waiting for a user slot: 1st in line");
+        assertThat(bob.queueTextProperty().get()).contains("1 of 1 in use (ada)").contains("you are 1st in line");
+
+        admin.cancelWorkflow(held);
+        await(scheduler, "bob's job ran", () -> job(bob, waiting, "s").filter(j -> j.status() == JobStatus.SUCCEEDED).isPresent());
+        await(scheduler, "ada sees her job cancelled", () -> job(admin, held, "g").filter(j -> j.status() == JobStatus.CANCELLED).isPresent());
+        assertThat(admin.messageProperty().get()).isEqualTo("Cancelled the workflow.");
+    }
+
+    @Test
+    void usersSeeOnlyTheirOwnWorkflowsAndTheAdminSeesEveryone() throws Exception {
+        String mine = scheduler.submit("bob", new WorkflowSpec("bob's", List.of(job("s", "sleep", Map.of()))));
+        await(scheduler, "bob's workflow finished", () -> workflow(bob, mine).filter(w -> w.status() == WorkflowStatus.SUCCEEDED).isPresent());
+        DashboardViewModel bobAgain = new DashboardViewModel(scheduler, "bob", t -> t, TestEngines.direct());
+        scheduler.profiles().create(null, new UserProfile("carol", "#AA3377", false, null, null));
+        DashboardViewModel carolsView = new DashboardViewModel(scheduler, "carol", t -> t, TestEngines.direct());
+        try {
+            assertThat(carolsView.workflows()).isEmpty();
+            assertThat(admin.workflows()).extracting(WorkflowRow::user).containsExactly("bob");
+            assertThat(bobAgain.workflows()).extracting(WorkflowRow::id).containsExactly(mine);
+        } finally {
+            bobAgain.close();
+            carolsView.close();
+        }
+    }
+
+    @Test
+    void aFailedJobShowsItsReasonCancelsItsBranchAndTheWorkflowCanBeRetried() throws Exception {
+        String failing = scheduler.submit("bob", new WorkflowSpec("fails", List.of(
+                job("a", "sleep", Map.of("fail", true)),
+                new JobSpec("b", "A", "sleep", Map.of(), List.of()))));
+        await(scheduler, "the workflow failed", () -> workflow(bob, failing).filter(w -> w.status() == WorkflowStatus.FAILED).isPresent());
+        WorkflowRow row = workflow(bob, failing).orElseThrow();
+        assertThat(row.retryable()).isTrue();
+        assertThat(row.jobs().get(0).detail()).contains("failed on purpose");
+        assertThat(row.jobs().get(1).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(row.summary()).isEqualTo("0 of 2 jobs done");
+
+        bob.retry(failing);
+        assertThat(bob.messageProperty().get()).startsWith("Submitted again as ");
+        await(scheduler, "the retry shows", () -> bob.workflows().size() == 2);
+    }
+
+    @Test
+    void waitTextsReadNaturally() {
+        assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111).stream().map(WaitText::ordinal))
+                .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th");
+    }
+
+    private void await(Scheduler engine, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        EngineConditions.await(engine, what, condition, admin.workflows(), bob.workflows());
+    }
+
+    private static JobSpec job(String id, String type, Map<String, Object> params) {
+        return new JobSpec(id, "A", type, params, List.of());
+    }
+
+    private static Optional<WorkflowRow> workflow(DashboardViewModel vm, String id) {
+        return List.copyOf(vm.workflows()).stream().filter(w -> w.id().equals(id)).findFirst();
+    }
+
+    private static Optional<JobRow> job(DashboardViewModel vm, String workflowId, String jobId) {
+        return workflow(vm, workflowId).flatMap(w -> w.jobs().stream().filter(j -> j.jobId().equals(jobId)).findFirst());
+    }
+}

@@ -1,0 +1,185 @@
+package org.pathlane.app.ui.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.pathlane.app.dashboard.JobRow;
+import org.pathlane.app.live.LiveNuclei;
+import org.pathlane.app.live.NucleusShapes;
+import org.pathlane.app.session.AppContext;
+import org.pathlane.app.session.GateJob;
+import org.pathlane.app.session.Session;
+import org.pathlane.app.session.TestEngines;
+import org.pathlane.app.slides.SlideLibraryViewModel;
+import org.pathlane.app.slides.Thumbnails;
+import org.pathlane.app.ui.FxTestSupport;
+import org.pathlane.inference.segment.TileCells;
+import org.pathlane.inference.stitch.Nucleus;
+import org.pathlane.scheduler.api.JobContext;
+import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.api.JobSpec;
+import org.pathlane.scheduler.api.WorkflowSpec;
+import org.pathlane.scheduler.model.JobStatus;
+import org.pathlane.scheduler.model.Limits;
+import org.pathlane.scheduler.model.UserProfile;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Nuclei appear on the open slide while a job of that slide emits them, and load from a result's GeoJSON. */
+@ExtendWith(ApplicationExtension.class)
+class ViewerScreenTest {
+
+    static {
+        FxTestSupport.useGlassRobot();
+    }
+
+    @TempDir
+    static Path dir;
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+    private final GateJob gate = new GateJob();
+    private AppContext context;
+    private Session session;
+    private ViewerScreen screen;
+    private LiveNuclei live;
+    private Path slide;
+
+    /** Emits two nuclei as one finished tile, then holds until the gate opens. */
+    private final JobHandler emitter = new JobHandler() {
+        @Override
+        public String type() {
+            return "emitter";
+        }
+
+        @Override
+        public void run(JobContext job) throws Exception {
+            job.emit(new TileCells(0, 0, List.of(square(100, 100), square(300, 200))));
+            gate.hold();
+        }
+    };
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path data = dir.resolve("data-" + System.nanoTime());
+        context = TestEngines.context(data, new Limits(2, 2), List.of(emitter, new org.pathlane.app.jobs.SegmentJobHandler()),
+                Platform::runLater);
+        UserProfile ada = context.scheduler().profiles().create(null, new UserProfile("Ada", "#4477AA", true, null, null));
+        session = new Session(context, ada, uri -> { });
+        slide = data.resolve("tissue.png");
+        BufferedImage image = new BufferedImage(600, 400, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(image, "png", slide.toFile());
+        SlideLibraryViewModel library = new SlideLibraryViewModel(context.scheduler().profiles(), "Ada",
+                new Thumbnails(data.resolve("thumbs")), context.executors());
+        live = new LiveNuclei(context.scheduler(), "Ada", session.submitted());
+        screen = new ViewerScreen(session, library, live);
+        stage.setScene(new Scene(screen, 900, 600));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        gate.open();
+        WaitForAsyncUtils.asyncFx(screen::close).get();
+        live.close();
+        context.close();
+    }
+
+    @Test
+    void nucleiOfARunningJobOnThisSlideAppearLive(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
+        waitForStatus(robot, "tissue.png · image");
+        WorkflowSpec spec = new WorkflowSpec("live", List.of(new JobSpec("j1", "A", "emitter", Map.of("slide", slide.toString()), List.of())));
+        // The editor remembers what it submitted; the viewer ties the job's events to its slide through it.
+        String id = context.scheduler().submit("Ada", spec);
+        session.submitted().remember(id, spec);
+        waitForStatus(robot, "2 nuclei live from job j1");
+    }
+
+    @Test
+    void aRealSegmentationOfASmallRegionDrawsItsNucleiLive(FxRobot robot) throws Exception {
+        Path svs = Path.of(System.getProperty("pathlane.shared.dir", "../shared"), "slides", "CMU-1-Small-Region.svs");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(svs), "shared slides not found at " + svs);
+        String path = svs.toAbsolutePath().normalize().toString();
+        WaitForAsyncUtils.asyncFx(() -> screen.open(path, null)).get();
+        waitForStatus(robot, "CMU-1-Small-Region.svs · aperio");
+        WorkflowSpec spec = new WorkflowSpec("real", List.of(new JobSpec("j1", "A", "segment",
+                Map.of("slide", path, "region", "600,900,1024,1024", "noTissue", true), List.of())));
+        String id = context.scheduler().submit("Ada", spec);
+        session.submitted().remember(id, spec);
+        waitForStatus(robot, "nuclei live from job j1");
+        waitForStatus(robot, "nuclei from cells.geojson");
+    }
+
+    @Test
+    void openingASlideHalfwayThroughAJobShowsTheTilesAlreadyDone(FxRobot robot) throws Exception {
+        java.util.concurrent.CountDownLatch collected = new java.util.concurrent.CountDownLatch(1);
+        live.watch(new LiveNuclei.Watcher() {
+            @Override
+            public void nuclei(String workflowId, String jobId, String slidePath, List<org.pathlane.viewer.overlay.OverlayShape> shapes) {
+                collected.countDown();
+            }
+
+            @Override
+            public void ended(String workflowId, String jobId, String slidePath, boolean succeeded, Path resultDir) {
+            }
+        });
+        WorkflowSpec spec = new WorkflowSpec("live", List.of(new JobSpec("j1", "A", "emitter", Map.of("slide", slide.toString()), List.of())));
+        String id = context.scheduler().submit("Ada", spec);
+        session.submitted().remember(id, spec);
+        assertThat(collected.await(20, TimeUnit.SECONDS)).as("the tile reached the collector").isTrue();
+        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
+        waitForStatus(robot, "tissue.png · image");
+        assertThat(live.collected(slide.toString())).hasSize(2);
+    }
+
+    @Test
+    void aFinishedJobsGeoJsonLoadsAsTheOverlay(FxRobot robot) throws Exception {
+        Path result = Files.createDirectories(dir.resolve("result-" + System.nanoTime()));
+        Files.writeString(result.resolve("cells.geojson"), """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[10,10],[20,10],[20,20],[10,20],[10,10]]]},"properties":{}},
+                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[50,50],[60,50],[60,60],[50,50]]]},"properties":{}},
+                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[70,70],[80,70],[80,80],[70,70]]]},"properties":{}}]}
+                """);
+        JobRow job = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "Ada", result);
+        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), job)).get();
+        waitForStatus(robot, "3 nuclei from cells.geojson");
+    }
+
+    @Test
+    void aTileEventBecomesOneOutlinePerNucleus() {
+        var shapes = NucleusShapes.from(new TileCells(1, 2, List.of(square(0, 0), square(40, 40))));
+        assertThat(shapes).hasSize(2);
+        assertThat(shapes.get(1).minX()).isEqualTo(40f);
+        assertThat(shapes.get(1).maxY()).isEqualTo(52f);
+        assertThat(NucleusShapes.from("something else")).isEmpty();
+    }
+
+    private static Nucleus square(double x, double y) {
+        var polygon = GEOMETRY.createPolygon(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + 12, y),
+                new Coordinate(x + 12, y + 12), new Coordinate(x, y + 12), new Coordinate(x, y)});
+        return new Nucleus(polygon, x + 6, y + 6, 144, 48, 0.3, 0, 0);
+    }
+
+    private static void waitForStatus(FxRobot robot, String expected) throws Exception {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                robot.lookup("#viewer-status").<Labeled>query().getText().contains(expected)).get());
+    }
+}
