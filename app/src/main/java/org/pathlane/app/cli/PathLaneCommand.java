@@ -1,7 +1,9 @@
 package org.pathlane.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.pathlane.app.DataDir;
 import picocli.CommandLine;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "pathlane",
         mixinStandardHelpOptions = true,
         versionProvider = PathLaneCommand.Version.class,
-        description = "Whole-slide-image workflows for pathology labs. Without a command, starts the desktop app.",
+        description = {"Whole-slide-image workflows for pathology labs. Without a command, starts the desktop app;",
+            "slide files or folders given instead of a command open in it (as a file manager does)."},
         subcommands = {
             BenchCommand.class,
             InfoCommand.class,
@@ -28,6 +31,10 @@ public final class PathLaneCommand implements Callable<Integer> {
             description = "Where PathLane keeps its database and results (default: $PATHLANE_HOME or ~/.pathlane).")
     Path dataDirOption;
 
+    @CommandLine.Parameters(arity = "0..*", paramLabel = "SLIDE", hidden = true,
+            description = "Slide files or folders to import into the signed-in profile's library.")
+    List<Path> slides = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,11 +44,17 @@ public final class PathLaneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        for (Path slide : slides) {
+            if (!Files.exists(slide)) {
+                throw new CliException(2, "no command or file named '" + slide + "' (pathlane --help lists the commands)");
+            }
+        }
         if (!org.pathlane.app.ui.PathLaneApp.displayAvailable()) {
             throw new CliException(1, "no display to show the desktop app on (DISPLAY is not set): run it in a desktop"
                     + " session or under xvfb-run; for the command line see pathlane --help");
         }
-        org.pathlane.app.ui.PathLaneApp.run(dataDir(), org.pathlane.app.jobs.JobHandlers.desktop());
+        org.pathlane.app.ui.PathLaneApp.run(dataDir(), org.pathlane.app.jobs.JobHandlers.desktop(),
+                slides.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         return 0;
     }
 
@@ -68,6 +81,9 @@ public final class PathLaneCommand implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String v = PathLaneCommand.class.getPackage().getImplementationVersion();
+            if (v == null) {
+                v = System.getProperty("jpackage.app-version"); // set by the installed launcher
+            }
             return new String[] {"PathLane " + (v == null ? "development build" : v)};
         }
     }

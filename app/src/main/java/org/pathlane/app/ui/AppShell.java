@@ -20,10 +20,13 @@ public final class AppShell extends StackPane {
     private final Consumer<String> hostOpen;
     private MainWindow window;
     private boolean dark;
+    private java.util.List<java.nio.file.Path> slidesToOpen;
 
-    public AppShell(AppContext context, Consumer<String> hostOpen) {
+    /** @param slidesToOpen imported into the library of whoever signs in first (may be empty) */
+    public AppShell(AppContext context, Consumer<String> hostOpen, java.util.List<java.nio.file.Path> slidesToOpen) {
         this.context = context;
         this.hostOpen = hostOpen;
+        this.slidesToOpen = java.util.List.copyOf(slidesToOpen);
         this.dark = context.settings().dark();
         setId("app-shell");
         Theme.apply(dark);
@@ -39,6 +42,10 @@ public final class AppShell extends StackPane {
     private void signedIn(UserProfile user) {
         window = new MainWindow(new Session(context, user, hostOpen), this::showStart, this::toggleTheme);
         getChildren().setAll(window);
+        if (!slidesToOpen.isEmpty()) {
+            window.importSlides(slidesToOpen);
+            slidesToOpen = java.util.List.of();
+        }
     }
 
     private void toggleTheme() {

@@ -26,6 +26,7 @@ public final class PathLaneApp extends Application {
 
     private static volatile Path dataDir;
     private static volatile List<JobHandler> handlers = List.of();
+    private static volatile List<Path> slidesToOpen = List.of();
 
     private final StackPane root = new StackPane();
     private volatile AppContext context;
@@ -44,10 +45,16 @@ public final class PathLaneApp extends Application {
         return s != null && !s.isBlank();
     }
 
-    /** Starts the app and returns when its window closes. */
-    public static void run(Path folder, List<JobHandler> jobHandlers) {
+    /**
+     * Starts the app and returns when its window closes.
+     *
+     * @param slides files or folders to import into the library once a profile has signed in (the
+     *     files a file manager passes when a slide is double-clicked); may be empty
+     */
+    public static void run(Path folder, List<JobHandler> jobHandlers, List<Path> slides) {
         dataDir = folder;
         handlers = List.copyOf(jobHandlers);
+        slidesToOpen = List.copyOf(slides);
         Application.launch(PathLaneApp.class);
     }
 
@@ -69,7 +76,7 @@ public final class PathLaneApp extends Application {
                 AppContext opened = AppContext.openDesktop(dataDir, handlers, Platform::runLater);
                 context = opened;
                 Platform.runLater(() -> {
-                    shell = new AppShell(opened, uri -> getHostServices().showDocument(uri));
+                    shell = new AppShell(opened, uri -> getHostServices().showDocument(uri), slidesToOpen);
                     root.getChildren().setAll(shell);
                 });
             } catch (Exception e) {

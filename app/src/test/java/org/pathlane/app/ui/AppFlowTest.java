@@ -48,7 +48,7 @@ class AppFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         context = TestEngines.context(dir.resolve("data-" + System.nanoTime()), new Limits(4, 1), List.of(gate), Platform::runLater);
-        shell = new AppShell(context, uri -> { });
+        shell = new AppShell(context, uri -> { }, List.of());
         Scene scene = new Scene(shell, 1360, 860);
         Theme.style(scene);
         stage.setScene(scene);
@@ -129,6 +129,26 @@ class AppFlowTest {
         robot.clickOn("#cancel-workflow-" + held);
         waitFor("Ada's workflow cancelled", () -> "CANCELLED".equals(textOrNull(robot, "#workflow-state-" + held)));
         EngineConditions.await(context.scheduler(), "Bob's workflow ran", () -> status(waiting) == WorkflowStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aSlideGivenAtStartIsImportedForWhoeverSignsIn(FxRobot robot) throws Exception {
+        // What a file manager does when a technician double-clicks a slide: PathLane SLIDE.
+        Path slide = dir.resolve("double-clicked-" + System.nanoTime() + ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", slide.toFile());
+        WaitForAsyncUtils.asyncFx(() -> {
+            shell.closeWindow();
+            shell = new AppShell(context, uri -> { }, List.of(slide));
+            robot.listTargetWindows().stream().filter(w -> w.getScene() != null).findFirst()
+                    .orElseThrow().getScene().setRoot(shell);
+        }).get();
+
+        waitFor("the first-start form", () -> robot.lookup("#new-profile-name").tryQuery().isPresent());
+        robot.clickOn("#new-profile-name").write("Cleo");
+        robot.clickOn("#create-profile");
+        waitFor("the slide in Cleo's library", () -> context.scheduler().profiles().slides("Cleo").stream()
+                .anyMatch(e -> Path.of(e.path()).equals(slide)));
     }
 
     private WorkflowStatus status(String workflowId) {

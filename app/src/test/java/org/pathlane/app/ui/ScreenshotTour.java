@@ -62,7 +62,7 @@ class ScreenshotTour {
         List<org.pathlane.scheduler.api.JobHandler> handlers = new java.util.ArrayList<>(JobHandlers.desktop());
         handlers.add(gate);
         context = TestEngines.context(data, new Limits(4, 1), handlers, Platform::runLater);
-        shell = new AppShell(context, uri -> { });
+        shell = new AppShell(context, uri -> { }, List.of());
         scene = new Scene(shell, 1400, 860);
         Theme.style(scene);
         stage.setScene(scene);
