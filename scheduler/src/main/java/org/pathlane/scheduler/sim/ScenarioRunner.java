@@ -41,6 +41,9 @@ public final class ScenarioRunner {
      * @throws IllegalStateException if the scenario does not finish within its budget
      */
     public static Result run(Scenario scenario, SchedulerConfig base, Writer trace) throws InterruptedException {
+        if (base.dataDir() != null) {
+            EngineWarmUp.run(base.dataDir().resolve("warm-up"));
+        }
         long originNanos = System.nanoTime();
         InstantSource monotonic = () -> Instant.ofEpochMilli((System.nanoTime() - originNanos) / 1_000_000);
         SchedulerConfig config = base.withLimits(scenario.limits()).withClock(monotonic);
