@@ -148,7 +148,9 @@ final class JobRunner implements AutoCloseable {
             } catch (Exception | LinkageError | AssertionError e) {
                 failure = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
                 if (!cancelled) {
-                    LOG.info("Job {} of workflow {} (user {}) failed: {}", jobKey, workflowId, user, failure, e);
+                    // The reason is stored with the job and shown to its user; the stack trace is for developers.
+                    LOG.info("Job {} of workflow {} (user {}) failed: {}", jobKey, workflowId, user, failure);
+                    LOG.debug("Job {} failed with", jobKey, e);
                 }
             } finally {
                 synchronized (this) {
