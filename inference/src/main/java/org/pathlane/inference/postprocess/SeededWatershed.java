@@ -58,66 +58,33 @@ final class SeededWatershed {
         return ((long) Float.floatToIntBits(max - d) << 32) | index;
     }
 
-    /**
-     * Plateaus of the distance transform equal to its maximum over a (2r+1)² window, labelled 1..n. The
-     * window maximum is separable (rows, then columns) and each pass costs O(1) per pixel whatever r is.
-     */
+    /** Plateaus of the distance transform equal to its maximum over a (2r+1)² window, labelled 1..n. */
     private static int[] seeds(float[] dist, boolean[] mask, int width, int height, int r) {
         float[] rowMax = new float[dist.length];
-        WindowMax rows = new WindowMax(width, r);
         for (int y = 0; y < height; y++) {
-            rows.run(dist, y * width, 1, rowMax);
+            for (int x = 0; x < width; x++) {
+                float m = 0;
+                for (int k = Math.max(0, x - r); k <= Math.min(width - 1, x + r); k++) {
+                    m = Math.max(m, dist[y * width + k]);
+                }
+                rowMax[y * width + x] = m;
+            }
         }
         boolean[] peak = new boolean[dist.length];
-        WindowMax columns = new WindowMax(height, r);
-        float[] columnMax = new float[dist.length];
-        for (int x = 0; x < width; x++) {
-            columns.run(rowMax, x, width, columnMax);
-        }
-        for (int i = 0; i < dist.length; i++) {
-            peak[i] = mask[i] && dist[i] >= 1f && dist[i] >= columnMax[i];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                if (!mask[i] || dist[i] < 1f) {
+                    continue;
+                }
+                float m = 0;
+                for (int k = Math.max(0, y - r); k <= Math.min(height - 1, y + r); k++) {
+                    m = Math.max(m, rowMax[k * width + x]);
+                }
+                peak[i] = dist[i] >= m;
+            }
         }
         return ConnectedComponents.label(peak, width, height);
-    }
-
-    /**
-     * The maximum over {@code [i - r, i + r]} (clipped to the line, and never below 0) of every element
-     * of a line of {@code n} values, in O(n) by van Herk / Gil-Werman: the line is padded with r zeros at
-     * each end and cut into blocks of 2r + 1; a window then covers the tail of one block and the head of
-     * the next, whose running maxima are precomputed.
-     */
-    private static final class WindowMax {
-        private final int n;
-        private final int r;
-        private final float[] padded;
-        private final float[] head;
-        private final float[] tail;
-
-        WindowMax(int n, int r) {
-            this.n = n;
-            this.r = r;
-            this.padded = new float[n + 2 * r];
-            this.head = new float[padded.length];
-            this.tail = new float[padded.length];
-        }
-
-        /** Reads {@code src[start + k·stride]} for k in [0, n) and writes each window's maximum at the same places of {@code dst}. */
-        void run(float[] src, int start, int stride, float[] dst) {
-            int w = 2 * r + 1;
-            int length = padded.length;
-            for (int k = 0; k < n; k++) {
-                padded[r + k] = src[start + k * stride];
-            }
-            for (int k = 0; k < length; k++) {
-                head[k] = k % w == 0 ? padded[k] : Math.max(head[k - 1], padded[k]);
-            }
-            for (int k = length - 1; k >= 0; k--) {
-                tail[k] = k == length - 1 || (k + 1) % w == 0 ? padded[k] : Math.max(tail[k + 1], padded[k]);
-            }
-            for (int k = 0; k < n; k++) {
-                dst[start + k * stride] = Math.max(0f, Math.max(tail[k], head[k + 2 * r]));
-            }
-        }
     }
 
     /** A binary min-heap of longs. */
