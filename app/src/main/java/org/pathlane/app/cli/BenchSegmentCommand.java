@@ -11,6 +11,7 @@ import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.segment.SegmentBenchmark;
 import org.pathlane.inference.segment.SegmentRequest;
+import org.pathlane.inference.segment.SegmentSummary;
 import org.pathlane.inference.segment.Segmentations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +81,18 @@ public final class BenchSegmentCommand implements Callable<Integer> {
         out.printf("post-only   %8.2f s%n", f.postOnly());
         out.printf("pipeline    %8.2f s  (%.1fx faster than naive)%n", f.pipeline(), f.naive() / f.pipeline());
         out.printf("efficiency  %8.2f  (slowest stage / pipeline)%n", f.efficiency());
+        SegmentSummary in = f.inPipeline();
+        out.printf("in pipeline busy s (summed over each stage's threads): tissue %.2f, read %.2f, infer %.2f, post %.2f,"
+                + " checkpoint+exports %.2f%n", in.tissue(), in.read(), in.infer(), in.post(), in.write());
+        out.printf("load        %s (1-minute load average at the end, %d cores)%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
+    }
+
+    /** The system's 1-minute load average: other work on the same cores skews every figure above. */
+    private static String loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(java.util.Locale.ROOT, "%.2f", load);
     }
 }

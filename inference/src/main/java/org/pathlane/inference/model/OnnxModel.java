@@ -104,6 +104,10 @@ public final class OnnxModel implements AutoCloseable {
             }
         }
         try (OrtSession.SessionOptions cpu = new OrtSession.SessionOptions()) {
+            // The pipeline reads and post-processes on the same cores while inference runs: ONNX Runtime's
+            // idle workers must sleep rather than spin, or they steal those cores between operators.
+            cpu.addConfigEntry("session.intra_op.allow_spinning", "0");
+            cpu.addConfigEntry("session.inter_op.allow_spinning", "0");
             return new OnnxModel(spec, bytes, env.createSession(bytes, cpu), device, note);
         } catch (OrtException e) {
             throw new ModelException(spec.weights() + ": not an ONNX model ONNX Runtime can load ("
@@ -182,29 +186,41 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the wanted channel of every sample out of the output. ONNX Runtime's typed buffer getters
+     * each copy the whole tensor, so each is called once per batch, never once per sample.
+     */
     private float[] channel(OnnxTensor out, int channels, int n, int pixels) {
         float[] result = new float[n * pixels];
         int c = spec.outputChannel();
         OnnxJavaType type = out.getInfo().type;
-        for (int b = 0; b < n; b++) {
-            int from = (b * channels + c) * pixels;
-            switch (type) {
-                case FLOAT -> out.getFloatBuffer().get(from, result, b * pixels, pixels);
-                case INT64 -> {
-                    var buf = out.getLongBuffer();
-                    for (int i = 0; i < pixels; i++) {
-                        result[b * pixels + i] = buf.get(from + i);
-                    }
+        switch (type) {
+            case FLOAT -> {
+                FloatBuffer buf = out.getFloatBuffer();
+                for (int b = 0; b < n; b++) {
+                    buf.get((b * channels + c) * pixels, result, b * pixels, pixels);
                 }
-                case INT32 -> {
-                    var buf = out.getIntBuffer();
-                    for (int i = 0; i < pixels; i++) {
-                        result[b * pixels + i] = buf.get(from + i);
-                    }
-                }
-                default -> throw new ModelException(spec.description() + ": output type " + type + " is not supported"
-                        + " (float32, int32 or int64 expected)");
             }
+            case INT64 -> {
+                var buf = out.getLongBuffer();
+                for (int b = 0; b < n; b++) {
+                    int from = (b * channels + c) * pixels;
+                    for (int i = 0; i < pixels; i++) {
+                        result[b * pixels + i] = buf.get(from + i);
+                    }
+                }
+            }
+            case INT32 -> {
+                var buf = out.getIntBuffer();
+                for (int b = 0; b < n; b++) {
+                    int from = (b * channels + c) * pixels;
+                    for (int i = 0; i < pixels; i++) {
+                        result[b * pixels + i] = buf.get(from + i);
+                    }
+                }
+            }
+            default -> throw new ModelException(spec.description() + ": output type " + type + " is not supported"
+                    + " (float32, int32 or int64 expected)");
         }
         if (spec.sigmoid()) {
             for (int i = 0; i < result.length; i++) {

@@ -27,9 +27,11 @@ public final class SegmentBenchmark {
     /**
      * @param naiveTilesMeasured tiles the naive baseline really ran; when fewer than {@code tilesAll}, its
      *                           time is extrapolated from their mean
+     * @param inPipeline         the real run's summary: where its time went (busy seconds per stage, summed
+     *                           over the stage's threads; tissue detection; checkpoint and exports)
      */
     public record Figures(int tilesAll, int tilesTissue, int naiveTilesMeasured, double naive, double readOnly,
-            double inferOnly, double postOnly, double pipeline, long cells, String device) {
+            double inferOnly, double postOnly, double pipeline, long cells, String device, SegmentSummary inPipeline) {
 
         public double efficiency() {
             return Math.max(readOnly, Math.max(inferOnly, postOnly)) / pipeline;
@@ -70,19 +72,24 @@ public final class SegmentBenchmark {
             List<TileWindow> tissue = plan.tissueTiles();
             readOnly = parallel(SegmentationPipeline.readThreads(), tissue.size(), i -> reader.read(tissue.get(i)));
 
-            int kept = Math.min(tissue.size(), Math.max(1, 2 * request.batch()));
+            // Tiles kept in memory are spread over the tissue, not the first ones of the grid (often edge
+            // tiles with little tissue): post-processing time depends on how many nuclei a tile holds.
+            List<TileWindow> kept = spread(tissue, Math.max(1, 2 * request.batch()));
             List<TileSegmenter.Tile> inMemory = new ArrayList<>();
-            for (int i = 0; i < kept; i++) {
-                inMemory.add(new TileSegmenter.Tile(tissue.get(i), reader.read(tissue.get(i)), null));
+            for (TileWindow w : kept) {
+                inMemory.add(new TileSegmenter.Tile(w, reader.read(w), null));
             }
             int batch = request.batch();
             int batches = (tissue.size() + batch - 1) / batch;
-            List<TileSegmenter.Tile> inferred = segmenter.infer(inMemory.subList(0, Math.min(batch, kept)));
+            List<TileSegmenter.Tile> inferred = new ArrayList<>();
+            for (int i = 0; i < inMemory.size(); i += batch) {
+                inferred.addAll(segmenter.infer(inMemory.subList(i, Math.min(i + batch, inMemory.size()))));
+            }
             inferOnly = parallel(SegmentationPipeline.inferThreads(segmenter), batches, b -> {
                 int n = Math.min(batch, tissue.size() - b * batch);
                 List<TileSegmenter.Tile> group = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    group.add(inMemory.get((b * batch + i) % kept));
+                    group.add(inMemory.get((b * batch + i) % inMemory.size()));
                 }
                 return segmenter.infer(group);
             });
@@ -98,7 +105,7 @@ public final class SegmentBenchmark {
             SegmentSummary summary = segmentation.run(real, model, SegmentationListener.NONE);
             double pipeline = (System.nanoTime() - t0) / 1e9;
             return new Figures(all.size(), plan.tissueTiles().size(), naiveMeasured, naive, readOnly, inferOnly, postOnly,
-                    pipeline, summary.cells(), model.device());
+                    pipeline, summary.cells(), model.device(), summary);
         } finally {
             try (Stream<Path> files = Files.walk(out)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
