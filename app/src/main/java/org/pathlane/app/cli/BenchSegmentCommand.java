@@ -2,10 +2,8 @@ package org.pathlane.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.pathlane.inference.model.Device;
 import org.pathlane.inference.model.ModelException;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.OnnxModel;
@@ -14,6 +12,7 @@ import org.pathlane.inference.segment.SegmentRequest;
 import org.pathlane.inference.segment.SegmentSummary;
 import org.pathlane.inference.segment.Segmentations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,26 +23,8 @@ import picocli.CommandLine.Spec;
                 + " alone, and the real pipeline on one slide; prints efficiency = slowest stage / pipeline.")
 public final class BenchSegmentCommand implements Callable<Integer> {
 
-    @Option(names = "--slide", required = true, paramLabel = "FILE")
-    Path slide;
-
-    @Option(names = "--model", defaultValue = "default", paramLabel = "default|PATH", description = "(default: ${DEFAULT-VALUE})")
-    String model;
-
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda", description = "(default: ${DEFAULT-VALUE})")
-    String device;
-
-    @Option(names = "--batch", defaultValue = "8", description = "(default: ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--tile", defaultValue = "512", description = "(default: ${DEFAULT-VALUE})")
-    int tile;
-
-    @Option(names = "--halo", defaultValue = "64", description = "(default: ${DEFAULT-VALUE})")
-    int halo;
-
-    @Option(names = "--region", paramLabel = "X,Y,W,H", description = "Bench only this level-0 rectangle of the slide.")
-    String region;
+    @Mixin
+    SegmentOptions options;
 
     @Option(names = "--naive-tiles", defaultValue = "0", paramLabel = "N",
             description = "Run the naive baseline on N tiles spread over the slide and extrapolate (0 = every tile).")
@@ -54,16 +35,10 @@ public final class BenchSegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SegmentRequest request;
-        try {
-            request = new SegmentRequest(slide, Path.of("."), model, Device.parse(device), tile, halo, batch,
-                    Optional.ofNullable(region).map(SegmentRequest::parseRegion), SegmentRequest.DEFAULT_TISSUE_THRESHOLD,
-                    true, OptionalDouble.empty());
-        } catch (IllegalArgumentException e) {
-            throw new CliException(SegmentCommand.BAD_ARGUMENT, e.getMessage());
-        }
+        SegmentRequest request = options.request(Path.of("."), SegmentRequest.DEFAULT_TISSUE_THRESHOLD, true,
+                OptionalDouble.empty());
         SegmentBenchmark.Figures f;
-        try (OnnxModel onnx = OnnxModel.open(ModelLoader.load(model), request.device())) {
+        try (OnnxModel onnx = OnnxModel.open(ModelLoader.load(options.model), request.device())) {
             f = SegmentBenchmark.run(Segmentations.standard(), request, onnx, naiveTiles);
         } catch (ModelException e) {
             throw new CliException(SegmentCommand.BAD_MODEL, e.getMessage());
@@ -71,8 +46,9 @@ public final class BenchSegmentCommand implements Callable<Integer> {
             throw new CliException(SegmentCommand.BAD_SLIDE, e.getMessage());
         }
         var out = spec.commandLine().getOut();
-        out.printf("slide       %s%s%n", slide, region == null ? "" : " region " + region);
-        out.printf("model       %s on %s, tile %d + halo %d, batch %d%n", model, f.device(), tile, halo, batch);
+        out.printf("slide       %s%s%n", options.slide, options.region == null ? "" : " region " + options.region);
+        out.printf("model       %s on %s, tile %d + halo %d, batch %d%n", options.model, f.device(), options.tile, options.halo,
+                options.batch);
         out.printf("tiles       %d in all, %d with tissue; %d nuclei%n", f.tilesAll(), f.tilesTissue(), f.cells());
         out.printf("naive       %8.2f s  (%d tiles one at a time%s)%n", f.naive(), f.tilesAll(),
                 f.naiveExtrapolated() ? ", extrapolated from " + f.naiveTilesMeasured() + " measured" : "");

@@ -2,10 +2,8 @@ package org.pathlane.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
-import org.pathlane.inference.model.Device;
 import org.pathlane.inference.model.ModelException;
 import org.pathlane.inference.segment.SegmentRequest;
 import org.pathlane.inference.segment.SegmentSummary;
@@ -13,6 +11,7 @@ import org.pathlane.inference.segment.Segmentation;
 import org.pathlane.inference.segment.SegmentationListener;
 import org.pathlane.inference.segment.Segmentations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,31 +28,11 @@ public final class SegmentCommand implements Callable<Integer> {
     static final int BAD_SLIDE = 3;
     static final int BAD_MODEL = 4;
 
-    @Option(names = "--slide", required = true, paramLabel = "FILE", description = "The slide (OpenSlide formats, PNG, JPEG, TIFF).")
-    Path slide;
+    @Mixin
+    SegmentOptions options;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the results (created).")
     Path out;
-
-    @Option(names = "--model", defaultValue = "default", paramLabel = "default|PATH",
-            description = "Bundled model, or a bioimage.io model folder/zip/description or .onnx with model.json (default: ${DEFAULT-VALUE}).")
-    String model;
-
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda",
-            description = "auto tries CUDA and falls back to the CPU (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = "--tile", defaultValue = "512", description = "Tile core in model pixels (default: ${DEFAULT-VALUE}).")
-    int tile;
-
-    @Option(names = "--halo", defaultValue = "64", description = "Halo on each side in model pixels (default: ${DEFAULT-VALUE}).")
-    int halo;
-
-    @Option(names = "--batch", defaultValue = "8", description = "Tiles per inference call (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--region", paramLabel = "X,Y,W,H", description = "Only this level-0 rectangle.")
-    String region;
 
     @Option(names = "--tissue-threshold", defaultValue = "0.05", paramLabel = "FRACTION",
             description = "Skip tiles with less tissue than this (default: ${DEFAULT-VALUE}).")
@@ -69,13 +48,7 @@ public final class SegmentCommand implements Callable<Integer> {
     CommandSpec spec;
 
     SegmentRequest request() {
-        try {
-            return new SegmentRequest(slide, out, model, Device.parse(device), tile, halo, batch,
-                    Optional.ofNullable(region).map(SegmentRequest::parseRegion), tissueThreshold, !noTissue,
-                    mpp == null ? OptionalDouble.empty() : OptionalDouble.of(mpp));
-        } catch (IllegalArgumentException e) {
-            throw new CliException(BAD_ARGUMENT, e.getMessage());
-        }
+        return options.request(out, tissueThreshold, !noTissue, mpp == null ? OptionalDouble.empty() : OptionalDouble.of(mpp));
     }
 
     @Override
