@@ -72,7 +72,7 @@ public final class PathLaneCommand implements Callable<Integer> {
     private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        err.println((cli.getParent() == null ? "pathlane" : "pathlane " + cli.getCommandName()) + ": " + message);
+        err.println(cli.getCommandSpec().qualifiedName() + ": " + message); // e.g. "pathlane bench segment"
         err.flush();
         return e instanceof CliException ce ? ce.exitCode() : 1;
     }
