@@ -1,8 +1,5 @@
 package org.pathlane.inference.postprocess;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Traces the outer boundary of one labelled region along pixel edges (crack following), so the ring
  * encloses exactly the region's pixels (plus any holes). Coordinates are pixel corners: pixel (x, y)
@@ -22,7 +19,8 @@ final class ContourTracer {
      * @return the ring's corner vertices as x0, y0, x1, y1, ... (closed: the first vertex is repeated last)
      */
     static double[] trace(int[] labels, int width, int height, int label, int startX, int startY) {
-        List<int[]> vertices = new ArrayList<>();
+        int[] vertices = new int[64];
+        int size = 0;
         int vx = startX;
         int vy = startY;
         int dir = 0;
@@ -38,17 +36,20 @@ final class ContourTracer {
             } else {
                 newDir = (dir + 3) & 3;
             }
-            if (newDir != dir || vertices.isEmpty()) {
-                vertices.add(new int[] {vx, vy});
+            if (newDir != dir || size == 0) {
+                if (size == vertices.length) {
+                    vertices = java.util.Arrays.copyOf(vertices, size * 2);
+                }
+                vertices[size++] = vx;
+                vertices[size++] = vy;
             }
             dir = newDir;
             vx += DX[dir];
             vy += DY[dir];
         } while (vx != startX || vy != startY);
-        double[] out = new double[vertices.size() * 2 + 2];
-        for (int i = 0; i < vertices.size(); i++) {
-            out[2 * i] = vertices.get(i)[0];
-            out[2 * i + 1] = vertices.get(i)[1];
+        double[] out = new double[size + 2];
+        for (int i = 0; i < size; i++) {
+            out[i] = vertices[i];
         }
         out[out.length - 2] = out[0];
         out[out.length - 1] = out[1];

@@ -1,70 +1,99 @@
 package org.pathlane.inference.postprocess;
 
 /**
- * Exact Euclidean distance transform (Felzenszwalb &amp; Huttenlocher, "Distance Transforms of Sampled
- * Functions", 2012): for every foreground pixel, the distance to the nearest background pixel. Pixels
- * beyond the image border count as foreground, so objects touching the border are not shrunk there.
+ * Exact Euclidean distance transform of a binary mask, as squared distances: for every foreground pixel,
+ * the squared distance to the nearest background pixel; 0 on background. Pixels beyond the image border
+ * count as foreground, so objects touching the border are not shrunk there.
+ *
+ * <p>Meijster, Roerdink &amp; Hesselink, "A general algorithm for computing distance transforms in linear
+ * time" (2000): first the distance along each column, in two row-major sweeps over the whole image;
+ * then, per row, the lower envelope of parabolas (Felzenszwalb &amp; Huttenlocher 2012). Rows without
+ * foreground are skipped. Squared distances are integers, so the result is exact and the watershed can
+ * order pixels by them without floating point.
  */
-public final class DistanceTransform {
-
-    private static final float INF = 1e20f;
+final class DistanceTransform {
 
     private DistanceTransform() {
     }
 
-    public static float[] euclidean(boolean[] foreground, int width, int height) {
-        float[] d = new float[width * height];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = foreground[i] ? INF : 0f;
-        }
-        int n = Math.max(width, height);
-        float[] f = new float[n];
-        float[] out = new float[n];
-        int[] v = new int[n];
-        float[] z = new float[n + 1];
+    /**
+     * @return how many foreground pixels the mask has; {@code buffers.distSq} holds the transform
+     */
+    static int squared(int width, int height, PostprocessBuffers buffers) {
+        boolean[] mask = buffers.mask;
+        int[] column = buffers.link;
+        int[] out = buffers.distSq;
+        // Further than any in-image distance: a column without background.
+        int far = width + height;
+        int foreground = 0;
         for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                f[y] = d[y * width + x];
-            }
-            transform1d(f, height, out, v, z);
-            for (int y = 0; y < height; y++) {
-                d[y * width + x] = out[y];
-            }
+            column[x] = mask[x] ? far : 0;
         }
-        for (int y = 0; y < height; y++) {
-            System.arraycopy(d, y * width, f, 0, width);
-            transform1d(f, width, out, v, z);
+        for (int y = 1; y < height; y++) {
+            int row = y * width;
             for (int x = 0; x < width; x++) {
-                d[y * width + x] = (float) Math.sqrt(out[x]);
+                column[row + x] = mask[row + x] ? Math.min(far, column[row - width + x] + 1) : 0;
             }
         }
-        return d;
+        for (int y = height - 2; y >= 0; y--) {
+            int row = y * width;
+            for (int x = 0; x < width; x++) {
+                column[row + x] = Math.min(column[row + x], column[row + width + x] + 1);
+            }
+        }
+        long[] f = buffers.line;
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            int inRow = 0;
+            for (int x = 0; x < width; x++) {
+                if (mask[row + x]) {
+                    inRow++;
+                }
+            }
+            if (inRow == 0) {
+                java.util.Arrays.fill(out, row, row + width, 0);
+                continue;
+            }
+            foreground += inRow;
+            for (int x = 0; x < width; x++) {
+                long g = column[row + x];
+                f[x] = g * g;
+            }
+            envelope(f, width, out, row, buffers);
+        }
+        return foreground;
     }
 
-    /** Lower envelope of parabolas: squared distance along one line. */
-    private static void transform1d(float[] f, int n, float[] d, int[] v, float[] z) {
+    /** Lower envelope of the parabolas {@code (q - x)² + f(x)}: the squared distance along one row. */
+    private static void envelope(long[] f, int n, int[] out, int offset, PostprocessBuffers buffers) {
+        int[] v = buffers.sites;
+        double[] z = buffers.bounds;
         int k = 0;
         v[0] = 0;
-        z[0] = -INF;
-        z[1] = INF;
+        z[0] = Double.NEGATIVE_INFINITY;
+        z[1] = Double.POSITIVE_INFINITY;
         for (int q = 1; q < n; q++) {
-            float s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2f * q - 2f * v[k]);
+            double s = intersection(f, q, v[k]);
             while (s <= z[k]) {
                 k--;
-                s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2f * q - 2f * v[k]);
+                s = intersection(f, q, v[k]);
             }
             k++;
             v[k] = q;
             z[k] = s;
-            z[k + 1] = INF;
+            z[k + 1] = Double.POSITIVE_INFINITY;
         }
         k = 0;
         for (int q = 0; q < n; q++) {
             while (z[k + 1] < q) {
                 k++;
             }
-            float dq = q - v[k];
-            d[q] = dq * dq + f[v[k]];
+            long dq = q - v[k];
+            out[offset + q] = (int) Math.min(Integer.MAX_VALUE, dq * dq + f[v[k]]);
         }
+    }
+
+    private static double intersection(long[] f, int q, int p) {
+        return ((f[q] + (long) q * q) - (f[p] + (long) p * p)) / (2.0 * (q - p));
     }
 }

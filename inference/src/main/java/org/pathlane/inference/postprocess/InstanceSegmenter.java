@@ -23,39 +23,53 @@ public final class InstanceSegmenter {
         this.seedRadius = Math.max(1, (int) Math.round(params.seedDistanceUm() / pixelSize));
     }
 
-    public LabelImage segment(float[] output, int width, int height) {
-        int[] labels;
+    /**
+     * Labels one tile.
+     *
+     * @param buffers this thread's scratch arrays; the returned image is backed by them and stays valid
+     *                until they are used for the next tile
+     */
+    public LabelImage segment(float[] output, int width, int height, PostprocessBuffers buffers) {
+        int pixels = width * height;
+        buffers.ensure(width, height);
+        int[] labels = buffers.labels;
         if (kind == OutputKind.LABELS) {
-            labels = new int[output.length];
-            for (int i = 0; i < output.length; i++) {
+            for (int i = 0; i < pixels; i++) {
                 labels[i] = Math.max(0, Math.round(output[i]));
             }
-        } else {
-            boolean[] mask = new boolean[output.length];
-            for (int i = 0; i < output.length; i++) {
-                mask[i] = output[i] > threshold;
-            }
-            float[] dist = DistanceTransform.euclidean(mask, width, height);
-            labels = SeededWatershed.run(dist, mask, width, height, seedRadius);
+            return compact(labels, width, height);
         }
+        boolean[] mask = buffers.mask;
+        boolean any = false;
+        for (int i = 0; i < pixels; i++) {
+            mask[i] = output[i] > threshold;
+            any |= mask[i];
+        }
+        if (!any) {
+            java.util.Arrays.fill(labels, 0, pixels, 0);
+            return new LabelImage(labels, width, height, 0);
+        }
+        DistanceTransform.squared(width, height, buffers);
+        SeededWatershed.run(width, height, seedRadius, buffers);
         return compact(labels, width, height);
     }
 
     /** Drops instances below the minimum area and renumbers the rest in order of first appearance. */
     private LabelImage compact(int[] labels, int width, int height) {
+        int pixels = width * height;
         int max = 0;
-        for (int l : labels) {
-            max = Math.max(max, l);
+        for (int i = 0; i < pixels; i++) {
+            max = Math.max(max, labels[i]);
         }
         int[] area = new int[max + 1];
-        for (int l : labels) {
-            area[l]++;
+        for (int i = 0; i < pixels; i++) {
+            area[labels[i]]++;
         }
         int[] map = new int[max + 1];
         java.util.Arrays.fill(map, -1);
         map[0] = 0;
         int next = 0;
-        for (int i = 0; i < labels.length; i++) {
+        for (int i = 0; i < pixels; i++) {
             int l = labels[i];
             if (map[l] < 0) {
                 map[l] = area[l] >= minAreaPx ? ++next : 0;

@@ -1,141 +1,184 @@
 package org.pathlane.inference.postprocess;
 
-import java.util.Arrays;
-
 /**
  * Splits touching nuclei: seeds are the maxima of the distance transform (at least {@code seedRadius}
- * pixels apart), then a priority flood from the seeds over the foreground, highest distance first
- * (Meyer's watershed on the inverted distance). Ties are broken by pixel index, so the result depends on
- * nothing but the input.
+ * pixels apart), then a flood from the seeds over the foreground, deepest pixels first (Meyer's watershed
+ * on the inverted distance), with one FIFO queue per squared distance (Beucher &amp; Meyer's hierarchical
+ * queue: constant time per pixel). Equal input gives equal output.
  */
 final class SeededWatershed {
+
+    /** Squared distances above this share the deepest queue: deeper than any nucleus at a sensible pixel size. */
+    static final int MAX_LEVEL = 1 << 16;
+
+    /** Marks a seed pixel not yet given its plateau's label. */
+    private static final int UNLABELLED_SEED = -1;
 
     private SeededWatershed() {
     }
 
-    static int[] run(float[] dist, boolean[] mask, int width, int height, int seedRadius) {
-        int[] labels = seeds(dist, mask, width, height, seedRadius);
-        float max = 0;
-        for (float d : dist) {
-            max = Math.max(max, d);
-        }
-        LongHeap heap = new LongHeap(1024);
-        for (int i = 0; i < labels.length; i++) {
+    /**
+     * Labels {@code buffers.labels} from {@code buffers.mask} and {@code buffers.distSq}.
+     *
+     * @return how many instances: labels are 1..n, 0 is background
+     */
+    static int run(int width, int height, int seedRadius, PostprocessBuffers buffers) {
+        int pixels = width * height;
+        int[] labels = buffers.labels;
+        boolean[] mask = buffers.mask;
+        int[] dist = buffers.distSq;
+        java.util.Arrays.fill(labels, 0, pixels, 0);
+        int count = seeds(width, height, seedRadius, buffers);
+
+        int maxLevel = 0;
+        for (int i = 0; i < pixels; i++) {
             if (labels[i] > 0) {
-                heap.push(key(max, dist[i], i));
+                maxLevel = Math.max(maxLevel, level(dist[i]));
             }
         }
-        while (!heap.isEmpty()) {
-            int p = (int) heap.pop();
-            int x = p % width;
-            int y = p / width;
-            int label = labels[p];
-            if (x > 0) {
-                visit(p - 1, label, labels, mask, dist, max, heap);
-            }
-            if (x < width - 1) {
-                visit(p + 1, label, labels, mask, dist, max, heap);
-            }
-            if (y > 0) {
-                visit(p - width, label, labels, mask, dist, max, heap);
-            }
-            if (y < height - 1) {
-                visit(p + width, label, labels, mask, dist, max, heap);
+        buffers.resetQueues(maxLevel);
+        int[] head = buffers.queueHead;
+        int[] tail = buffers.queueTail;
+        int[] next = buffers.link;
+        for (int i = 0; i < pixels; i++) {
+            if (labels[i] > 0) {
+                enqueue(i, level(dist[i]), head, tail, next);
             }
         }
-        return labels;
-    }
-
-    private static void visit(int q, int label, int[] labels, boolean[] mask, float[] dist, float max, LongHeap heap) {
-        if (mask[q] && labels[q] == 0) {
-            labels[q] = label;
-            heap.push(key(max, dist[q], q));
-        }
-    }
-
-    /** Higher distance pops first; then lower pixel index. Non-negative float bits order like the floats. */
-    private static long key(float max, float d, int index) {
-        return ((long) Float.floatToIntBits(max - d) << 32) | index;
-    }
-
-    /** Plateaus of the distance transform equal to its maximum over a (2r+1)² window, labelled 1..n. */
-    private static int[] seeds(float[] dist, boolean[] mask, int width, int height, int r) {
-        float[] rowMax = new float[dist.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                float m = 0;
-                for (int k = Math.max(0, x - r); k <= Math.min(width - 1, x + r); k++) {
-                    m = Math.max(m, dist[y * width + k]);
+        for (int level = maxLevel; level >= 1; level--) {
+            while (head[level] >= 0) {
+                int p = head[level];
+                head[level] = next[p];
+                int label = labels[p];
+                int x = p % width;
+                if (x > 0) {
+                    flood(p - 1, label, level, buffers);
                 }
-                rowMax[y * width + x] = m;
+                if (x < width - 1) {
+                    flood(p + 1, label, level, buffers);
+                }
+                if (p >= width) {
+                    flood(p - width, label, level, buffers);
+                }
+                if (p < pixels - width) {
+                    flood(p + width, label, level, buffers);
+                }
             }
         }
-        boolean[] peak = new boolean[dist.length];
+        // Foreground no seed reached: a small nucleus lying within seedRadius of a larger one's maximum.
+        // It is a nucleus of its own, not background.
+        for (int i = 0; i < pixels; i++) {
+            if (mask[i] && labels[i] == 0) {
+                fill4(i, ++count, width, height, buffers);
+            }
+        }
+        return count;
+    }
+
+    private static int level(int distSq) {
+        return Math.min(distSq, MAX_LEVEL);
+    }
+
+    private static void flood(int q, int label, int current, PostprocessBuffers buffers) {
+        int[] labels = buffers.labels;
+        if (buffers.mask[q] && labels[q] == 0) {
+            labels[q] = label;
+            // A pixel deeper than the flood's level is taken at that level: the flood never goes back up.
+            enqueue(q, Math.min(level(buffers.distSq[q]), current), buffers.queueHead, buffers.queueTail, buffers.link);
+        }
+    }
+
+    private static void enqueue(int pixel, int level, int[] head, int[] tail, int[] next) {
+        next[pixel] = -1;
+        if (head[level] < 0) {
+            head[level] = pixel;
+        } else {
+            next[tail[level]] = pixel;
+        }
+        tail[level] = pixel;
+    }
+
+    /**
+     * Plateaus of the distance transform equal to its maximum over a (2r+1)² window, labelled 1..n in
+     * raster order of their first pixel (8-connected). Only pixels not lower than their 8 neighbours can
+     * be such maxima, so only those few are checked against the whole window.
+     */
+    private static int seeds(int width, int height, int r, PostprocessBuffers buffers) {
+        boolean[] mask = buffers.mask;
+        int[] dist = buffers.distSq;
+        int[] labels = buffers.labels;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int i = y * width + x;
-                if (!mask[i] || dist[i] < 1f) {
-                    continue;
+                if (mask[i] && isWindowMaximum(dist, width, height, x, y, 1) && isWindowMaximum(dist, width, height, x, y, r)) {
+                    labels[i] = UNLABELLED_SEED;
                 }
-                float m = 0;
-                for (int k = Math.max(0, y - r); k <= Math.min(height - 1, y + r); k++) {
-                    m = Math.max(m, rowMax[k * width + x]);
-                }
-                peak[i] = dist[i] >= m;
             }
         }
-        return ConnectedComponents.label(peak, width, height);
+        int count = 0;
+        for (int i = 0; i < width * height; i++) {
+            if (labels[i] == UNLABELLED_SEED) {
+                fill8Seeds(i, ++count, width, height, buffers);
+            }
+        }
+        return count;
     }
 
-    /** A binary min-heap of longs. */
-    private static final class LongHeap {
-        private long[] items;
-        private int size;
-
-        LongHeap(int capacity) {
-            items = new long[capacity];
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        void push(long v) {
-            if (size == items.length) {
-                items = Arrays.copyOf(items, size * 2);
+    private static boolean isWindowMaximum(int[] dist, int width, int height, int x, int y, int r) {
+        int v = dist[y * width + x];
+        int x0 = Math.max(0, x - r);
+        int x1 = Math.min(width - 1, x + r);
+        for (int yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++) {
+            int row = yy * width;
+            for (int xx = x0; xx <= x1; xx++) {
+                if (dist[row + xx] > v) {
+                    return false;
+                }
             }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (items[parent] <= v) {
-                    break;
-                }
-                items[i] = items[parent];
-                i = parent;
-            }
-            items[i] = v;
         }
+        return true;
+    }
 
-        long pop() {
-            long top = items[0];
-            long last = items[--size];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
+    /** Gives one seed plateau (8-connected seed pixels) its label. */
+    private static void fill8Seeds(int start, int label, int width, int height, PostprocessBuffers buffers) {
+        int[] labels = buffers.labels;
+        labels[start] = label;
+        int top = 0;
+        buffers.push(top++, start);
+        while (top > 0) {
+            int p = buffers.stack[--top];
+            int px = p % width;
+            int py = p / width;
+            for (int y = Math.max(0, py - 1); y <= Math.min(height - 1, py + 1); y++) {
+                for (int x = Math.max(0, px - 1); x <= Math.min(width - 1, px + 1); x++) {
+                    int q = y * width + x;
+                    if (labels[q] == UNLABELLED_SEED) {
+                        labels[q] = label;
+                        buffers.push(top++, q);
+                    }
                 }
-                if (child + 1 < size && items[child + 1] < items[child]) {
-                    child++;
-                }
-                if (items[child] >= last) {
-                    break;
-                }
-                items[i] = items[child];
-                i = child;
             }
-            items[i] = last;
-            return top & 0xffffffffL;
+        }
+    }
+
+    /** Gives one 4-connected region of unlabelled foreground its label. */
+    private static void fill4(int start, int label, int width, int height, PostprocessBuffers buffers) {
+        int[] labels = buffers.labels;
+        boolean[] mask = buffers.mask;
+        labels[start] = label;
+        int top = 0;
+        buffers.push(top++, start);
+        while (top > 0) {
+            int p = buffers.stack[--top];
+            int x = p % width;
+            int[] around = {x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, p >= width ? p - width : -1,
+                p < width * (height - 1) ? p + width : -1};
+            for (int q : around) {
+                if (q >= 0 && mask[q] && labels[q] == 0) {
+                    labels[q] = label;
+                    buffers.push(top++, q);
+                }
+            }
         }
     }
 }

@@ -2,12 +2,13 @@ package org.pathlane.inference.segment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pathlane.inference.model.ColourDeconvolution;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.model.TensorPacker;
 import org.pathlane.inference.postprocess.InstanceExtractor;
 import org.pathlane.inference.postprocess.InstanceSegmenter;
+import org.pathlane.inference.postprocess.LabelImage;
+import org.pathlane.inference.postprocess.PostprocessBuffers;
 import org.pathlane.inference.postprocess.TileInstance;
 import org.pathlane.inference.stitch.CoreStitcher;
 import org.pathlane.inference.stitch.Nucleus;
@@ -27,6 +28,8 @@ public final class TileSegmenter {
     private final TensorPacker packer;
     private final InstanceSegmenter segmenter;
     private final CoreStitcher stitcher = new CoreStitcher();
+    /** Post-processing scratch arrays: one set per post-processing thread, reused tile after tile. */
+    private static final ThreadLocal<PostprocessBuffers> BUFFERS = ThreadLocal.withInitial(PostprocessBuffers::new);
 
     public TileSegmenter(OnnxModel model) {
         this.model = model;
@@ -78,13 +81,10 @@ public final class TileSegmenter {
     /** Instances of one inferred tile whose centroid lies in its core, in level-0 coordinates. */
     public List<Nucleus> postProcess(Tile tile) {
         int size = tile.window().size();
-        int[] argb = tile.argb();
-        float[] hematoxylin = new float[argb.length];
-        for (int i = 0; i < argb.length; i++) {
-            int p = argb[i];
-            hematoxylin[i] = (p >>> 24) == 0 ? 0f : ColourDeconvolution.hematoxylin(p);
-        }
-        List<TileInstance> instances = InstanceExtractor.extract(segmenter.segment(tile.output(), size, size), hematoxylin);
-        return stitcher.keep(tile.window(), instances);
+        TileWindow window = tile.window();
+        LabelImage labels = segmenter.segment(tile.output(), size, size, BUFFERS.get());
+        List<TileInstance> instances = InstanceExtractor.extract(labels, tile.argb(),
+                (x, y) -> CoreStitcher.owns(window, x, y));
+        return stitcher.keep(window, instances);
     }
 }

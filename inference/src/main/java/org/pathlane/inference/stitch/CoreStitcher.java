@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
+import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.pathlane.inference.postprocess.TileInstance;
 
 /**
@@ -22,14 +22,19 @@ public final class CoreStitcher {
 
     private final GeometryFactory geometry = new GeometryFactory();
 
+    /** Whether the tile owns an instance with this centroid (tile pixel coordinates): its core holds it. */
+    public static boolean owns(TileWindow window, double centroidX, double centroidY) {
+        return window.inCore(window.toLevel0X(centroidX), window.toLevel0Y(centroidY));
+    }
+
     public List<Nucleus> keep(TileWindow window, List<TileInstance> instances) {
         List<Nucleus> kept = new ArrayList<>();
         for (TileInstance instance : instances) {
-            double cx = window.toLevel0X(instance.centroidX());
-            double cy = window.toLevel0Y(instance.centroidY());
-            if (!window.inCore(cx, cy)) {
+            if (!owns(window, instance.centroidX(), instance.centroidY())) {
                 continue;
             }
+            double cx = window.toLevel0X(instance.centroidX());
+            double cy = window.toLevel0Y(instance.centroidY());
             Polygon polygon = toLevel0(window, instance.ring());
             kept.add(new Nucleus(polygon, cx, cy,
                     polygon.getArea(), polygon.getLength(), instance.meanOd(), window.col(), window.row()));
@@ -63,7 +68,10 @@ public final class CoreStitcher {
             tile[i] = new Coordinate(ring[2 * i], ring[2 * i + 1]);
         }
         Polygon raw = valid(geometry.createPolygon(tile));
-        Geometry simple = TopologyPreservingSimplifier.simplify(raw, SIMPLIFY_TOLERANCE);
+        DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(raw);
+        simplifier.setDistanceTolerance(SIMPLIFY_TOLERANCE);
+        simplifier.setEnsureValid(false);
+        Geometry simple = simplifier.getResultGeometry();
         Polygon chosen = simple instanceof Polygon p && !p.isEmpty() && p.isValid() ? p : raw;
         Coordinate[] coords = chosen.getExteriorRing().getCoordinates();
         // The outer ring only: holes inside a nucleus outline are artefacts of thresholding.
