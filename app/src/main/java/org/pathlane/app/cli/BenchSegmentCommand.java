@@ -8,6 +8,7 @@ import org.pathlane.inference.model.ModelException;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.segment.SegmentBenchmark;
+import org.pathlane.inference.segment.SegmentationPipeline;
 import org.pathlane.inference.segment.SegmentRequest;
 import org.pathlane.inference.segment.SegmentSummary;
 import org.pathlane.inference.segment.Segmentations;
@@ -38,8 +39,10 @@ public final class BenchSegmentCommand implements Callable<Integer> {
         SegmentRequest request = options.request(Path.of("."), SegmentRequest.DEFAULT_TISSUE_THRESHOLD, true,
                 OptionalDouble.empty());
         SegmentBenchmark.Figures f;
-        try (OnnxModel onnx = OnnxModel.open(ModelLoader.load(options.model), request.device())) {
-            f = SegmentBenchmark.run(Segmentations.standard(), request, onnx, naiveTiles);
+        int threads = SegmentationPipeline.inferenceCpuThreads();
+        try (OnnxModel onnx = OnnxModel.open(ModelLoader.load(options.model), request.device(), threads);
+             OnnxModel plain = OnnxModel.open(ModelLoader.load(options.model), request.device())) {
+            f = SegmentBenchmark.run(Segmentations.standard(), request, onnx, plain, naiveTiles);
         } catch (ModelException e) {
             throw new CliException(SegmentCommand.BAD_MODEL, e.getMessage());
         } catch (IOException e) {
@@ -49,6 +52,8 @@ public final class BenchSegmentCommand implements Callable<Integer> {
         out.printf("slide       %s%s%n", options.slide, options.region == null ? "" : " region " + options.region);
         out.printf("model       %s on %s, tile %d + halo %d, batch %d%n", options.model, f.device(), options.tile, options.halo,
                 options.batch);
+        out.printf("threads     inference %d of %d cores in the pipeline and its stages; ONNX Runtime's default"
+                + " (every core) in the naive baseline%n", threads, Runtime.getRuntime().availableProcessors());
         out.printf("tiles       %d in all, %d with tissue; %d nuclei%n", f.tilesAll(), f.tilesTissue(), f.cells());
         out.printf("naive       %8.2f s  (%d tiles one at a time%s)%n", f.naive(), f.tilesAll(),
                 f.naiveExtrapolated() ? ", extrapolated from " + f.naiveTilesMeasured() + " measured" : "");

@@ -112,8 +112,15 @@ public final class Checkpoint implements AutoCloseable {
         return index.size();
     }
 
-    /** Appends one finished tile and forces it to disk. */
-    public synchronized void append(int col, int row, List<Nucleus> cells) throws IOException {
+    /**
+     * Appends one finished tile and forces it to disk.
+     *
+     * @return the nuclei as stored, exactly as {@link #read} will give them back (values rounded to what
+     *     the file keeps): what every later step uses, so a resumed run gives the same results as an
+     *     uninterrupted one
+     */
+    public synchronized List<Nucleus> append(int col, int row, List<Nucleus> cells) throws IOException {
+        List<Nucleus> stored = new ArrayList<>(cells.size());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.getFactory().createGenerator(bytes)) {
             g.writeStartObject();
@@ -121,16 +128,19 @@ public final class Checkpoint implements AutoCloseable {
             g.writeNumberField("row", row);
             g.writeArrayFieldStart("cells");
             for (Nucleus n : cells) {
+                Nucleus s = new Nucleus(rounded(n.polygon()), round(n.centroidX()), round(n.centroidY()),
+                        round(n.areaPx()), round(n.perimeter()), Math.round(n.meanOd() * 10000) / 10000.0, col, row);
+                stored.add(s);
                 g.writeStartArray();
-                g.writeNumber(round(n.centroidX()));
-                g.writeNumber(round(n.centroidY()));
-                g.writeNumber(round(n.areaPx()));
-                g.writeNumber(round(n.perimeter()));
-                g.writeNumber(Math.round(n.meanOd() * 10000) / 10000.0);
+                g.writeNumber(s.centroidX());
+                g.writeNumber(s.centroidY());
+                g.writeNumber(s.areaPx());
+                g.writeNumber(s.perimeter());
+                g.writeNumber(s.meanOd());
                 g.writeStartArray();
-                for (Coordinate c : n.polygon().getExteriorRing().getCoordinates()) {
-                    g.writeNumber(round(c.x));
-                    g.writeNumber(round(c.y));
+                for (Coordinate c : s.polygon().getExteriorRing().getCoordinates()) {
+                    g.writeNumber(c.x);
+                    g.writeNumber(c.y);
                 }
                 g.writeEndArray();
                 g.writeEndArray();
@@ -143,6 +153,16 @@ public final class Checkpoint implements AutoCloseable {
         channel.write(ByteBuffer.wrap(bytes.toByteArray()));
         channel.force(false);
         index.put(key(col, row), new long[] {offset, bytes.size() - 1});
+        return stored;
+    }
+
+    private Polygon rounded(Polygon polygon) {
+        Coordinate[] coords = polygon.getExteriorRing().getCoordinates();
+        Coordinate[] out = new Coordinate[coords.length];
+        for (int i = 0; i < coords.length; i++) {
+            out[i] = new Coordinate(round(coords[i].x), round(coords[i].y));
+        }
+        return geometry.createPolygon(out);
     }
 
     /** The nuclei of a finished tile, as written (empty when the tile is not done). */

@@ -18,7 +18,8 @@ import org.pathlane.inference.tiling.TileReader;
 
 /**
  * Measures, in one run on one slide and model, what the spec's benchmark asks: the naive baseline (every
- * tile, no tissue detection, read → infer → post-process one tile at a time), each stage alone on the
+ * tile, no tissue detection, read → infer → post-process one tile at a time, ONNX Runtime using every
+ * core as it does by default), each stage alone on the
  * tissue tiles with the pipeline's own thread counts (reading; inference on tiles already in memory;
  * post-processing of outputs already in memory), and the real pipeline.
  */
@@ -45,10 +46,15 @@ public final class SegmentBenchmark {
     private SegmentBenchmark() {
     }
 
-    /** @param naiveLimit at most this many tiles for the naive baseline (evenly spread), 0 for all */
-    public static Figures run(Segmentation segmentation, SegmentRequest request, OnnxModel model, int naiveLimit)
-            throws IOException, InterruptedException {
+    /**
+     * @param model      the model as the pipeline opens it ({@link SegmentationPipeline#inferenceCpuThreads()})
+     * @param naiveModel the same model as a plain program would open it (ONNX Runtime's own thread count)
+     * @param naiveLimit at most this many tiles for the naive baseline (evenly spread), 0 for all
+     */
+    public static Figures run(Segmentation segmentation, SegmentRequest request, OnnxModel model, OnnxModel naiveModel,
+            int naiveLimit) throws IOException, InterruptedException {
         TileSegmenter segmenter = new TileSegmenter(model);
+        TileSegmenter naiveSegmenter = new TileSegmenter(naiveModel);
         Segmentation.Plan plan;
         List<TileWindow> all;
         double naive;
@@ -65,12 +71,12 @@ public final class SegmentBenchmark {
             long t0 = System.nanoTime();
             for (TileWindow w : sample) {
                 TileSegmenter.Tile tile = new TileSegmenter.Tile(w, reader.read(w), null);
-                segmenter.postProcess(segmenter.infer(List.of(tile)).get(0));
+                naiveSegmenter.postProcess(naiveSegmenter.infer(List.of(tile)).get(0));
             }
             naive = (System.nanoTime() - t0) / 1e9 * all.size() / Math.max(1, sample.size());
 
             List<TileWindow> tissue = plan.tissueTiles();
-            readOnly = parallel(SegmentationPipeline.readThreads(), tissue.size(), i -> reader.read(tissue.get(i)));
+            readOnly = parallel(SegmentationPipeline.workerThreads(), tissue.size(), i -> reader.read(tissue.get(i)));
 
             // Tiles kept in memory are spread over the tissue, not the first ones of the grid (often edge
             // tiles with little tissue): post-processing time depends on how many nuclei a tile holds.
@@ -93,7 +99,7 @@ public final class SegmentBenchmark {
                 }
                 return segmenter.infer(group);
             });
-            postOnly = parallel(SegmentationPipeline.postThreads(), tissue.size(),
+            postOnly = parallel(SegmentationPipeline.workerThreads(), tissue.size(),
                     i -> segmenter.postProcess(inferred.get(i % inferred.size())));
         }
         Path out = Files.createTempDirectory("pathlane-bench-");

@@ -1,21 +1,14 @@
 package org.pathlane.inference.segment;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import org.pathlane.inference.export.CellRecord;
-import org.pathlane.inference.export.CsvExporter;
-import org.pathlane.inference.export.GeoJsonExporter;
-import org.pathlane.inference.export.OverlayRenderer;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.slide.SlideReader;
-import org.pathlane.inference.slide.SlideThumbnail;
 import org.pathlane.inference.slide.SlideLevel;
 import org.pathlane.inference.stitch.Nucleus;
 import org.pathlane.inference.stitch.TileWindow;
@@ -24,7 +17,6 @@ import org.pathlane.inference.tiling.TileGrid;
 import org.pathlane.inference.tiling.TileReader;
 import org.pathlane.inference.tiling.TilingOptions;
 import org.pathlane.inference.tissue.TissueDetection;
-import org.pathlane.inference.tissue.TissueMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +57,7 @@ public final class Segmentation {
     /** Loads the request's model, runs, and closes the model. */
     public SegmentSummary run(SegmentRequest request, SegmentationListener listener) throws IOException, InterruptedException {
         ModelSpec spec = ModelLoader.load(request.model());
-        try (OnnxModel model = OnnxModel.open(spec, request.device())) {
+        try (OnnxModel model = OnnxModel.open(spec, request.device(), SegmentationPipeline.inferenceCpuThreads())) {
             return run(request, model, listener);
         }
     }
@@ -86,12 +78,13 @@ public final class Segmentation {
             long tTissue = System.nanoTime();
             StageTimes times;
             SegmentSummary summary;
-            try (Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide))) {
+            try (Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
+                 OrderedExport export = new OrderedExport(request.out(), plan)) {
                 TileReader reader = new TileReader(slide, plan.grid);
                 times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader), request.batch())
-                        .run(plan.tissueTiles, checkpoint, listener);
+                        .run(plan.tissueTiles, checkpoint, alsoTo(export, listener));
                 long tExport = System.nanoTime();
-                long cells = export(request.out(), plan, checkpoint);
+                long cells = export.finish();
                 double exportSeconds = (System.nanoTime() - tExport) / 1e9;
                 SlideLevel level0 = slide.levels().get(0);
                 summary = new SegmentSummary(request.slide().toString(), level0.width(), level0.height(),
@@ -112,11 +105,8 @@ public final class Segmentation {
 
     /** Reads tile images as ARGB pixels for the pipeline. */
     static SegmentationPipeline.TilePixels pixels(TileReader reader) {
-        return w -> {
-            BufferedImage image = reader.read(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
-                    (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1));
-            return image.getRGB(0, 0, w.size(), w.size(), null, 0, w.size());
-        };
+        return w -> reader.readPixels(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
+                (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1));
     }
 
     /**
@@ -174,27 +164,24 @@ public final class Segmentation {
         return new Plan(grid, tiles, tissue, mpp, mppSource);
     }
 
-    /** Writes the exports from the checkpoint in grid order; returns the number of nuclei. */
-    private static long export(Path out, Plan plan, Checkpoint checkpoint) throws IOException {
-        TissueMask mask = plan.tissue().mask();
-        SlideThumbnail thumbnail = plan.tissue().thumbnail();
-        OverlayRenderer overlay = new OverlayRenderer(thumbnail.image(), thumbnail.downsampleX(), thumbnail.downsampleY());
-        overlay.drawTissue(mask);
-        long id = 0;
-        double pixelArea = plan.mpp() * plan.mpp();
-        try (GeoJsonExporter geojson = new GeoJsonExporter(out.resolve("cells.geojson"));
-             CsvExporter csv = new CsvExporter(out.resolve("cells.csv"))) {
-            for (TileWindow w : plan.tissueTiles()) {
-                for (Nucleus n : checkpoint.read(w.col(), w.row())) {
-                    CellRecord cell = new CellRecord(++id, n, n.areaPx() * pixelArea);
-                    geojson.write(cell);
-                    csv.write(cell);
-                    overlay.drawNucleus(n);
-                }
+    /** The export first (it checks the tile), then the caller's listener. */
+    private static SegmentationListener alsoTo(OrderedExport export, SegmentationListener listener) {
+        return new SegmentationListener() {
+            @Override
+            public void tileDone(int col, int row, List<Nucleus> cells) {
+                export.tileDone(col, row, cells);
+                listener.tileDone(col, row, cells);
             }
-        }
-        ImageIO.write(mask.toImage(), "png", out.resolve("tissue.png").toFile());
-        overlay.write(out.resolve("overlay.png"));
-        return id;
+
+            @Override
+            public void progress(long done, long total) {
+                listener.progress(done, total);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return listener.cancelled();
+            }
+        };
     }
 }

@@ -33,29 +33,39 @@ public final class SegmentationPipeline {
     private final TileSegmenter segmenter;
     private final TilePixels source;
     private final int batch;
-    private final int readThreads;
-    private final int postThreads;
+    private final int workerThreads;
 
     public SegmentationPipeline(TileSegmenter segmenter, TilePixels source, int batch) {
         this.segmenter = segmenter;
         this.source = source;
         this.batch = Math.max(1, batch);
-        this.readThreads = readThreads();
-        this.postThreads = postThreads();
+        this.workerThreads = workerThreads();
     }
 
-    /** Tiles read but not yet written, at most: what a cancel may still let finish, and what bounds memory. */
+    /**
+     * Tiles read but not yet written, at most: what a cancel may still let finish, and what bounds memory.
+     * Three batches: one being read, one being inferred, one being post-processed.
+     */
     static int inFlightLimit(int batch) {
-        return Math.max(2 * batch, batch + readThreads() + postThreads());
+        return Math.max(3 * batch, batch + 2 * workerThreads());
     }
 
-    /** Threads reading tiles: decoding is CPU-bound, but reads also wait on the disk. */
-    static int readThreads() {
-        return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /**
+     * Threads that read and post-process tiles: the cores inference leaves free. One pool does both, so
+     * the pipeline never has more busy threads than cores, and inference keeps its share of them.
+     */
+    static int workerThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - inferenceCpuThreads());
     }
 
-    static int postThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    /**
+     * Threads ONNX Runtime may use inside one CPU inference call: half the cores. Reading and
+     * post-processing run on the same cores at the same time; with every core given to inference as
+     * well, the stages fight over them (and ONNX Runtime's own threads pay for the sharing), while half
+     * the cores keep inference busy on its own share with the rest reading and post-processing beside it.
+     */
+    public static int inferenceCpuThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** One thread feeds a dynamic-batch model whole batches; fixed-batch models get two concurrent calls. */
@@ -88,10 +98,9 @@ public final class SegmentationPipeline {
         Semaphore permits = new Semaphore(limit);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         boolean cancelled = false;
-        ExecutorService readers = Executors.newFixedThreadPool(readThreads, Thread.ofPlatform().name("segment-read-", 0).factory());
+        ExecutorService workers = Executors.newFixedThreadPool(workerThreads, Thread.ofPlatform().name("segment-work-", 0).factory());
         ExecutorService inferers = Executors.newFixedThreadPool(inferThreads(segmenter),
                 Thread.ofPlatform().name("segment-infer-", 0).factory());
-        ExecutorService posters = Executors.newFixedThreadPool(postThreads, Thread.ofPlatform().name("segment-post-", 0).factory());
         ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("segment-write").factory());
         try {
             for (int i = 0; i < todo.size() && failure.get() == null; i += batch) {
@@ -103,7 +112,7 @@ public final class SegmentationPipeline {
                 permits.acquire(group.size());
                 List<CompletableFuture<TileSegmenter.Tile>> reads = group.stream()
                         .map(w -> CompletableFuture.supplyAsync(timed(times, Stage.READ,
-                                () -> new TileSegmenter.Tile(w, readTile(w), null)), readers))
+                                () -> new TileSegmenter.Tile(w, readTile(w), null)), workers))
                         .toList();
                 CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(v -> {
@@ -120,11 +129,11 @@ public final class SegmentationPipeline {
                                 return;
                             }
                             for (TileSegmenter.Tile out : outs) {
-                                CompletableFuture.supplyAsync(timed(times, Stage.POST, () -> segmenter.postProcess(out)), posters)
+                                CompletableFuture.supplyAsync(timed(times, Stage.POST, () -> segmenter.postProcess(out)), workers)
                                         .thenAcceptAsync(cells -> {
                                             long start = System.nanoTime();
-                                            write(checkpoint, out.window(), cells);
-                                            listener.tileDone(out.window().col(), out.window().row(), cells);
+                                            List<Nucleus> stored = write(checkpoint, out.window(), cells);
+                                            listener.tileDone(out.window().col(), out.window().row(), stored);
                                             listener.progress(done.incrementAndGet(), total);
                                             times.write.add(System.nanoTime() - start);
                                         }, writer)
@@ -137,9 +146,8 @@ public final class SegmentationPipeline {
             }
             permits.acquire(limit);
         } finally {
-            readers.shutdownNow();
+            workers.shutdownNow();
             inferers.shutdownNow();
-            posters.shutdownNow();
             writer.shutdownNow();
         }
         Throwable error = failure.get();
@@ -187,9 +195,9 @@ public final class SegmentationPipeline {
         }
     }
 
-    private static void write(Checkpoint checkpoint, TileWindow w, List<Nucleus> cells) {
+    private static List<Nucleus> write(Checkpoint checkpoint, TileWindow w, List<Nucleus> cells) {
         try {
-            checkpoint.append(w.col(), w.row(), cells);
+            return checkpoint.append(w.col(), w.row(), cells);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package org.pathlane.inference.slide;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 
@@ -50,15 +48,38 @@ public final class SlideImages {
      * slide, unscanned areas) become white, like glass.
      */
     public static BufferedImage onWhite(BufferedImage image) {
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] out = pixels(rgb);
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB) {
+            System.arraycopy(pixels(image), 0, out, 0, w * h);
+        } else {
+            image.getRGB(0, 0, w, h, out, 0, w);
         }
+        flattenOnWhite(out);
         return rgb;
+    }
+
+    /**
+     * Composites straight (not premultiplied) ARGB pixels over white in place: every pixel becomes
+     * opaque, fully transparent ones white, like glass; opaque ones are unchanged.
+     *
+     * @return the same array
+     */
+    public static int[] flattenOnWhite(int[] argb) {
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            int a = p >>> 24;
+            if (a == 255) {
+                continue;
+            }
+            int glass = 255 * (255 - a) + 127;
+            int r = (((p >>> 16) & 0xff) * a + glass) / 255;
+            int g = (((p >>> 8) & 0xff) * a + glass) / 255;
+            int b = ((p & 0xff) * a + glass) / 255;
+            argb[i] = 0xff000000 | (r << 16) | (g << 8) | b;
+        }
+        return argb;
     }
 }

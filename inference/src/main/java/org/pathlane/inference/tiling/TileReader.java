@@ -28,18 +28,38 @@ public final class TileReader {
      */
     public BufferedImage read(Tile tile) throws IOException {
         int size = grid.options().imageSize();
-        double levelDownsample = slide.levels().get(grid.level()).downsample();
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = readPixels(tile);
+        System.arraycopy(pixels, 0, SlideImages.pixels(image), 0, pixels.length);
+        return image;
+    }
+
+    /**
+     * The tile's pixels as the segmentation pipeline wants them, without an image around them: row-major
+     * {@code 0xFFRRGGBB}, composited over white, {@link TilingOptions#imageSize()} square.
+     *
+     * @throws IOException naming the slide when the read fails
+     */
+    public int[] readPixels(Tile tile) throws IOException {
+        int size = grid.options().imageSize();
         long x = Math.round(tile.originX());
         long y = Math.round(tile.originY());
         if (!grid.resampled()) {
-            return SlideImages.onWhite(slide.readRegion(grid.level(), x, y, size, size));
+            return SlideImages.flattenOnWhite(argb(slide.readRegion(grid.level(), x, y, size, size)));
         }
+        double levelDownsample = slide.levels().get(grid.level()).downsample();
         int levelSize = (int) Math.max(1, Math.round(size * grid.scale() / levelDownsample));
         BufferedImage source = SlideImages.onWhite(slide.readRegion(grid.level(), x, y, levelSize, levelSize));
         BufferedImage scaled = Scalr.resize(source, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, size, size);
-        if (scaled.getType() == BufferedImage.TYPE_INT_RGB) {
-            return scaled;
+        return SlideImages.flattenOnWhite(argb(scaled));
+    }
+
+    /** The image's ARGB pixels: its own array when it is a plain INT_ARGB image (no copy). */
+    private static int[] argb(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB
+                && image.getRaster().getDataBuffer().getSize() == image.getWidth() * image.getHeight()) {
+            return SlideImages.pixels(image);
         }
-        return SlideImages.onWhite(scaled);
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 }

@@ -134,6 +134,11 @@ class SegmentationRunTest {
         int finishedBeforeCancel = seen.size();
         assertThat(finishedBeforeCancel).as("only the tiles already in flight finish")
                 .isBetween(1, 1 + SegmentationPipeline.inFlightLimit(2));
+        try (var left = Files.list(r.out())) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("a stopped run leaves its checkpoint, and no half-written results")
+                    .contains("checkpoint").doesNotContain("cells.csv", "cells.geojson", "cells.csv.part", "cells.geojson.part");
+        }
 
         java.util.concurrent.atomic.AtomicLong firstProgress = new java.util.concurrent.atomic.AtomicLong(-1);
         SegmentationListener resume = new SegmentationListener() {

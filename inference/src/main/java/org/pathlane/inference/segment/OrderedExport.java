@@ -1,0 +1,134 @@
+package org.pathlane.inference.segment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.pathlane.inference.export.CellRecord;
+import org.pathlane.inference.export.CsvExporter;
+import org.pathlane.inference.export.GeoJsonExporter;
+import org.pathlane.inference.export.OverlayRenderer;
+import org.pathlane.inference.slide.SlideThumbnail;
+import org.pathlane.inference.stitch.Nucleus;
+import org.pathlane.inference.stitch.TileWindow;
+
+/**
+ * Writes {@code cells.geojson}, {@code cells.csv} and the overlay while the run goes, instead of after it.
+ * Tiles finish in any order; their nuclei are written in the grid order of the tissue tiles, numbered 1..n
+ * in that order, so a resumed run writes the same files as an uninterrupted one. Tiles that finish early
+ * wait here until the tiles before them are written (the pipeline's in-flight limit bounds how many).
+ * The files are written under temporary names and moved into place only by {@link #finish()}: a
+ * cancelled or failed run leaves the previous results, if any, as they were.
+ */
+final class OrderedExport implements SegmentationListener, AutoCloseable {
+
+    private static final String PART = ".part";
+
+    private final Path out;
+    private final Segmentation.Plan plan;
+    private final Map<Long, Integer> order = new HashMap<>();
+    private final List<Nucleus>[] waiting;
+    private final GeoJsonExporter geojson;
+    private final CsvExporter csv;
+    private final OverlayRenderer overlay;
+    private final double pixelArea;
+    private int next;
+    private long cells;
+    private boolean finished;
+
+    @SuppressWarnings("unchecked")
+    OrderedExport(Path out, Segmentation.Plan plan) throws IOException {
+        this.out = out;
+        this.plan = plan;
+        List<TileWindow> tiles = plan.tissueTiles();
+        for (int i = 0; i < tiles.size(); i++) {
+            order.put(key(tiles.get(i).col(), tiles.get(i).row()), i);
+        }
+        this.waiting = new List[tiles.size()];
+        this.pixelArea = plan.mpp() * plan.mpp();
+        SlideThumbnail thumbnail = plan.tissue().thumbnail();
+        this.overlay = new OverlayRenderer(thumbnail.image(), thumbnail.downsampleX(), thumbnail.downsampleY());
+        overlay.drawTissue(plan.tissue().mask());
+        this.geojson = new GeoJsonExporter(part("cells.geojson"));
+        CsvExporter table;
+        try {
+            table = new CsvExporter(part("cells.csv"));
+        } catch (IOException e) {
+            geojson.close();
+            throw e;
+        }
+        this.csv = table;
+    }
+
+    /** A finished tile: written at once when every tile before it is, otherwise kept until they are. */
+    @Override
+    public synchronized void tileDone(int col, int row, List<Nucleus> nuclei) {
+        Integer index = order.get(key(col, row));
+        if (index == null) {
+            throw new IllegalArgumentException("tile " + col + "," + row + " is not one of this run's tissue tiles");
+        }
+        waiting[index] = nuclei;
+        try {
+            while (next < waiting.length && waiting[next] != null) {
+                for (Nucleus n : waiting[next]) {
+                    CellRecord cell = new CellRecord(++cells, n, n.areaPx() * pixelArea);
+                    geojson.write(cell);
+                    csv.write(cell);
+                    overlay.drawNucleus(n);
+                }
+                waiting[next++] = null;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the results into " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes the files, moves them into place and writes {@code tissue.png} and {@code overlay.png}.
+     *
+     * @return how many nuclei were written
+     * @throws IllegalStateException when a tissue tile never finished
+     */
+    synchronized long finish() throws IOException {
+        if (next < waiting.length) {
+            throw new IllegalStateException("tile " + plan.tissueTiles().get(next).col() + ","
+                    + plan.tissueTiles().get(next).row() + " of " + out + " never finished");
+        }
+        geojson.close();
+        csv.close();
+        finished = true;
+        Files.move(part("cells.geojson"), out.resolve("cells.geojson"), StandardCopyOption.REPLACE_EXISTING);
+        Files.move(part("cells.csv"), out.resolve("cells.csv"), StandardCopyOption.REPLACE_EXISTING);
+        ImageIO.write(plan.tissue().mask().toImage(), "png", out.resolve("tissue.png").toFile());
+        overlay.write(out.resolve("overlay.png"));
+        return cells;
+    }
+
+    /** After an unfinished run: closes and deletes the partial files. */
+    @Override
+    public synchronized void close() throws IOException {
+        if (finished) {
+            return;
+        }
+        try {
+            geojson.close();
+            csv.close();
+        } finally {
+            Files.deleteIfExists(part("cells.geojson"));
+            Files.deleteIfExists(part("cells.csv"));
+        }
+    }
+
+    private Path part(String name) {
+        return out.resolve(name + PART);
+    }
+
+    private static long key(int col, int row) {
+        return ((long) col << 32) | (row & 0xffffffffL);
+    }
+}
