@@ -55,8 +55,9 @@ public final class BenchSegmentCommand implements Callable<Integer> {
         out.printf("threads     inference %d of %d cores in the pipeline and its stages; ONNX Runtime's default"
                 + " (every core) in the naive baseline%n", threads, Runtime.getRuntime().availableProcessors());
         out.printf("tiles       %d in all, %d with tissue; %d nuclei%n", f.tilesAll(), f.tilesTissue(), f.cells());
-        out.printf("naive       %8.2f s  (%d tiles one at a time%s)%n", f.naive(), f.tilesAll(),
-                f.naiveExtrapolated() ? ", extrapolated from " + f.naiveTilesMeasured() + " measured" : "");
+        out.printf("naive       %8.2f s  (%d tiles one at a time%s; after %d warm-up tiles)%n", f.naive(), f.tilesAll(),
+                f.naiveExtrapolated() ? ", extrapolated from " + f.naiveTilesMeasured() + " measured" : "",
+                SegmentBenchmark.WARM_UP_TILES);
         out.printf("read-only   %8.2f s%n", f.readOnly());
         out.printf("infer-only  %8.2f s%n", f.inferOnly());
         out.printf("post-only   %8.2f s%n", f.postOnly());
