@@ -10,6 +10,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -185,11 +186,20 @@ public final class OnnxModel implements AutoCloseable {
      * @return the chosen output channel, {@code n × size × size}, sigmoid applied when the model says so
      */
     public float[] run(float[] input, int n, int size) {
+        return run(List.of(input), n, size);
+    }
+
+    /**
+     * Runs one batch given as its samples, copied straight into the native input buffer.
+     *
+     * @param samples {@code n} samples of {@code channels × size × size} floats each, or one array holding all
+     */
+    public float[] run(List<float[]> samples, int n, int size) {
         if (fixedBatch > 0 && n != fixedBatch) {
             throw new IllegalArgumentException(spec.name() + " takes batches of exactly " + fixedBatch + ", not " + n);
         }
         long[] shape = {n, spec.channels(), size, size};
-        try (OnnxTensor tensor = OnnxTensor.createTensor(env, direct(input), shape);
+        try (OnnxTensor tensor = OnnxTensor.createTensor(env, direct(samples), shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor), Set.of(outputName))) {
             OnnxTensor out = (OnnxTensor) result.get(0);
             long[] os = out.getInfo().getShape();
@@ -205,15 +215,21 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /** The input in this thread's direct buffer. */
-    private FloatBuffer direct(float[] input) {
+    private FloatBuffer direct(List<float[]> samples) {
+        int length = 0;
+        for (float[] s : samples) {
+            length += s.length;
+        }
         FloatBuffer[] holder = inputBuffers.get();
-        if (holder[0] == null || holder[0].capacity() < input.length) {
-            holder[0] = java.nio.ByteBuffer.allocateDirect(input.length * Float.BYTES)
+        if (holder[0] == null || holder[0].capacity() < length) {
+            holder[0] = java.nio.ByteBuffer.allocateDirect(length * Float.BYTES)
                     .order(java.nio.ByteOrder.nativeOrder()).asFloatBuffer();
         }
         FloatBuffer buffer = holder[0].clear();
-        buffer.put(input).flip();
-        return buffer;
+        for (float[] s : samples) {
+            buffer.put(s);
+        }
+        return buffer.flip();
     }
 
     /**

@@ -20,6 +20,16 @@ public final class TensorPacker {
      * @param index  the sample's place in the batch
      */
     public void pack(int[] argb, int size, float[] batch, int index) {
+        float[] sample = pack(argb, size);
+        System.arraycopy(sample, 0, batch, index * sample.length, sample.length);
+    }
+
+    /**
+     * One tile as one sample, {@code channels × size × size}.
+     *
+     * @param argb {@code size × size} pixels, row-major, {@code 0xAARRGGBB}; transparent pixels count as white glass
+     */
+    public float[] pack(int[] argb, int size) {
         int pixels = size * size;
         int channels = spec.channels();
         float[] sample = new float[channels * pixels];
@@ -37,7 +47,7 @@ public final class TensorPacker {
             }
         }
         preprocess(sample, pixels);
-        System.arraycopy(sample, 0, batch, index * channels * pixels, channels * pixels);
+        return sample;
     }
 
     /** Applies the description's preprocessing to one C×H×W sample in place. */

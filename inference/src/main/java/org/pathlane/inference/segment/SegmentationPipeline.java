@@ -112,7 +112,7 @@ public final class SegmentationPipeline {
                 permits.acquire(group.size());
                 List<CompletableFuture<TileSegmenter.Tile>> reads = group.stream()
                         .map(w -> CompletableFuture.supplyAsync(timed(times, Stage.READ,
-                                () -> new TileSegmenter.Tile(w, readTile(w), null)), workers))
+                                () -> segmenter.prepare(new TileSegmenter.Tile(w, readTile(w)))), workers))
                         .toList();
                 CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(v -> {

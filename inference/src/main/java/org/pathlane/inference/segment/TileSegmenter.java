@@ -20,8 +20,16 @@ import org.pathlane.inference.stitch.TileWindow;
  */
 public final class TileSegmenter {
 
-    /** A tile's pixels and, after inference, the model's output for it. */
-    public record Tile(TileWindow window, int[] argb, float[] output) {
+    /**
+     * A tile's pixels; once {@linkplain #prepare prepared}, the model's input for it; after inference, the
+     * model's output for it.
+     */
+    public record Tile(TileWindow window, int[] argb, float[] input, float[] output) {
+
+        /** A tile just read. */
+        public Tile(TileWindow window, int[] argb) {
+            this(window, argb, null, null);
+        }
     }
 
     private final OnnxModel model;
@@ -43,6 +51,14 @@ public final class TileSegmenter {
     }
 
     /**
+     * Packs a tile into the model's input (channels, preprocessing): work the pipeline does beside
+     * reading, so the inference thread only feeds the model.
+     */
+    public Tile prepare(Tile tile) {
+        return new Tile(tile.window(), tile.argb(), packer.pack(tile.argb(), tile.window().size()), null);
+    }
+
+    /**
      * Runs the model on tiles of equal size: as one N×C×H×W batch when the model's batch axis is dynamic,
      * otherwise one call per tile (fixed-batch models).
      */
@@ -52,30 +68,35 @@ public final class TileSegmenter {
         int pixels = size * size;
         List<Tile> out = new ArrayList<>(tiles.size());
         if (model.fixedBatch() == 0) {
-            float[] batch = new float[tiles.size() * channels * pixels];
-            for (int i = 0; i < tiles.size(); i++) {
-                packer.pack(tiles.get(i).argb(), size, batch, i);
+            List<float[]> samples = new ArrayList<>(tiles.size());
+            for (Tile tile : tiles) {
+                samples.add(input(tile));
             }
-            float[] result = model.run(batch, tiles.size(), size);
+            float[] result = model.run(samples, tiles.size(), size);
             for (int i = 0; i < tiles.size(); i++) {
                 float[] one = new float[pixels];
                 System.arraycopy(result, i * pixels, one, 0, pixels);
-                out.add(new Tile(tiles.get(i).window(), tiles.get(i).argb(), one));
+                out.add(new Tile(tiles.get(i).window(), tiles.get(i).argb(), null, one));
             }
             return out;
         }
         int per = model.fixedBatch();
         for (Tile tile : tiles) {
             float[] batch = new float[per * channels * pixels];
+            float[] input = input(tile);
             for (int i = 0; i < per; i++) {
-                packer.pack(tile.argb(), size, batch, i);
+                System.arraycopy(input, 0, batch, i * channels * pixels, channels * pixels);
             }
             float[] result = model.run(batch, per, size);
             float[] one = new float[pixels];
             System.arraycopy(result, 0, one, 0, pixels);
-            out.add(new Tile(tile.window(), tile.argb(), one));
+            out.add(new Tile(tile.window(), tile.argb(), null, one));
         }
         return out;
+    }
+
+    private float[] input(Tile tile) {
+        return tile.input() != null ? tile.input() : packer.pack(tile.argb(), tile.window().size());
     }
 
     /** Instances of one inferred tile whose centroid lies in its core, in level-0 coordinates. */

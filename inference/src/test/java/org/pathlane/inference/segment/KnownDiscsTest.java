@@ -39,7 +39,7 @@ class KnownDiscsTest {
         TileSegmenter segmenter = new TileSegmenter(model);
         TileWindow window = new TileWindow(0, 0, 0, 0, 1.0, size, 0, 0, size, size);
         int[] argb = image.getRGB(0, 0, size, size, null, 0, size);
-        TileSegmenter.Tile inferred = segmenter.infer(List.of(new TileSegmenter.Tile(window, argb, null))).get(0);
+        TileSegmenter.Tile inferred = segmenter.infer(List.of(new TileSegmenter.Tile(window, argb))).get(0);
         List<Nucleus> found = segmenter.postProcess(inferred);
 
         assertThat(found).hasSize(discs.size());
