@@ -69,7 +69,7 @@ final class SeededWatershed {
         // It is a nucleus of its own, not background.
         for (int i = 0; i < pixels; i++) {
             if (mask[i] && labels[i] == 0) {
-                fill4(i, ++count, width, height, buffers);
+                fill(i, 0, ++count, false, width, height, buffers);
             }
         }
         return count;
@@ -118,7 +118,7 @@ final class SeededWatershed {
         int count = 0;
         for (int i = 0; i < width * height; i++) {
             if (labels[i] == UNLABELLED_SEED) {
-                fill8Seeds(i, ++count, width, height, buffers);
+                fill(i, UNLABELLED_SEED, ++count, true, width, height, buffers);
             }
         }
         return count;
@@ -139,9 +139,14 @@ final class SeededWatershed {
         return true;
     }
 
-    /** Gives one seed plateau (8-connected seed pixels) its label. */
-    private static void fill8Seeds(int start, int label, int width, int height, PostprocessBuffers buffers) {
+    /**
+     * Gives the region around {@code start} its label: the connected foreground pixels (8- or 4-connected)
+     * whose label is still {@code from}.
+     */
+    private static void fill(int start, int from, int label, boolean eightConnected, int width, int height,
+            PostprocessBuffers buffers) {
         int[] labels = buffers.labels;
+        boolean[] mask = buffers.mask;
         labels[start] = label;
         int top = 0;
         buffers.push(top++, start);
@@ -152,31 +157,10 @@ final class SeededWatershed {
             for (int y = Math.max(0, py - 1); y <= Math.min(height - 1, py + 1); y++) {
                 for (int x = Math.max(0, px - 1); x <= Math.min(width - 1, px + 1); x++) {
                     int q = y * width + x;
-                    if (labels[q] == UNLABELLED_SEED) {
+                    if ((eightConnected || x == px || y == py) && labels[q] == from && mask[q]) {
                         labels[q] = label;
                         buffers.push(top++, q);
                     }
-                }
-            }
-        }
-    }
-
-    /** Gives one 4-connected region of unlabelled foreground its label. */
-    private static void fill4(int start, int label, int width, int height, PostprocessBuffers buffers) {
-        int[] labels = buffers.labels;
-        boolean[] mask = buffers.mask;
-        labels[start] = label;
-        int top = 0;
-        buffers.push(top++, start);
-        while (top > 0) {
-            int p = buffers.stack[--top];
-            int x = p % width;
-            int[] around = {x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, p >= width ? p - width : -1,
-                p < width * (height - 1) ? p + width : -1};
-            for (int q : around) {
-                if (q >= 0 && mask[q] && labels[q] == 0) {
-                    labels[q] = label;
-                    buffers.push(top++, q);
                 }
             }
         }
