@@ -102,6 +102,7 @@ final class BioimageDescription {
                 said ? pixelSize : ModelSpec.DEFAULT_PIXEL_SIZE,
                 said,
                 SidecarDescription.postParams(config.path("postprocessing")),
+                SidecarDescription.stainNormalised(config.path("stain"), where),
                 testTensor(input, "test_inputs"),
                 testTensor(output, "test_outputs"));
     }

@@ -32,6 +32,21 @@ public final class ColourDeconvolution {
         return -Math.log10((intensity + 1) / 256.0);
     }
 
+    /** The unit OD colour (R, G, B) of hematoxylin. */
+    public static double[] hematoxylinStain() {
+        return unit(STAINS[0]);
+    }
+
+    /** The unit OD colour (R, G, B) of eosin. */
+    public static double[] eosinStain() {
+        return unit(STAINS[1]);
+    }
+
+    private static double[] unit(double[] v) {
+        double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+        return new double[] {v[0] / norm, v[1] / norm, v[2] / norm};
+    }
+
     /** Hematoxylin weights for OD of red, green, blue (a copy). */
     public static double[] hematoxylinWeights() {
         return HEMATOXYLIN.clone();

@@ -48,6 +48,7 @@ public record ModelSpec(
         double pixelSize,
         boolean pixelSizeSaid,
         PostprocessParams post,
+        boolean stainNormalised,
         Optional<Path> testInput,
         Optional<Path> testOutput) {
 

@@ -81,6 +81,7 @@ final class SidecarDescription {
                 said ? pixelSize : ModelSpec.DEFAULT_PIXEL_SIZE,
                 said,
                 postParams(root.path("postprocessing")),
+                stainNormalised(root.path("stain"), where),
                 optionalSibling(json, root.path("testInput")),
                 optionalSibling(json, root.path("testOutput")));
     }
@@ -90,6 +91,20 @@ final class SidecarDescription {
         return new PostprocessParams(node.path("threshold").asDouble(d.threshold()),
                 node.path("minAreaUm2").asDouble(d.minAreaUm2()),
                 node.path("seedDistanceUm").asDouble(d.seedDistanceUm()));
+    }
+
+    /**
+     * {@code "stain": "macenko"} asks for each slide's H&amp;E staining to be mapped onto a reference before
+     * the model sees it (models with fixed optical-density thresholds need it); {@code "none"} or absent
+     * leaves the pixels as scanned.
+     */
+    static boolean stainNormalised(JsonNode node, String where) {
+        String value = node.asText("none");
+        return switch (value) {
+            case "none" -> false;
+            case "macenko" -> true;
+            default -> throw new ModelException(where + ": stain must be macenko or none, found '" + value + "'");
+        };
     }
 
     private static Optional<Path> optionalSibling(Path json, JsonNode name) {

@@ -21,7 +21,7 @@ import org.pathlane.inference.stitch.TileWindow;
  * Writes {@code cells.geojson}, {@code cells.csv} and the overlay while the run goes, instead of after it.
  * Tiles finish in any order; their nuclei are written in the grid order of the tissue tiles, numbered 1..n
  * in that order, so a resumed run writes the same files as an uninterrupted one. Tiles that finish early
- * wait here until the tiles before them are written (the pipeline's in-flight limit bounds how many).
+ * wait here, as their nuclei only, until the tiles before them are written.
  * The files are written under temporary names and moved into place only by {@link #finish()}: a
  * cancelled or failed run leaves the previous results, if any, as they were.
  */
@@ -84,7 +84,7 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
                 waiting[next++] = null;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the results into " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(new IOException("cannot write the results into " + out + ": " + e.getMessage(), e));
         }
     }
 
@@ -99,11 +99,10 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
             throw new IllegalStateException("tile " + plan.tissueTiles().get(next).col() + ","
                     + plan.tissueTiles().get(next).row() + " of " + out + " never finished");
         }
-        geojson.close();
-        csv.close();
-        finished = true;
+        closeFiles();
         Files.move(part("cells.geojson"), out.resolve("cells.geojson"), StandardCopyOption.REPLACE_EXISTING);
         Files.move(part("cells.csv"), out.resolve("cells.csv"), StandardCopyOption.REPLACE_EXISTING);
+        finished = true;
         ImageIO.write(plan.tissue().mask().toImage(), "png", out.resolve("tissue.png").toFile());
         overlay.write(out.resolve("overlay.png"));
         return cells;
@@ -116,11 +115,19 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
             return;
         }
         try {
-            geojson.close();
-            csv.close();
+            closeFiles();
         } finally {
             Files.deleteIfExists(part("cells.geojson"));
             Files.deleteIfExists(part("cells.csv"));
+        }
+    }
+
+    /** Closes both files, the second even when the first fails (closing twice is harmless). */
+    private void closeFiles() throws IOException {
+        try {
+            geojson.close();
+        } finally {
+            csv.close();
         }
     }
 

@@ -68,7 +68,7 @@ public final class SegmentBenchmark {
         try (SlideReader slide = segmentation.openSlide(request.slide())) {
             plan = segmentation.plan(request, model, slide);
             all = plan.allTiles();
-            SegmentationPipeline.TilePixels reader = Segmentation.pixels(new TileReader(slide, plan.grid()));
+            SegmentationPipeline.TilePixels reader = Segmentation.pixels(new TileReader(slide, plan.grid()), plan.stain());
             List<TileWindow> sample = spread(all, naiveLimit);
             naiveMeasured = sample.size();
             // The naive baseline runs first: without a warm-up it would also pay for the JIT compiling the
@@ -86,7 +86,7 @@ public final class SegmentBenchmark {
 
             List<TileWindow> tissue = plan.tissueTiles();
             // What the pipeline's read stage does: read, decode and pack each tile for the model.
-            readOnly = parallel(SegmentationPipeline.workerThreads(), tissue.size(),
+            readOnly = parallel(SegmentationPipeline.workerThreads(model.device()), tissue.size(),
                     i -> segmenter.prepare(new TileSegmenter.Tile(tissue.get(i), reader.read(tissue.get(i)))));
 
             // Tiles kept in memory are spread over the tissue, not the first ones of the grid (often edge
@@ -110,7 +110,7 @@ public final class SegmentBenchmark {
                 }
                 return segmenter.infer(group);
             });
-            postOnly = parallel(SegmentationPipeline.workerThreads(), tissue.size(),
+            postOnly = parallel(SegmentationPipeline.workerThreads(model.device()), tissue.size(),
                     i -> segmenter.postProcess(inferred.get(i % inferred.size())));
         }
         Path out = Files.createTempDirectory("pathlane-bench-");

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record SegmentSummary(String slide, long width, long height, double mpp, String mppSource, String model,
         double modelPixelSize, String modelPixelSizeSource, String device, String deviceNote, int tile, int halo,
-        int batch, int tilesTotal, int tilesTissue, int tilesSkipped, long cells, double open, double tissue,
+        int batch, int tilesTotal, int tilesTissue, int tilesSkipped, long cells, String stain, double open, double tissue,
         double read, double infer, double post, double write, double total) {
 
     public Map<String, Object> toMap() {
@@ -37,6 +37,7 @@ public record SegmentSummary(String slide, long width, long height, double mpp, 
         m.put("tilesTissue", tilesTissue);
         m.put("tilesSkipped", tilesSkipped);
         m.put("cells", cells);
+        m.put("stain", stain);
         Map<String, Object> seconds = new LinkedHashMap<>();
         seconds.put("open", round(open));
         seconds.put("tissue", round(tissue));

@@ -16,7 +16,10 @@ import org.pathlane.inference.tiling.Tile;
 import org.pathlane.inference.tiling.TileGrid;
 import org.pathlane.inference.tiling.TileReader;
 import org.pathlane.inference.tiling.TilingOptions;
+import org.pathlane.inference.stain.StainNormaliser;
 import org.pathlane.inference.tissue.TissueDetection;
+import org.pathlane.inference.tissue.TissueDetector;
+import org.pathlane.inference.tissue.TissueMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +84,7 @@ public final class Segmentation {
             try (Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
                  OrderedExport export = new OrderedExport(request.out(), plan)) {
                 TileReader reader = new TileReader(slide, plan.grid);
-                times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader), request.batch())
+                times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader, plan.stain()), request.batch())
                         .run(plan.tissueTiles, checkpoint, alsoTo(export, listener));
                 long tExport = System.nanoTime();
                 long cells = export.finish();
@@ -92,7 +95,7 @@ public final class Segmentation {
                         model.spec().pixelSizeSaid() ? "model" : "PathLane default (the model does not say)",
                         model.device(), model.deviceNote(), plan.grid.options().core(), plan.grid.options().halo(),
                         request.batch(), plan.grid.tiles().size(), plan.tissueTiles.size(), plan.grid.skipped(),
-                        cells, (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
+                        cells, plan.stain.description(), (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
                         times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9);
                 summary.write(request.out().resolve("summary.json"));
                 LOG.info("Segmented {}: {} nuclei in {} tissue tiles of {} ({} s)", request.slide(), cells,
@@ -103,10 +106,10 @@ public final class Segmentation {
         }
     }
 
-    /** Reads tile images as ARGB pixels for the pipeline. */
-    static SegmentationPipeline.TilePixels pixels(TileReader reader) {
-        return w -> reader.readPixels(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
-                (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1));
+    /** Reads tile images as ARGB pixels for the pipeline, stain-normalised when the plan says so. */
+    static SegmentationPipeline.TilePixels pixels(TileReader reader, StainNormaliser.Estimate stain) {
+        return w -> stain.apply(reader.readPixels(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
+                (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1)));
     }
 
     /**
@@ -114,12 +117,21 @@ public final class Segmentation {
      *
      * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
      */
-    public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource) {
+    /**
+     * Goes into every checkpoint's fingerprint: raise it when post-processing or stitching changes what a
+     * tile yields, so a run never resumes on tiles the old code wrote.
+     */
+    static final int POSTPROCESSING_VERSION = 2;
+
+    public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource,
+            StainNormaliser.Estimate stain) {
 
         String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
-            return "{\"slide\":\"" + slide.id() + "\",\"model\":\"" + model.weightsDigest() + "\",\"scale\":"
+            return "{\"post\":" + POSTPROCESSING_VERSION + ",\"slide\":\"" + slide.id() + "\",\"model\":\""
+                    + model.weightsDigest() + "\",\"scale\":"
                     + grid.scale() + ",\"options\":\"" + grid.options() + "\",\"tiles\":" + tissueTiles.size()
-                    + ",\"region\":\"" + r.region().map(java.util.Arrays::toString).orElse("all") + "\"}";
+                    + ",\"region\":\"" + r.region().map(java.util.Arrays::toString).orElse("all")
+                    + "\",\"stain\":\"" + stain.description() + "\"}";
         }
 
         /** Every tile of the grid, tissue or not, as stitching windows. */
@@ -161,7 +173,30 @@ public final class Segmentation {
         TileGrid grid = TileGrid.plan(slide, options, mpp, request.useTissue() ? Optional.of(tissue.mask()) : Optional.empty(),
                 region[0], region[1], region[2], region[3]);
         List<TileWindow> tiles = grid.tissueTiles().stream().map(t -> ModelTiling.window(grid, t)).toList();
-        return new Plan(grid, tiles, tissue, mpp, mppSource);
+        return new Plan(grid, tiles, tissue, mpp, mppSource, stain(spec, tissue));
+    }
+
+    /** The model's stain normalisation for this slide, estimated on its tissue thumbnail. */
+    private static StainNormaliser.Estimate stain(ModelSpec spec, TissueDetection tissue) {
+        if (!spec.stainNormalised()) {
+            return new StainNormaliser.Estimate(null, "none: the model does not ask for it");
+        }
+        if (!TissueDetector.BRIGHTFIELD.equals(tissue.channel())) {
+            return new StainNormaliser.Estimate(null, "none: not a brightfield slide");
+        }
+        java.awt.image.BufferedImage image = tissue.thumbnail().image();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        TissueMask mask = tissue.mask();
+        boolean[] isTissue = new boolean[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                isTissue[y * width + x] = mask.isTissue(x * mask.width() / width, y * mask.height() / height);
+            }
+        }
+        StainNormaliser.Estimate estimate = StainNormaliser.estimate(image.getRGB(0, 0, width, height, null, 0, width), isTissue);
+        LOG.info("Stain normalisation: {}", estimate.description());
+        return estimate;
     }
 
     /** The export first (it checks the tile), then the caller's listener. */

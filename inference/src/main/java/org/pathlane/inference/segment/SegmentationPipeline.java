@@ -39,7 +39,7 @@ public final class SegmentationPipeline {
         this.segmenter = segmenter;
         this.source = source;
         this.batch = Math.max(1, batch);
-        this.workerThreads = workerThreads();
+        this.workerThreads = workerThreads(segmenter.model().device());
     }
 
     /**
@@ -47,15 +47,19 @@ public final class SegmentationPipeline {
      * Three batches: one being read, one being inferred, one being post-processed.
      */
     static int inFlightLimit(int batch) {
-        return Math.max(3 * batch, batch + 2 * workerThreads());
+        return Math.max(3 * batch, batch + 2 * Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * Threads that read and post-process tiles: the cores inference leaves free. One pool does both, so
-     * the pipeline never has more busy threads than cores, and inference keeps its share of them.
+     * Threads that read and post-process tiles: the cores CPU inference leaves free, or every core when
+     * a GPU infers. One pool does both, so the pipeline never has more busy threads than cores, and
+     * inference keeps its share of them.
+     *
+     * @param device the model's device, {@code cpu} or {@code cuda}
      */
-    static int workerThreads() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors() - inferenceCpuThreads());
+    static int workerThreads(String device) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return "cpu".equals(device) ? Math.max(1, cores - inferenceCpuThreads()) : cores;
     }
 
     /**
@@ -149,6 +153,10 @@ public final class SegmentationPipeline {
             workers.shutdownNow();
             inferers.shutdownNow();
             writer.shutdownNow();
+            // Interrupted (the job stopped) while batches were in flight: the caller closes the model next,
+            // so no inference call may still be running inside it, nor a write into the checkpoint.
+            awaitUninterruptibly(inferers);
+            awaitUninterruptibly(writer);
         }
         Throwable error = failure.get();
         if (error instanceof UncheckedIOException io) {
@@ -167,6 +175,22 @@ public final class SegmentationPipeline {
             throw new CancellationException("cancelled after " + done.get() + " of " + total + " tiles");
         }
         return times;
+    }
+
+    private static void awaitUninterruptibly(ExecutorService pool) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private enum Stage { READ, INFER, POST }

@@ -52,7 +52,7 @@ public final class SlideImages {
         int h = image.getHeight();
         BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] out = pixels(rgb);
-        if (image.getType() == BufferedImage.TYPE_INT_ARGB) {
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB && image.getRaster().getDataBuffer().getSize() == w * h) {
             System.arraycopy(pixels(image), 0, out, 0, w * h);
         } else {
             image.getRGB(0, 0, w, h, out, 0, w);

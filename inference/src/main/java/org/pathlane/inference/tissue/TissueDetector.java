@@ -21,6 +21,9 @@ public final class TissueDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TissueDetector.class);
 
+    /** {@link TissueDetection#channel()} of a brightfield slide (tissue darker and more saturated than glass). */
+    public static final String BRIGHTFIELD = "saturation";
+
     /** Glass is below this saturation (0..255) however the histogram falls. */
     static final int MIN_SATURATION = 20;
     /** A dark fluorescence background is below this brightness (0..255). */
@@ -106,7 +109,7 @@ public final class TissueDetector {
         MaskCleaner.removeSpecks(mask, width, height, (int) Math.ceil(minSpeckAreaUm2 / pixelAreaUm2));
         MaskCleaner.fillHoles(mask, width, height, (int) Math.ceil(maxHoleAreaUm2 / pixelAreaUm2));
         TissueMask tissue = new TissueMask(width, height, mask, thumbnail.downsampleX(), thumbnail.downsampleY());
-        return new TissueDetection(thumbnail, tissue, fluorescence ? "stained-density" : "saturation", threshold);
+        return new TissueDetection(thumbnail, tissue, fluorescence ? "stained-density" : BRIGHTFIELD, threshold);
     }
 
     private static int medianBrightness(int[] pixels) {

@@ -104,6 +104,9 @@ class ModelLoaderTest {
                 .hasMessageContaining("instanseg").hasMessageContaining("not support");
         assertThatThrownBy(() -> ModelLoader.load(model("silent", V04.replace("data_type: uint16", "data_type: float32"))))
                 .hasMessageContaining("cannot tell what output").hasMessageContaining("output_kind");
+        assertThatThrownBy(() -> ModelLoader.load(model("stain", V04.replace("pixel_size_um: 0.25}",
+                "pixel_size_um: 0.25, stain: sepia}"))))
+                .hasMessageContaining("rdf.yaml").hasMessageContaining("stain must be macenko or none").hasMessageContaining("sepia");
         assertThatThrownBy(() -> ModelLoader.load(tmp.resolve("missing")))
                 .hasMessageContaining("missing").hasMessageContaining("no such model");
         Path bare = Files.writeString(tmp.resolve("alone.onnx"), "x");
@@ -118,6 +121,7 @@ class ModelLoaderTest {
         assertThat(spec.dynamicBatch()).isTrue();
         assertThat(spec.outputKind()).isEqualTo(OutputKind.PROBABILITY);
         assertThat(spec.pixelSize()).isEqualTo(0.5);
+        assertThat(spec.stainNormalised()).as("its thresholds are optical densities of the reference staining").isTrue();
     }
 
     @Test

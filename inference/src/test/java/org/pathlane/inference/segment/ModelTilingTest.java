@@ -18,7 +18,7 @@ class ModelTilingTest {
     private static ModelSpec spec(int minSize, int step, int halo) {
         return new ModelSpec("m", Path.of("m/model.json"), WeightsSource.ofFile(Path.of("m/w.onnx")), "in", "out", 3, 0,
                 minSize, step, halo, List.of(), ChannelChoice.RGB, OutputKind.PROBABILITY, false, 0, 0.5, true,
-                PostprocessParams.DEFAULT, Optional.empty(), Optional.empty());
+                PostprocessParams.DEFAULT, false, Optional.empty(), Optional.empty());
     }
 
     @Test

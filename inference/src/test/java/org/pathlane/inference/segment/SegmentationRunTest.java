@@ -156,6 +156,39 @@ class SegmentationRunTest {
     }
 
     @Test
+    void anInterruptedRunReturnsOnlyAfterItsThreadsHaveStopped() {
+        // The caller closes the model next: an inference or write still running would use freed memory.
+        Thread caller = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicBoolean writerDone = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean callerBack = new java.util.concurrent.atomic.AtomicBoolean();
+        SegmentationListener interruptFromTheWriter = new SegmentationListener() {
+            @Override
+            public void tileDone(int col, int row, List<Nucleus> cells) {
+                if (!first.getAndSet(false)) {
+                    return;
+                }
+                caller.interrupt();
+                // Still busy until the caller waits for this thread (or, wrongly, has already returned).
+                while (!callerBack.get() && caller.getState() != Thread.State.TIMED_WAITING) {
+                    Thread.onSpinWait();
+                }
+                writerDone.set(true);
+            }
+        };
+        boolean writerDoneWhenBack;
+        try {
+            assertThatThrownBy(() -> segmentation().run(request("interrupted", 128, 2), model, interruptFromTheWriter))
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            writerDoneWhenBack = writerDone.get();
+            callerBack.set(true);
+            Thread.interrupted();
+        }
+        assertThat(writerDoneWhenBack).as("the writer's call had finished when run() returned").isTrue();
+    }
+
+    @Test
     void aModelInputThatLeavesNoCoreInsideTheHaloIsAnErrorNamingTheModel() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("tiny-model"));
         Files.write(dir.resolve("w.onnx"), ModelLoader.loadDefault().weights().read());
