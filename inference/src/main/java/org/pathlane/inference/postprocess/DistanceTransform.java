@@ -13,6 +13,9 @@ package org.pathlane.inference.postprocess;
  */
 final class DistanceTransform {
 
+    /** Rows whose foreground lies at most this far from background along its column are searched directly. */
+    static final int MAX_WINDOW = 48;
+
     private DistanceTransform() {
     }
 
@@ -55,6 +58,14 @@ final class DistanceTransform {
                 continue;
             }
             foreground += inRow;
+            int deepest = 0;
+            for (int x = 0; x < width; x++) {
+                deepest = Math.max(deepest, column[row + x]);
+            }
+            if (deepest <= MAX_WINDOW) {
+                nearby(mask, column, width, out, row);
+                continue;
+            }
             for (int x = 0; x < width; x++) {
                 long g = column[row + x];
                 f[x] = g * g;
@@ -62,6 +73,34 @@ final class DistanceTransform {
             envelope(f, width, out, row, buffers);
         }
         return foreground;
+    }
+
+    /**
+     * The same minimum as {@link #envelope}, searched directly: a pixel whose column distance is g has a
+     * background pixel at most g away, so only the 2g - 1 pixels around it can be nearer. For nuclei
+     * (g of a few pixels) this is a handful of integer operations per foreground pixel instead of the
+     * envelope's divisions over the whole row; rows with deeper foreground use the envelope.
+     */
+    private static void nearby(boolean[] mask, int[] column, int width, int[] out, int row) {
+        for (int x = 0; x < width; x++) {
+            int i = row + x;
+            if (!mask[i]) {
+                out[i] = 0;
+                continue;
+            }
+            int g = column[i];
+            int best = g * g;
+            int from = Math.max(0, x - g + 1);
+            int to = Math.min(width - 1, x + g - 1);
+            for (int xx = from; xx <= to; xx++) {
+                int c = column[row + xx];
+                int d = (xx - x) * (xx - x) + c * c;
+                if (d < best) {
+                    best = d;
+                }
+            }
+            out[i] = best;
+        }
     }
 
     /** Lower envelope of the parabolas {@code (q - x)² + f(x)}: the squared distance along one row. */

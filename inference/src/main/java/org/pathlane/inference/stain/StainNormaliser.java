@@ -156,15 +156,23 @@ public final class StainNormaliser {
     /** Normalises opaque or straight-alpha ARGB pixels in place (alpha kept); returns the array. */
     public int[] apply(int[] argb) {
         float[] m = matrix;
+        int lastIn = 0;
+        int lastOut = 0;
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
+            if (p == lastIn && i > 0) {
+                argb[i] = lastOut; // runs of one colour: glass, flat stain
+                continue;
+            }
+            lastIn = p;
             float r = OD[(p >> 16) & 0xff];
             float g = OD[(p >> 8) & 0xff];
             float b = OD[p & 0xff];
             int outR = intensity(m[0] * r + m[1] * g + m[2] * b);
             int outG = intensity(m[3] * r + m[4] * g + m[5] * b);
             int outB = intensity(m[6] * r + m[7] * g + m[8] * b);
-            argb[i] = (p & 0xff000000) | (outR << 16) | (outG << 8) | outB;
+            lastOut = (p & 0xff000000) | (outR << 16) | (outG << 8) | outB;
+            argb[i] = lastOut;
         }
         return argb;
     }

@@ -62,12 +62,30 @@ public final class CoreStitcher {
         return largest;
     }
 
+    /** Whether a closed pixel-corner ring (integer coordinates) passes through one of its vertices twice. */
+    static boolean touchesItself(double[] ring) {
+        int n = ring.length / 2 - 1;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = ((long) ring[2 * i] << 32) | ((long) ring[2 * i + 1] & 0xffffffffL);
+        }
+        java.util.Arrays.sort(keys);
+        for (int i = 1; i < n; i++) {
+            if (keys[i] == keys[i - 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Polygon toLevel0(TileWindow window, double[] ring) {
         Coordinate[] tile = new Coordinate[ring.length / 2];
         for (int i = 0; i < tile.length; i++) {
             tile[i] = new Coordinate(ring[2 * i], ring[2 * i + 1]);
         }
-        Polygon raw = valid(geometry.createPolygon(tile));
+        Polygon created = geometry.createPolygon(tile);
+        // Pixel-edge rings cross nowhere; they are invalid only where they touch themselves at a corner.
+        Polygon raw = touchesItself(ring) ? valid(created) : created;
         DouglasPeuckerSimplifier simplifier = new DouglasPeuckerSimplifier(raw);
         simplifier.setDistanceTolerance(SIMPLIFY_TOLERANCE);
         simplifier.setEnsureValid(false);

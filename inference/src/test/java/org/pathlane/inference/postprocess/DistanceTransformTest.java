@@ -33,6 +33,32 @@ class DistanceTransformTest {
         assertThat(foreground).isEqualTo(expectedForeground);
     }
 
+    @org.junit.jupiter.api.Test
+    void deepForegroundRowsAndShallowOnesAgreeWithBruteForce() {
+        // A block deeper than the direct search's window beside small specks: both row methods run.
+        int width = 130;
+        int height = 120;
+        PostprocessBuffers buffers = new PostprocessBuffers();
+        buffers.ensure(width, height);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean block = x >= 5 && x < 125 && y >= 2 && y < 112;
+                buffers.mask[y * width + x] = block || random.nextDouble() < 0.3;
+            }
+        }
+        DistanceTransform.squared(width, height, buffers);
+        int deepest = 0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int expected = bruteForce(buffers.mask, width, height, x, y);
+                deepest = Math.max(deepest, expected);
+                assertThat(buffers.distSq[y * width + x]).as("pixel %d,%d", x, y).isEqualTo(expected);
+            }
+        }
+        assertThat(deepest).isGreaterThan(DistanceTransform.MAX_WINDOW * DistanceTransform.MAX_WINDOW);
+    }
+
     /** Squared distance to the nearest background pixel in the image; beyond the border is foreground. */
     private static int bruteForce(boolean[] mask, int width, int height, int x, int y) {
         if (!mask[y * width + x]) {
