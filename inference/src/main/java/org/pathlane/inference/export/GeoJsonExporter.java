@@ -37,8 +37,8 @@ public final class GeoJsonExporter implements AutoCloseable {
         g.writeStartArray();
         for (Coordinate c : n.polygon().getExteriorRing().getCoordinates()) {
             g.writeStartArray();
-            g.writeNumber(c.x);
-            g.writeNumber(c.y);
+            JsonNumbers.write(g, c.x);
+            JsonNumbers.write(g, c.y);
             g.writeEndArray();
         }
         g.writeEndArray();

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
+import org.pathlane.inference.export.JsonNumbers;
 import org.pathlane.inference.stitch.Nucleus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,15 +133,15 @@ public final class Checkpoint implements AutoCloseable {
                         round(n.areaPx()), round(n.perimeter()), Math.round(n.meanOd() * 10000) / 10000.0, col, row);
                 stored.add(s);
                 g.writeStartArray();
-                g.writeNumber(s.centroidX());
-                g.writeNumber(s.centroidY());
-                g.writeNumber(s.areaPx());
-                g.writeNumber(s.perimeter());
-                g.writeNumber(s.meanOd());
+                JsonNumbers.write(g, s.centroidX());
+                JsonNumbers.write(g, s.centroidY());
+                JsonNumbers.write(g, s.areaPx());
+                JsonNumbers.write(g, s.perimeter());
+                JsonNumbers.write(g, s.meanOd());
                 g.writeStartArray();
                 for (Coordinate c : s.polygon().getExteriorRing().getCoordinates()) {
-                    g.writeNumber(c.x);
-                    g.writeNumber(c.y);
+                    JsonNumbers.write(g, c.x);
+                    JsonNumbers.write(g, c.y);
                 }
                 g.writeEndArray();
                 g.writeEndArray();
