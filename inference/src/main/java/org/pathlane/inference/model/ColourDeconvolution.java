@@ -15,7 +15,7 @@ public final class ColourDeconvolution {
     };
 
     /** Column 0 of the inverse stain matrix: OD(R,G,B) · HEMATOXYLIN = hematoxylin concentration. */
-    private static final double[] HEMATOXYLIN = inverseRow0();
+    private static final double[] HEMATOXYLIN = inverseColumn0();
 
     private static final float[] OD_TABLE = new float[256];
 
@@ -32,19 +32,19 @@ public final class ColourDeconvolution {
         return -Math.log10((intensity + 1) / 256.0);
     }
 
+    /** {@link #od} of an 8-bit intensity, from a table. */
+    public static float opticalDensity(int intensity) {
+        return OD_TABLE[intensity];
+    }
+
     /** The unit OD colour (R, G, B) of hematoxylin. */
     public static double[] hematoxylinStain() {
-        return unit(STAINS[0]);
+        return Matrix3.unit(STAINS[0]);
     }
 
     /** The unit OD colour (R, G, B) of eosin. */
     public static double[] eosinStain() {
-        return unit(STAINS[1]);
-    }
-
-    private static double[] unit(double[] v) {
-        double norm = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
-        return new double[] {v[0] / norm, v[1] / norm, v[2] / norm};
+        return Matrix3.unit(STAINS[1]);
     }
 
     /** Hematoxylin weights for OD of red, green, blue (a copy). */
@@ -60,22 +60,10 @@ public final class ColourDeconvolution {
         return Math.max(0f, h);
     }
 
-    private static double[] inverseRow0() {
-        double[][] m = new double[3][3];
-        for (int r = 0; r < 3; r++) {
-            double norm = Math.sqrt(STAINS[r][0] * STAINS[r][0] + STAINS[r][1] * STAINS[r][1] + STAINS[r][2] * STAINS[r][2]);
-            for (int c = 0; c < 3; c++) {
-                m[r][c] = STAINS[r][c] / norm;
-            }
-        }
+    private static double[] inverseColumn0() {
+        double[][] m = {Matrix3.unit(STAINS[0]), Matrix3.unit(STAINS[1]), Matrix3.unit(STAINS[2])};
         // OD = c · M (c: stain concentrations, rows of M: stains) → c = OD · M⁻¹; hematoxylin is column 0 of M⁻¹.
-        double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
-                - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-        return new double[] {
-            (m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det,
-            -(m[1][0] * m[2][2] - m[1][2] * m[2][0]) / det,
-            (m[1][0] * m[2][1] - m[1][1] * m[2][0]) / det,
-        };
+        double[][] inverse = Matrix3.inverse(m);
+        return new double[] {inverse[0][0], inverse[1][0], inverse[2][0]};
     }
 }

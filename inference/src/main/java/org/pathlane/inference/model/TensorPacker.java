@@ -13,18 +13,6 @@ public final class TensorPacker {
     }
 
     /**
-     * Writes one tile as sample {@code index} of a batch.
-     *
-     * @param argb   {@code size × size} pixels, row-major, {@code 0xAARRGGBB}; transparent pixels count as white glass
-     * @param batch  the batch buffer, {@code n × channels × size × size}
-     * @param index  the sample's place in the batch
-     */
-    public void pack(int[] argb, int size, float[] batch, int index) {
-        float[] sample = pack(argb, size);
-        System.arraycopy(sample, 0, batch, index * sample.length, sample.length);
-    }
-
-    /**
      * One tile as one sample, {@code channels × size × size}.
      *
      * @param argb {@code size × size} pixels, row-major, {@code 0xAARRGGBB}; transparent pixels count as white glass

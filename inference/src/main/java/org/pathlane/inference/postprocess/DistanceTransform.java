@@ -48,20 +48,18 @@ final class DistanceTransform {
         for (int y = 0; y < height; y++) {
             int row = y * width;
             int inRow = 0;
+            int deepest = 0;
             for (int x = 0; x < width; x++) {
                 if (mask[row + x]) {
                     inRow++;
                 }
+                deepest = Math.max(deepest, column[row + x]);
             }
             if (inRow == 0) {
                 java.util.Arrays.fill(out, row, row + width, 0);
                 continue;
             }
             foreground += inRow;
-            int deepest = 0;
-            for (int x = 0; x < width; x++) {
-                deepest = Math.max(deepest, column[row + x]);
-            }
             if (deepest <= MAX_WINDOW) {
                 nearby(mask, column, width, out, row);
                 continue;

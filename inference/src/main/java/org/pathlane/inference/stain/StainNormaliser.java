@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.pathlane.inference.model.ColourDeconvolution;
+import org.pathlane.inference.model.Matrix3;
 
 /**
  * Maps a slide's H&amp;E staining onto a reference staining, after Macenko et al.: optical density is split
@@ -36,14 +37,10 @@ public final class StainNormaliser {
 
     private static final int OD_STEPS_PER_UNIT = 1024;
     private static final double MAX_OD = 4.0;
-    private static final float[] OD = new float[256];
     /** Intensity for an optical density of {@code i / OD_STEPS_PER_UNIT}. */
     private static final int[] INTENSITY = new int[(int) (MAX_OD * OD_STEPS_PER_UNIT) + 1];
 
     static {
-        for (int i = 0; i < 256; i++) {
-            OD[i] = (float) ColourDeconvolution.od(i);
-        }
         for (int i = 0; i < INTENSITY.length; i++) {
             double od = i / (double) OD_STEPS_PER_UNIT;
             INTENSITY[i] = (int) Math.max(0, Math.min(255, Math.round(256 * Math.pow(10, -od) - 1)));
@@ -99,7 +96,8 @@ public final class StainNormaliser {
             if (!tissue[i] || p >>> 24 == 0) {
                 continue;
             }
-            double[] od = {OD[(p >> 16) & 0xff], OD[(p >> 8) & 0xff], OD[p & 0xff]};
+            double[] od = {ColourDeconvolution.opticalDensity((p >> 16) & 0xff),
+                ColourDeconvolution.opticalDensity((p >> 8) & 0xff), ColourDeconvolution.opticalDensity(p & 0xff)};
             if (od[0] >= MIN_OD && od[1] >= MIN_OD && od[2] >= MIN_OD) {
                 stained.add(od);
             }
@@ -114,14 +112,14 @@ public final class StainNormaliser {
         double[] angles = new double[stained.size()];
         for (int i = 0; i < angles.length; i++) {
             double[] od = stained.get(i);
-            angles[i] = Math.atan2(dot(od, v2), dot(od, v1));
+            angles[i] = Math.atan2(Matrix3.dot(od, v2), Matrix3.dot(od, v1));
         }
         Arrays.sort(angles);
         double low = angles[(int) (ANGLE_PERCENTILE * (angles.length - 1))];
         double high = angles[(int) ((1 - ANGLE_PERCENTILE) * (angles.length - 1))];
-        double[] a = unit(combine(v1, Math.cos(low), v2, Math.sin(low)));
-        double[] b = unit(combine(v1, Math.cos(high), v2, Math.sin(high)));
-        if (Math.acos(Math.min(1, Math.abs(dot(a, b)))) < Math.toRadians(5)) {
+        double[] a = Matrix3.unit(combine(v1, Math.cos(low), v2, Math.sin(low)));
+        double[] b = Matrix3.unit(combine(v1, Math.cos(high), v2, Math.sin(high)));
+        if (Math.acos(Math.min(1, Math.abs(Matrix3.dot(a, b)))) < Math.toRadians(5)) {
             return Estimate.none("the tissue shows one stain colour only, not hematoxylin and eosin");
         }
         // Hematoxylin absorbs more red than eosin does.
@@ -130,7 +128,7 @@ public final class StainNormaliser {
         if (h[2] < 0 || e[1] < 0 || h[0] < 0) {
             return Estimate.none("the stain colours found do not look like hematoxylin and eosin");
         }
-        double[][] toStains = Matrix3.inverse(Matrix3.columns(h, e, unit(cross(h, e))));
+        double[][] toStains = Matrix3.inverse(Matrix3.columns(h, e, Matrix3.unit(Matrix3.cross(h, e))));
         if (toStains == null) {
             return Estimate.none("the stain colours found cannot be separated");
         }
@@ -146,7 +144,8 @@ public final class StainNormaliser {
         if (!(maxH > 0.05) || !(maxE > 0.05)) {
             return Estimate.none("too little hematoxylin or eosin to measure");
         }
-        double[][] reference = Matrix3.columns(REFERENCE_H, REFERENCE_E, unit(cross(REFERENCE_H, REFERENCE_E)));
+        double[][] reference = Matrix3.columns(REFERENCE_H, REFERENCE_E,
+                Matrix3.unit(Matrix3.cross(REFERENCE_H, REFERENCE_E)));
         double[][] scale = {{REFERENCE_MAX_H / maxH, 0, 0}, {0, REFERENCE_MAX_E / maxE, 0}, {0, 0, 1}};
         double[][] map = Matrix3.times(Matrix3.times(reference, scale), toStains);
         StainNormaliser normaliser = new StainNormaliser(map, h, e, maxH, maxE);
@@ -165,9 +164,9 @@ public final class StainNormaliser {
                 continue;
             }
             lastIn = p;
-            float r = OD[(p >> 16) & 0xff];
-            float g = OD[(p >> 8) & 0xff];
-            float b = OD[p & 0xff];
+            float r = ColourDeconvolution.opticalDensity((p >> 16) & 0xff);
+            float g = ColourDeconvolution.opticalDensity((p >> 8) & 0xff);
+            float b = ColourDeconvolution.opticalDensity(p & 0xff);
             int outR = intensity(m[0] * r + m[1] * g + m[2] * b);
             int outG = intensity(m[3] * r + m[4] * g + m[5] * b);
             int outB = intensity(m[6] * r + m[7] * g + m[8] * b);
@@ -233,18 +232,5 @@ public final class StainNormaliser {
 
     private static double[] combine(double[] a, double wa, double[] b, double wb) {
         return new double[] {a[0] * wa + b[0] * wb, a[1] * wa + b[1] * wb, a[2] * wa + b[2] * wb};
-    }
-
-    static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    }
-
-    static double[] unit(double[] v) {
-        double n = Math.sqrt(dot(v, v));
-        return new double[] {v[0] / n, v[1] / n, v[2] / n};
-    }
-
-    private static double[] cross(double[] a, double[] b) {
-        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
     }
 }

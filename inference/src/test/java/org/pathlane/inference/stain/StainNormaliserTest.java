@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.pathlane.inference.model.ColourDeconvolution;
+import org.pathlane.inference.model.Matrix3;
 
 /** Macenko estimation and the mapping onto the reference staining, on slides made from known stains. */
 class StainNormaliserTest {
 
     /** A pale, red-purple staining, far from the reference, like the TCGA test slide's. */
-    private static final double[] PINK_H = StainNormaliser.unit(new double[] {0.37, 0.74, 0.57});
-    private static final double[] PINK_E = StainNormaliser.unit(new double[] {0.12, 0.93, 0.35});
+    private static final double[] PINK_H = Matrix3.unit(new double[] {0.37, 0.74, 0.57});
+    private static final double[] PINK_E = Matrix3.unit(new double[] {0.12, 0.93, 0.35});
 
     @Test
     void findsTheStainColoursTheSlideWasMadeOf() {
@@ -102,6 +103,6 @@ class StainNormaliserTest {
     }
 
     private static double degrees(double[] a, double[] b) {
-        return Math.toDegrees(Math.acos(Math.min(1, StainNormaliser.dot(StainNormaliser.unit(a), StainNormaliser.unit(b)))));
+        return Math.toDegrees(Math.acos(Math.min(1, Matrix3.dot(Matrix3.unit(a), Matrix3.unit(b)))));
     }
 }

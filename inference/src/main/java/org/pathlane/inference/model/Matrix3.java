@@ -1,17 +1,31 @@
-package org.pathlane.inference.stain;
+package org.pathlane.inference.model;
 
-/** The 3×3 matrix arithmetic of colour deconvolution. */
-final class Matrix3 {
+/** The 3×3 matrix and 3-vector arithmetic of colour deconvolution (RGB optical density, three stains). */
+public final class Matrix3 {
 
     private Matrix3() {
     }
 
+    public static double dot(double[] a, double[] b) {
+        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
+
+    /** The vector scaled to length 1. */
+    public static double[] unit(double[] v) {
+        double n = Math.sqrt(dot(v, v));
+        return new double[] {v[0] / n, v[1] / n, v[2] / n};
+    }
+
+    public static double[] cross(double[] a, double[] b) {
+        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+    }
+
     /** The matrix whose columns are a, b and c. */
-    static double[][] columns(double[] a, double[] b, double[] c) {
+    public static double[][] columns(double[] a, double[] b, double[] c) {
         return new double[][] {{a[0], b[0], c[0]}, {a[1], b[1], c[1]}, {a[2], b[2], c[2]}};
     }
 
-    static double[][] times(double[][] x, double[][] y) {
+    public static double[][] times(double[][] x, double[][] y) {
         double[][] out = new double[3][3];
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 3; c++) {
@@ -21,7 +35,7 @@ final class Matrix3 {
         return out;
     }
 
-    static double[] times(double[][] m, double[] v) {
+    public static double[] times(double[][] m, double[] v) {
         return new double[] {
             m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
             m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
@@ -30,7 +44,7 @@ final class Matrix3 {
     }
 
     /** The inverse, or null when the matrix is (nearly) singular. */
-    static double[][] inverse(double[][] m) {
+    public static double[][] inverse(double[][] m) {
         double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1])
                 - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
                 + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
