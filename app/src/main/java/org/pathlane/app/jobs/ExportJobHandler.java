@@ -39,14 +39,21 @@ public final class ExportJobHandler implements JobHandler {
         String source = text(p, "source");
         Path target = Path.of(text(p, "folder"));
         String format = format(p);
-        // The engine keeps each job's results in <results>/<user>/<workflow>/<job>/: the source is a sibling.
-        Path from = context.resultDir().getParent().resolve(source);
+        // The source is named by job id and must be a job of this workflow: never a path, so no template can
+        // reach another workflow's or another profile's results.
+        Path from;
+        try {
+            from = context.resultDirOf(source);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("export job: field \"source\": " + e.getMessage());
+        }
         if (!Files.isDirectory(from)) {
-            throw new IOException("export job: job '" + source + "' of this workflow has no results in " + from
-                    + "; check the source job id and that an arrow makes this job wait for it");
+            throw new IOException("export job: job '" + source + "' of this workflow has no results yet; check that an "
+                    + "arrow makes this job wait for it");
         }
         Files.createDirectories(target);
-        String prefix = context.workflowId().substring(0, Math.min(8, context.workflowId().length())) + "-" + source + "-";
+        String prefix = context.workflowId().substring(0, Math.min(8, context.workflowId().length())) + "-"
+                + source.replaceAll("[^A-Za-z0-9._-]", "_") + "-";
         List<String> files = switch (format) {
             case "csv" -> List.of("cells.csv", "summary.json");
             case "geojson" -> List.of("cells.geojson", "summary.json");
@@ -57,7 +64,7 @@ public final class ExportJobHandler implements JobHandler {
             context.cancellation().throwIfCancelled();
             Path file = from.resolve(name);
             if (!Files.exists(file)) {
-                throw new IOException("export job: " + file + " is missing; job '" + source + "' did not write "
+                throw new IOException("export job: job '" + source + "' did not write "
                         + name + " (is it a segmentation job?)");
             }
             Files.copy(file, target.resolve(prefix + name), StandardCopyOption.REPLACE_EXISTING);

@@ -42,6 +42,7 @@ class SegmentJobHandlerTest {
         @Override public int attempt() { return 1; }
         @Override public Map<String, Object> params() { return params; }
         @Override public Path resultDir() { return dir; }
+        @Override public Path resultDirOf(String jobId) { return dir.resolveSibling(jobId); }
         @Override public CancellationToken cancellation() { return cancel::get; }
         @Override public ProgressSink progress() { return (done, total, message) -> progress.add(new long[] {done, total}); }
         @Override public void emit(Object payload) {

@@ -21,6 +21,14 @@ public interface JobContext {
     /** A folder owned by this job for its results and checkpoints; it survives restarts of the engine. */
     Path resultDir();
 
+    /**
+     * The result folder of another job of this same workflow, named by its job id (never by a path: a job reads
+     * no other workflow's or user's results). It may not exist yet.
+     *
+     * @throws IllegalArgumentException if this workflow has no job with that id
+     */
+    Path resultDirOf(String jobId);
+
     CancellationToken cancellation();
 
     ProgressSink progress();

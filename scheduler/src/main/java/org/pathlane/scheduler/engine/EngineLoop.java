@@ -56,6 +56,7 @@ final class EngineLoop {
     private StatelessSession current;
     private long lastNow;
     private volatile boolean stopped;
+    private volatile Throwable death;
     private long batches;
     private long ops;
 
@@ -81,9 +82,14 @@ final class EngineLoop {
     <T> CompletableFuture<T> submit(Op<T> op) {
         CompletableFuture<T> done = new CompletableFuture<>();
         if (stopped) {
-            done.completeExceptionally(new IllegalStateException("the scheduler is closed"));
-        } else {
-            inbox.add(new Pending<>(op, done));
+            done.completeExceptionally(closedException());
+            return done;
+        }
+        inbox.add(new Pending<>(op, done));
+        if (stopped) {
+            // The loop ended between the check and the add: it may not have drained this one.
+            inbox.removeIf(p -> p.done() == done);
+            done.completeExceptionally(closedException());
         }
         return done;
     }
@@ -104,6 +110,29 @@ final class EngineLoop {
     }
 
     private void loop() {
+        try {
+            runLoop();
+        } catch (Throwable e) {
+            LOG.error("The scheduler stopped: {}. Jobs stay as they were stored; restart PathLane", e.toString(), e);
+            death = e;
+        } finally {
+            // Whatever ended the loop, nobody waits for it forever: queued and later inputs fail at once.
+            stopped = true;
+            List<Pending<?>> left = new ArrayList<>();
+            inbox.drainTo(left);
+            IllegalStateException closed = closedException();
+            left.forEach(p -> p.done().completeExceptionally(closed));
+        }
+    }
+
+    private IllegalStateException closedException() {
+        Throwable cause = death;
+        return cause == null ? new IllegalStateException("the scheduler is closed")
+                : new IllegalStateException("the scheduler stopped after an internal error (" + cause
+                        + "); restart PathLane", cause);
+    }
+
+    private void runLoop() {
         List<Pending<?>> batch = new ArrayList<>();
         while (true) {
             try {
@@ -121,6 +150,9 @@ final class EngineLoop {
                 } catch (RuntimeException e) {
                     LOG.error("The scheduler could not process {} input(s); they failed and scheduling goes on", work.size(), e);
                     work.forEach(p -> p.done().completeExceptionally(e));
+                } catch (Throwable e) {
+                    work.forEach(p -> p.done().completeExceptionally(e));
+                    throw e;
                 }
             }
             if (stopAt >= 0) {

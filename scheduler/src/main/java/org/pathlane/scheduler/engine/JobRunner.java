@@ -46,12 +46,50 @@ final class JobRunner implements AutoCloseable {
         this.outcomes = outcomes;
     }
 
-    /** The folder of a job's results: {@code results/<user>/<workflow>/<job>/}. */
+    /** The folder of a job's results: {@code results/<user>/<workflow>/<job>/}, one of its own for every job. */
     Path resultDir(String user, String workflowId, String jobKey) {
-        return resultsRoot.resolve(safe(user)).resolve(safe(workflowId)).resolve(safe(jobKey));
+        return resultsRoot.resolve(folderName(user)).resolve(folderName(workflowId)).resolve(folderName(jobKey));
     }
 
-    private static String safe(String name) {
+    /**
+     * Where a finished job's results are to be read: its own folder, or for a job that ran before every job got a
+     * folder of its own (PathLane 0.1), the folder it wrote then, if only that one exists.
+     */
+    Path existingResultDir(String user, String workflowId, String jobKey) {
+        Path own = resultDir(user, workflowId, jobKey);
+        if (Files.isDirectory(own)) {
+            return own;
+        }
+        Path legacy = resultsRoot.resolve(legacyName(user)).resolve(legacyName(workflowId)).resolve(legacyName(jobKey));
+        return Files.isDirectory(legacy) ? legacy : own;
+    }
+
+    /**
+     * A folder name that no other name maps to, on case-sensitive and case-insensitive disks alike: a name of
+     * lower-case letters, digits, '.', '_' and '-' (not starting with '.') stands as it is; any other name is
+     * made safe and gets {@code ~} and 12 hex digits of its SHA-256, so {@code seg 1}, {@code seg_1},
+     * {@code Seg1} and {@code seg1} get four folders.
+     */
+    static String folderName(String name) {
+        if (PLAIN.matcher(name).matches()) {
+            return name;
+        }
+        String cleaned = legacyName(name);
+        if (cleaned.length() > 100) {
+            cleaned = cleaned.substring(0, 100);
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return cleaned + "~" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[a-z0-9_-][a-z0-9._-]{0,99}");
+
+    private static String legacyName(String name) {
         String cleaned = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
@@ -72,7 +110,9 @@ final class JobRunner implements AutoCloseable {
 
     void start(JobNode job) {
         lastStart = System.nanoTime();
-        Running run = new Running(job.id(), job.workflow().user(), job.workflow().id(), job.key(), job.attempt(),
+        java.util.Set<String> siblings = job.workflow().jobs().stream().map(JobNode::key)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Running run = new Running(job.id(), job.workflow().user(), job.workflow().id(), job.key(), siblings, job.attempt(),
                 job.params(), resultDir(job.workflow().user(), job.workflow().id(), job.key()));
         running.put(job.id(), run);
         JobHandler handler = handlers.get(job.type());
@@ -107,6 +147,23 @@ final class JobRunner implements AutoCloseable {
         }
     }
 
+    /** The reason stored with a failed job: the message, or what kind of failure it was and what to try. */
+    static String reason(Throwable e) {
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? null : e.getMessage();
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + (message == null ? "OutOfMemoryError" : message) + "): the job needed more memory "
+                    + "than PathLane may use; try a smaller region or batch, or give PathLane more memory (-Xmx)";
+        }
+        if (e instanceof StackOverflowError) {
+            return "the job's handler failed with a stack overflow (StackOverflowError); this is a bug in that job type: "
+                    + "report it with the job's parameters";
+        }
+        if (e instanceof Error && !(e instanceof AssertionError) && !(e instanceof LinkageError)) {
+            return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        }
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
     private final class Running implements JobContext, CancellationToken, ProgressSink {
         private final String id;
         private final String user;
@@ -118,12 +175,16 @@ final class JobRunner implements AutoCloseable {
         private volatile boolean cancelled;
         private Thread thread;
 
-        Running(String id, String user, String workflowId, String jobKey, int attempt, Map<String, Object> params,
+        private final java.util.Set<String> siblings;
+
+        Running(String id, String user, String workflowId, String jobKey, java.util.Set<String> siblings, int attempt,
+                Map<String, Object> params,
                 Path resultDir) {
             this.id = id;
             this.user = user;
             this.workflowId = workflowId;
             this.jobKey = jobKey;
+            this.siblings = siblings;
             this.attempt = attempt;
             this.params = params;
             this.resultDir = resultDir;
@@ -145,8 +206,10 @@ final class JobRunner implements AutoCloseable {
                 }
                 handler.run(this);
                 succeeded = true;
-            } catch (Exception | LinkageError | AssertionError e) {
-                failure = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            } catch (Throwable e) {
+                // Whatever the handler threw, Errors included (OutOfMemoryError on a big slide, StackOverflowError),
+                // the job ends with a reason and its worker goes back: nothing may leave a job RUNNING forever.
+                failure = reason(e);
                 if (!cancelled) {
                     // The reason is stored with the job and shown to its user; the stack trace is for developers.
                     LOG.info("Job {} of workflow {} (user {}) failed: {}", jobKey, workflowId, user, failure);
@@ -159,8 +222,8 @@ final class JobRunner implements AutoCloseable {
                 Thread.interrupted();
                 running.remove(id);
                 progress.remove(id);
+                outcomes.jobEnded(workflowId, jobKey, succeeded, failure);
             }
-            outcomes.jobEnded(workflowId, jobKey, succeeded, failure);
         }
 
         synchronized void cancel() {
@@ -216,6 +279,15 @@ final class JobRunner implements AutoCloseable {
                 throw new UncheckedIOException("cannot create the result folder " + resultDir + " of job " + jobKey
                         + " (" + e.getMessage() + "); check the data folder's free space and permissions", e);
             }
+        }
+
+        @Override
+        public Path resultDirOf(String otherJob) {
+            if (otherJob == null || !siblings.contains(otherJob)) {
+                throw new IllegalArgumentException("this workflow has no job \"" + otherJob + "\"; name a job of "
+                        + "this workflow by its id");
+            }
+            return existingResultDir(user, workflowId, otherJob);
         }
 
         @Override

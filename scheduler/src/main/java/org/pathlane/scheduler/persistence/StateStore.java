@@ -164,7 +164,10 @@ public final class StateStore {
                             + ", user " + w.user + "): " + e.getMessage(), e);
                 }
                 JobNode job = node.addJob(j.id, j.key, j.branch, j.type, params, j.status, j.attempt);
-                if (j.cancelRequested && j.status == JobStatus.PENDING) {
+                // A persisted cancel request holds for a job a crash put back to PENDING (it ends CANCELLED now)
+                // and for one still RUNNING when memory is rebuilt after a failed transaction (it ends
+                // CANCELLED when its worker returns, whatever the handler returned).
+                if (j.cancelRequested && (j.status == JobStatus.PENDING || j.status == JobStatus.RUNNING)) {
                     node.markCancelRequested(job, j.reason);
                 }
             }

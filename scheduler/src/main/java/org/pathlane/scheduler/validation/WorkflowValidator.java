@@ -20,6 +20,10 @@ public final class WorkflowValidator {
 
     /** Longest job id or branch name the database holds. */
     public static final int MAX_NAME_LENGTH = 200;
+    /** The stored sizes of {@code pl_job.job_type} and {@code pl_job.params}. */
+    public static final int MAX_TYPE_LENGTH = 100;
+    public static final int MAX_PARAMS_LENGTH = 1_000_000;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Map<String, JobHandler> handlers;
 
@@ -32,7 +36,10 @@ public final class WorkflowValidator {
         if (spec == null) {
             throw new WorkflowRejectedException("workflow is missing");
         }
-        String where = spec.name() == null || spec.name().isBlank() ? "workflow" : "workflow \"" + spec.name() + "\"";
+        String where = spec.name() == null || spec.name().isBlank() ? "workflow" : "workflow \"" + shorten(spec.name()) + "\"";
+        if (spec.name() != null && !spec.name().isBlank()) {
+            checkName("workflow", "name", spec.name());
+        }
         if (spec.jobs().isEmpty()) {
             throw new WorkflowRejectedException(where + ": the job list is empty; add at least one job");
         }
@@ -44,6 +51,10 @@ public final class WorkflowValidator {
             }
             checkName(where + ": job #" + (i + 1), "id", job.id());
             String jobWhere = where + ": job \"" + job.id() + "\"";
+            if (job.type() != null && job.type().length() > MAX_TYPE_LENGTH) {
+                throw new WorkflowRejectedException(jobWhere + ": field \"type\" is longer than " + MAX_TYPE_LENGTH
+                        + " characters");
+            }
             checkName(jobWhere, "branch", job.branch());
             if (byId.putIfAbsent(job.id(), job) != null) {
                 throw new WorkflowRejectedException(where + ": job id \"" + job.id() + "\" is used twice; job ids must be unique");
@@ -70,9 +81,18 @@ public final class WorkflowValidator {
             throw new WorkflowRejectedException(where + ": field \"" + field + "\" is missing or empty");
         }
         if (value.length() > MAX_NAME_LENGTH) {
-            throw new WorkflowRejectedException(where + ": field \"" + field + "\" is longer than "
-                    + MAX_NAME_LENGTH + " characters");
+            throw new WorkflowRejectedException(where + ": field \"" + field + "\" is " + value.length()
+                    + " characters long; at most " + MAX_NAME_LENGTH + " are allowed");
         }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new WorkflowRejectedException(where + ": field \"" + field + "\" contains a control character "
+                    + "(a tab, line break or similar); use printable characters only");
+        }
+    }
+
+    /** A name as it appears in a message: at most 60 characters. */
+    private static String shorten(String name) {
+        return name.length() <= 60 ? name : name.substring(0, 57) + "...";
     }
 
     private void checkJob(String where, JobSpec job) {
@@ -91,10 +111,23 @@ public final class WorkflowValidator {
                         + "; parameters must be strings, numbers, booleans, lists or maps");
             }
         }
+        int stored = storedLength(job.params());
+        if (stored > MAX_PARAMS_LENGTH) {
+            throw new WorkflowRejectedException(where + ": its parameters take " + stored + " characters as stored; at most "
+                    + MAX_PARAMS_LENGTH + " are allowed");
+        }
         try {
             handler.validate(job.params());
         } catch (IllegalArgumentException e) {
             throw new WorkflowRejectedException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static int storedLength(Map<String, Object> params) {
+        try {
+            return JSON.writeValueAsString(params).length();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new WorkflowRejectedException("its parameters cannot be stored as JSON: " + e.getOriginalMessage());
         }
     }
 
