@@ -67,7 +67,7 @@ public final class DashboardViewModel implements AutoCloseable {
         this.user = user;
         this.typeLabels = typeLabels;
         this.executors = executors;
-        scheduler.addListener(listener);
+        scheduler.addListener(user, listener);
         refresh();
     }
 

@@ -45,7 +45,7 @@ public final class LiveNuclei implements SchedulerListener, AutoCloseable {
         this.user = user;
         this.submitted = submitted;
         submitted.onRemember(remembered);
-        scheduler.addListener(this);
+        scheduler.addListener(user, this);
     }
 
     public void watch(Watcher watcher) {

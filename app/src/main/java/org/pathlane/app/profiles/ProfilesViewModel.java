@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pathlane.app.concurrent.UiExecutors;
+import org.pathlane.scheduler.engine.PasswordHasher;
 import org.pathlane.scheduler.engine.Profiles;
 import org.pathlane.scheduler.model.UserProfile;
 import org.slf4j.Logger;
@@ -139,7 +140,7 @@ public final class ProfilesViewModel {
         }
         busy.set(true);
         executors.background().execute(() -> {
-            boolean ok = hasher.verify(password == null ? new char[0] : password, profile.passwordHash());
+            boolean ok = profiles.verifyPassword(profile.name(), password);
             if (password != null) {
                 Arrays.fill(password, '\0');
             }

@@ -9,7 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pathlane.app.DataDir;
 import org.pathlane.app.concurrent.UiExecutors;
-import org.pathlane.app.profiles.PasswordHasher;
+import org.pathlane.scheduler.engine.PasswordHasher;
 import org.pathlane.app.session.AppSettings;
 import org.pathlane.app.session.Session;
 import org.pathlane.scheduler.model.Limits;

@@ -2,7 +2,7 @@ package org.pathlane.app.ui;
 
 import java.util.function.Consumer;
 import javafx.scene.layout.StackPane;
-import org.pathlane.app.profiles.PasswordHasher;
+import org.pathlane.scheduler.engine.PasswordHasher;
 import org.pathlane.app.profiles.ProfilesViewModel;
 import org.pathlane.app.session.AppContext;
 import org.pathlane.app.session.Session;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathlane.app.session.TestEngines;
+import org.pathlane.scheduler.engine.PasswordHasher;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.model.UserProfile;

@@ -79,14 +79,14 @@ public final class SchedulerBenchmark {
                 startedAt.put(context.jobId(), System.nanoTime());
             }
         };
-        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir).withHandler(stamp))) {
+        CountDownLatch done = new CountDownLatch(1);
+        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir).withHandler(stamp)
+                .withListener(finishedCounter(done)))) {
             scheduler.profiles().create(null, new UserProfile("latency", null, false, null, null));
             List<JobSpec> lane = new ArrayList<>();
             for (int j = 0; j < jobs; j++) {
                 lane.add(new JobSpec("j" + j, "lane", "bench-stamp", Map.of(), List.of()));
             }
-            CountDownLatch done = new CountDownLatch(1);
-            scheduler.addListener(finishedCounter(done));
             scheduler.submit("latency", new WorkflowSpec("latency", lane));
             if (!done.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("the latency benchmark did not finish within 5 minutes");
@@ -121,7 +121,8 @@ public final class SchedulerBenchmark {
     static Throughput throughput(SchedulerConfig config, int users, int workflowsPerUser, int branchesPerUser,
             int jobsPerBranch) throws InterruptedException {
         Limits limits = config.limits();
-        try (Scheduler scheduler = Scheduler.start(config)) {
+        CountDownLatch done = new CountDownLatch(users * workflowsPerUser);
+        try (Scheduler scheduler = Scheduler.start(config.withListener(finishedCounter(done)))) {
             List<String> names = new ArrayList<>();
             for (int u = 0; u < users; u++) {
                 names.add("user" + u);
@@ -138,8 +139,6 @@ public final class SchedulerBenchmark {
                 specs.add(new WorkflowSpec("bench" + w, jobs));
             }
             int workflows = users * workflowsPerUser;
-            CountDownLatch done = new CountDownLatch(workflows);
-            scheduler.addListener(finishedCounter(done));
             long start = System.nanoTime();
             for (WorkflowSpec spec : specs) {
                 for (String user : names) {

@@ -18,16 +18,24 @@ final class EventBus implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
 
-    private final List<SchedulerListener> listeners = new CopyOnWriteArrayList<>();
+    /** A listener and whose events it may see: {@code user} null for every user's (an admin, or the engine's owner). */
+    private record Subscription(String user, SchedulerListener listener) {
+        boolean sees(String owner) {
+            return user == null || user.equals(owner);
+        }
+    }
+
+    private final List<Subscription> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("pathlane-events").daemon(true).factory());
 
-    void add(SchedulerListener listener) {
-        listeners.add(listener);
+    /** {@code user} null: every user's events; otherwise only that user's. */
+    void add(String user, SchedulerListener listener) {
+        listeners.add(new Subscription(user, listener));
     }
 
     void remove(SchedulerListener listener) {
-        listeners.remove(listener);
+        listeners.removeIf(s -> s.listener() == listener);
     }
 
     /** Announces committed transitions (all but CANCEL_REQUESTED, which is internal). */
@@ -43,32 +51,51 @@ final class EventBus implements AutoCloseable {
                         t.job() == null ? null : t.job().key(),
                         t.job() == null ? null : t.job().branch(), t.reason(), t.state()))
                 .toList();
-        deliver(l -> events.forEach(l::onEvent));
+        delivery(() -> {
+            for (Subscription s : listeners) {
+                for (SchedulerEvent e : events) {
+                    if (s.sees(e.user())) {
+                        call(s, l -> l.onEvent(e));
+                    }
+                }
+            }
+        });
     }
 
     void progress(String user, String workflowId, String jobId, long done, long total, String message) {
         if (!listeners.isEmpty()) {
-            deliver(l -> l.onProgress(user, workflowId, jobId, done, total, message));
+            deliver(user, l -> l.onProgress(user, workflowId, jobId, done, total, message));
         }
     }
 
     void emit(String user, String workflowId, String jobId, Object payload) {
         if (!listeners.isEmpty()) {
-            deliver(l -> l.onEmit(user, workflowId, jobId, payload));
+            deliver(user, l -> l.onEmit(user, workflowId, jobId, payload));
         }
     }
 
-    private void deliver(Consumer<SchedulerListener> call) {
-        try {
-            delivery.execute(() -> {
-                for (SchedulerListener listener : listeners) {
-                    try {
-                        call.accept(listener);
-                    } catch (RuntimeException e) {
-                        LOG.error("Listener {} failed on an event; delivery continues", listener, e);
-                    }
+    /** Delivers to every listener that may see {@code owner}'s work. */
+    private void deliver(String owner, Consumer<SchedulerListener> call) {
+        delivery(() -> {
+            for (Subscription s : listeners) {
+                if (s.sees(owner)) {
+                    call(s, call);
                 }
-            });
+            }
+        });
+    }
+
+    private static void call(Subscription s, Consumer<SchedulerListener> call) {
+        try {
+            call.accept(s.listener());
+        } catch (RuntimeException e) {
+            LOG.error("Listener {} failed on an event; delivery continues", s.listener(), e);
+        }
+    }
+
+    private void delivery(Runnable task) {
+        try {
+            delivery.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("Event dropped: the scheduler is closed");
         }

@@ -21,6 +21,7 @@ public final class Profiles {
 
     private final ProfileStore store;
     private final InstantSource clock;
+    private final PasswordHasher hasher = new PasswordHasher();
 
     Profiles(ProfileStore store, InstantSource clock) {
         this.store = store;
@@ -41,15 +42,33 @@ public final class Profiles {
             throw new SecurityException("only an admin can create another admin profile");
         }
         String colour = profile.colour() == null || profile.colour().isBlank() ? DEFAULT_COLOUR : profile.colour();
-        return store.create(new UserProfile(name, colour, profile.admin(), profile.passwordHash(), null), clock.millis());
+        if (UserProfile.HIDDEN.equals(profile.passwordHash())) {
+            throw new IllegalArgumentException("a new profile's password must be set with PasswordHasher.hash");
+        }
+        return store.create(new UserProfile(name, colour, profile.admin(), profile.passwordHash(), null), clock.millis())
+                .redacted();
     }
 
+    /** Every profile, without password hashes (see {@link UserProfile#HIDDEN}). */
     public List<UserProfile> list() {
-        return store.list();
+        return store.list().stream().map(UserProfile::redacted).toList();
     }
 
     public Optional<UserProfile> find(String name) {
-        return store.find(name);
+        return store.find(name).map(UserProfile::redacted);
+    }
+
+    /**
+     * Checks a password against the stored hash, which never leaves the profile store. True for a profile without
+     * a password whatever is given; false for an unknown profile.
+     */
+    public boolean verifyPassword(String name, char[] password) {
+        Optional<UserProfile> stored = store.find(name == null ? "" : name);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        String hash = stored.get().passwordHash();
+        return hash == null || hasher.verify(password == null ? new char[0] : password, hash);
     }
 
     /** Changes colour, admin flag and password hash of {@code profile.name()}. */
@@ -66,7 +85,9 @@ public final class Profiles {
             }
         }
         String colour = profile.colour() == null || profile.colour().isBlank() ? target.colour() : profile.colour();
-        return store.update(new UserProfile(target.name(), colour, profile.admin(), profile.passwordHash(), null));
+        String hash = UserProfile.HIDDEN.equals(profile.passwordHash())
+                ? store.find(target.name()).map(UserProfile::passwordHash).orElse(null) : profile.passwordHash();
+        return store.update(new UserProfile(target.name(), colour, profile.admin(), hash, null)).redacted();
     }
 
     /** Deletes a profile with its library, workflows and jobs (admin only; none of its workflows may be unfinished). */
@@ -101,7 +122,7 @@ public final class Profiles {
     }
 
     UserProfile require(String name) {
-        return store.find(name == null ? "" : name).orElseThrow(() -> new NotFoundException("no profile named \"" + name + "\""));
+        return find(name == null ? "" : name).orElseThrow(() -> new NotFoundException("no profile named \"" + name + "\""));
     }
 
     void requireAdmin(String acting, String what) {
@@ -111,6 +132,6 @@ public final class Profiles {
     }
 
     private long adminCount() {
-        return store.list().stream().filter(UserProfile::admin).count();
+        return list().stream().filter(UserProfile::admin).count();
     }
 }

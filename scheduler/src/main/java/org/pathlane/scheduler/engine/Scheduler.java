@@ -63,6 +63,7 @@ public final class Scheduler implements AutoCloseable {
         this.history = new HistoryStore(database);
         this.profileStore = new ProfileStore(database);
         this.profiles = new Profiles(profileStore, config.clock());
+        config.listeners().forEach(l -> bus.add(null, l));
         StateStore store = new StateStore();
         Limits limits = profileStore.limits().orElse(config.limits());
         this.loop = new EngineLoop(database, store, config.clock(), bus, limits);
@@ -105,8 +106,17 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    public void addListener(SchedulerListener listener) {
-        bus.add(listener);
+    /**
+     * Subscribes {@code listener} to what {@code actingUser} may see: their own workflows' events, progress and
+     * payloads; an admin gets every user's. User events ({@code USER_ACTIVATED}/{@code USER_RELEASED}) are
+     * delivered the same way. Listeners that belong to the engine's owner (the trace of {@code pathlane sim},
+     * benchmarks) are given at start with {@link SchedulerConfig#withListener}.
+     *
+     * @throws NotFoundException if there is no such profile
+     */
+    public void addListener(String actingUser, SchedulerListener listener) {
+        boolean admin = profiles.require(actingUser).admin();
+        bus.add(admin ? null : actingUser, listener);
     }
 
     public void removeListener(SchedulerListener listener) {
@@ -221,7 +231,7 @@ public final class Scheduler implements AutoCloseable {
                     return new JobView(w.id(), j.key(), j.branch(), j.type(), j.dependsOn(), j.status(), j.attempt(),
                             j.reason(), wait == null ? null : wait.reason(), wait == null ? 0 : wait.position(),
                             runner.progress(j.id()), j.startedAt(), j.finishedAt(),
-                            runner.resultDir(w.user(), w.id(), j.key()));
+                            runner.existingResultDir(w.user(), w.id(), j.key()));
                 }).toList())).toList();
     }
 
@@ -254,7 +264,7 @@ public final class Scheduler implements AutoCloseable {
     /** The folder where a job writes its results ({@code results/<user>/<workflow>/<job>/}). */
     public Path resultDir(String user, String workflowId, String jobId) {
         StoredWorkflow stored = visible(user, workflowId);
-        return runner.resultDir(stored.user(), workflowId, jobId);
+        return runner.existingResultDir(stored.user(), workflowId, jobId);
     }
 
     private StoredWorkflow visible(String user, String workflowId) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.scheduler.model.Limits;
 
 /**
@@ -17,37 +18,49 @@ import org.pathlane.scheduler.model.Limits;
  * @param resultsDir where job result folders go ({@code <dataDir>/results} by default)
  */
 public record SchedulerConfig(Path dataDir, String jdbcUrl, Path resultsDir, Limits limits, InstantSource clock,
-        List<JobHandler> handlers) {
+        List<JobHandler> handlers, List<SchedulerListener> listeners) {
 
     public SchedulerConfig {
         Objects.requireNonNull(resultsDir, "resultsDir");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(clock, "clock");
         handlers = List.copyOf(handlers);
+        listeners = List.copyOf(listeners);
     }
 
     /** The desktop set-up: H2 file database and results under {@code dataDir}. */
     public static SchedulerConfig dataDir(Path dataDir) {
         return new SchedulerConfig(dataDir, null, dataDir.resolve("results"), Limits.DEFAULT, InstantSource.system(),
-                List.of());
+                List.of(), List.of());
     }
 
     /** A JDBC URL (e.g. a shared PostgreSQL, or {@code jdbc:h2:mem:...} in unit tests) and a results folder. */
     public static SchedulerConfig jdbc(String jdbcUrl, Path resultsDir) {
-        return new SchedulerConfig(null, jdbcUrl, resultsDir, Limits.DEFAULT, InstantSource.system(), List.of());
+        return new SchedulerConfig(null, jdbcUrl, resultsDir, Limits.DEFAULT, InstantSource.system(), List.of(), List.of());
     }
 
     public SchedulerConfig withLimits(Limits newLimits) {
-        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, newLimits, clock, handlers);
+        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, newLimits, clock, handlers, listeners);
     }
 
     public SchedulerConfig withClock(InstantSource newClock) {
-        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, limits, newClock, handlers);
+        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, limits, newClock, handlers, listeners);
     }
 
     public SchedulerConfig withHandler(JobHandler handler) {
         List<JobHandler> more = new ArrayList<>(handlers);
         more.add(handler);
-        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, limits, clock, more);
+        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, limits, clock, more, listeners);
+    }
+
+    /**
+     * A listener of the engine's owner (not of a signed-in user): it gets every user's events from the start,
+     * the ones of restoring included. For the trace of {@code pathlane sim} and benchmarks; a user interface
+     * subscribes with {@link Scheduler#addListener(String, SchedulerListener)}.
+     */
+    public SchedulerConfig withListener(SchedulerListener listener) {
+        List<SchedulerListener> more = new ArrayList<>(listeners);
+        more.add(listener);
+        return new SchedulerConfig(dataDir, jdbcUrl, resultsDir, limits, clock, handlers, more);
     }
 }

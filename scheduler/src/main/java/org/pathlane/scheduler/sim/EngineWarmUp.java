@@ -37,20 +37,19 @@ final class EngineWarmUp {
 
     static void run(Path dataDir) throws InterruptedException {
         long started = System.nanoTime();
-        SchedulerConfig config = SchedulerConfig.dataDir(dataDir).withLimits(new Limits(4, 1));
-        try (Scheduler scheduler = Scheduler.start(config)) {
-            List<String> users = List.of("warm-up-1", "warm-up-2");
-            users.forEach(u -> scheduler.profiles().create(null, new UserProfile(u, null, false, null, null)));
-            int workflows = ROUNDS * users.size();
-            CountDownLatch finished = new CountDownLatch(workflows);
-            scheduler.addListener(new SchedulerListener() {
-                @Override
-                public void onEvent(SchedulerEvent event) {
-                    if (event.type() == EventType.WORKFLOW_FINISHED) {
-                        finished.countDown();
-                    }
+        List<String> users = List.of("warm-up-1", "warm-up-2");
+        int workflows = ROUNDS * users.size();
+        CountDownLatch finished = new CountDownLatch(workflows);
+        SchedulerConfig config = SchedulerConfig.dataDir(dataDir).withLimits(new Limits(4, 1)).withListener(new SchedulerListener() {
+            @Override
+            public void onEvent(SchedulerEvent event) {
+                if (event.type() == EventType.WORKFLOW_FINISHED) {
+                    finished.countDown();
                 }
-            });
+            }
+        });
+        try (Scheduler scheduler = Scheduler.start(config)) {
+            users.forEach(u -> scheduler.profiles().create(null, new UserProfile(u, null, false, null, null)));
             for (int round = 0; round < ROUNDS; round++) {
                 for (String user : users) {
                     String id = scheduler.submit(user, workload());

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.engine.SchedulerConfig;
 import org.pathlane.scheduler.event.EventType;
+import org.pathlane.scheduler.event.ListenerRelay;
 import org.pathlane.scheduler.event.SchedulerEvent;
 import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.scheduler.model.NotFoundException;
@@ -46,7 +47,8 @@ public final class ScenarioRunner {
         }
         long originNanos = System.nanoTime();
         InstantSource monotonic = () -> Instant.ofEpochMilli((System.nanoTime() - originNanos) / 1_000_000);
-        SchedulerConfig config = base.withLimits(scenario.limits()).withClock(monotonic);
+        ListenerRelay relay = new ListenerRelay();
+        SchedulerConfig config = base.withLimits(scenario.limits()).withClock(monotonic).withListener(relay);
         Scheduler scheduler = Scheduler.start(config);
         TraceWriter writer;
         Duration makespan;
@@ -54,7 +56,7 @@ public final class ScenarioRunner {
             scenario.workflows().stream().map(Scenario.Submission::user).distinct()
                     .forEach(u -> scheduler.profiles().create(null, new UserProfile(u, null, false, null, null)));
             CountDownLatch finished = new CountDownLatch(scenario.workflows().size());
-            scheduler.addListener(new SchedulerListener() {
+            relay.attach(new SchedulerListener() {
                 @Override
                 public void onEvent(SchedulerEvent event) {
                     if (event.type() == EventType.WORKFLOW_FINISHED) {
@@ -64,7 +66,7 @@ public final class ScenarioRunner {
             });
             long start = monotonic.millis();
             writer = new TraceWriter(trace, start);
-            scheduler.addListener(writer);
+            relay.attach(writer);
             Map<String, String> engineIds = new ConcurrentHashMap<>();
             Map<String, String> owners = new ConcurrentHashMap<>();
             ScheduledExecutorService timeline = Executors.newSingleThreadScheduledExecutor(

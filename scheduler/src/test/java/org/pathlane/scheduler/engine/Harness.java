@@ -43,13 +43,12 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(SchedulerConfig config) {
-        scheduler = Scheduler.start(config.withHandler(new Gate()));
-        scheduler.addListener(new SchedulerListener() {
+        scheduler = Scheduler.start(config.withHandler(new Gate()).withListener(new SchedulerListener() {
             @Override
             public void onEvent(SchedulerEvent event) {
                 incoming.add(event);
             }
-        });
+        }));
     }
 
     /** Runs until its gate opens; {@code stubborn: true} ignores cancellation and interrupts meanwhile. */

@@ -17,6 +17,7 @@ import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.api.JobSpec;
 import org.pathlane.scheduler.api.WorkflowSpec;
 import org.pathlane.scheduler.event.EventType;
+import org.pathlane.scheduler.event.SchedulerEvent;
 import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.scheduler.jobs.SleepJob;
 import org.pathlane.scheduler.model.JobView;
@@ -89,8 +90,10 @@ class ProfilesAndListenersTest {
         });
         SchedulerConfig config = SchedulerConfig.jdbc("jdbc:h2:mem:listeners;DB_CLOSE_DELAY=-1", results).withHandler(tiles);
         try (Harness h = new Harness(config)) {
+            h.users("a", "b");
             BlockingQueue<String> seen = new LinkedBlockingQueue<>();
-            h.scheduler.addListener(new SchedulerListener() {
+            BlockingQueue<String> seenByB = new LinkedBlockingQueue<>();
+            h.scheduler.addListener("a", new SchedulerListener() {
                 @Override
                 public void onProgress(String user, String workflowId, String jobId, long done, long total, String message) {
                     seen.add("progress " + user + " " + jobId + " " + done + "/" + total + " " + message);
@@ -101,7 +104,23 @@ class ProfilesAndListenersTest {
                     seen.add("emit " + jobId + " " + payload);
                 }
             });
-            h.users("a");
+            // Another profile's listener gets nothing of a's work: no events, no progress, no payloads.
+            h.scheduler.addListener("b", new SchedulerListener() {
+                @Override
+                public void onEvent(SchedulerEvent event) {
+                    seenByB.add("event " + event.type() + " " + event.user());
+                }
+
+                @Override
+                public void onProgress(String user, String workflowId, String jobId, long done, long total, String message) {
+                    seenByB.add("progress " + user);
+                }
+
+                @Override
+                public void onEmit(String user, String workflowId, String jobId, Object payload) {
+                    seenByB.add("emit " + user);
+                }
+            });
             String id = h.scheduler.submit("a", new WorkflowSpec("seg", List.of(new JobSpec("seg1", "A", "tiles", Map.of(), List.of()))));
             assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("progress a seg1 3/10 tile 3 of 10");
@@ -112,6 +131,9 @@ class ProfilesAndListenersTest {
             assertThat(view.resultDir().resolve("cells.csv")).exists();
             finish.countDown();
             h.await(EventType.JOB_SUCCEEDED, "seg1");
+            // b's own workflow: the first thing b's listener sees is b's own submission, never a's work.
+            h.scheduler.submit("b", new WorkflowSpec("b's", List.of(new JobSpec("n", "A", SleepJob.TYPE, Map.of(), List.of()))));
+            assertThat(seenByB.poll(10, TimeUnit.SECONDS)).isEqualTo("event WORKFLOW_SUBMITTED b");
         }
     }
 

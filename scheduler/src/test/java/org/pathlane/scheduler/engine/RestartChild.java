@@ -40,10 +40,10 @@ public final class RestartChild {
             }
             TimeUnit.MILLISECONDS.sleep(((Number) context.params().get("ms")).longValue());
         });
-        SchedulerConfig config = SchedulerConfig.dataDir(Path.of(args[0])).withLimits(new Limits(3, 2)).withHandler(probe);
-        try (Scheduler scheduler = Scheduler.start(config)) {
-            CountDownLatch allDone = new CountDownLatch(1);
-            scheduler.addListener(new SchedulerListener() {
+        CountDownLatch allDone = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Scheduler> engine = new java.util.concurrent.atomic.AtomicReference<>();
+        SchedulerConfig config = SchedulerConfig.dataDir(Path.of(args[0])).withLimits(new Limits(3, 2)).withHandler(probe)
+                .withListener(new SchedulerListener() {
                 @Override
                 public void onEvent(SchedulerEvent e) {
                     if (e.type() == EventType.JOB_SUCCEEDED) {
@@ -52,11 +52,14 @@ public final class RestartChild {
                             out.flush();
                         }
                     }
-                    if (e.type() == EventType.USER_RELEASED && scheduler.userQueue().active().isEmpty()) {
+                    Scheduler scheduler = engine.get();
+                    if (e.type() == EventType.USER_RELEASED && scheduler != null && scheduler.userQueue().active().isEmpty()) {
                         allDone.countDown();
                     }
                 }
             });
+        try (Scheduler scheduler = Scheduler.start(config)) {
+            engine.set(scheduler);
             if (scheduler.profiles().list().isEmpty()) {
                 for (String user : USERS) {
                     scheduler.profiles().create(null, new UserProfile(user, null, false, null, null));

@@ -82,7 +82,7 @@ class DatabaseFileTest {
         try (Scheduler scheduler = Scheduler.start(config)) {
             scheduler.profiles().create(null, new UserProfile("pg", null, false, null, null));
             var finished = new CountDownLatch(1);
-            scheduler.addListener(new SchedulerListener() {
+            scheduler.addListener("pg", new SchedulerListener() {
                 @Override
                 public void onEvent(SchedulerEvent e) {
                     if (e.type() == EventType.USER_RELEASED) {
@@ -101,7 +101,8 @@ class DatabaseFileTest {
     @Test
     void limitsAndProfilesSurviveARestart(@TempDir Path dir) {
         try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir))) {
-            scheduler.profiles().create(null, new UserProfile("admin", "#112233", true, "pbkdf2$x", null));
+            String hash = new org.pathlane.scheduler.engine.PasswordHasher(1_000).hash("s3cret".toCharArray());
+            scheduler.profiles().create(null, new UserProfile("admin", "#112233", true, hash, null));
             scheduler.profiles().create(null, new UserProfile("tech", null, false, null, null));
             assertThatThrownBy(() -> scheduler.setLimits("tech", new Limits(2, 1))).isInstanceOf(SecurityException.class);
             scheduler.setLimits("admin", new Limits(7, 2));
@@ -109,7 +110,11 @@ class DatabaseFileTest {
         }
         try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir))) {
             assertThat(scheduler.limits()).isEqualTo(new Limits(7, 2));
-            assertThat(scheduler.profiles().find("admin").orElseThrow().passwordHash()).isEqualTo("pbkdf2$x");
+            assertThat(scheduler.profiles().verifyPassword("admin", "s3cret".toCharArray())).isTrue();
+            assertThat(scheduler.profiles().verifyPassword("admin", "guess".toCharArray())).isFalse();
+            // The stored hash never leaves the profile store: listing shows only that a password is set.
+            assertThat(scheduler.profiles().find("admin").orElseThrow().passwordHash()).isEqualTo(UserProfile.HIDDEN);
+            assertThat(scheduler.profiles().list()).allSatisfy(p -> assertThat(p.passwordHash()).isIn(null, UserProfile.HIDDEN));
             assertThat(scheduler.profiles().slides("tech")).singleElement()
                     .satisfies(s -> assertThat(s.path()).isEqualTo("/slides/a.svs"))
                     .satisfies(s -> assertThat(s.metadataJson()).isEqualTo("{\"mpp\":0.25}"));

@@ -1,4 +1,4 @@
-package org.pathlane.app.profiles;
+package org.pathlane.scheduler.engine;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.pathlane.app.profiles;
+package org.pathlane.scheduler.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,14 +34,5 @@ class PasswordHasherTest {
         assertThat(hasher.verify("pw".toCharArray(), "pw")).isFalse();
         assertThat(hasher.verify("pw".toCharArray(), "pbkdf2-sha512$x$AAAA$AAAA")).isFalse();
         assertThat(hasher.verify("pw".toCharArray(), "pbkdf2-sha512$10$!!$AAAA")).isFalse();
-    }
-
-    @Test
-    void initialsAndColoursForAvatars() {
-        assertThat(Avatar.initials("Ada Lovelace")).isEqualTo("AL");
-        assertThat(Avatar.initials("  grace  ")).isEqualTo("GR");
-        assertThat(Avatar.initials("j")).isEqualTo("J");
-        assertThat(Avatar.initials("marie-curie")).isEqualTo("MC");
-        assertThat(Avatar.colourFor("Ada")).isEqualTo(Avatar.colourFor(" ada ")).isIn(Avatar.PALETTE);
     }
 }
