@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
             BenchReadCommand.class,
             BenchViewerCommand.class,
             BenchSegmentCommand.class,
+            BenchDurabilityCommand.class,
+            BenchDatabaseCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,0 +1,78 @@
+package org.pathlane.scheduler.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.pathlane.scheduler.engine.Scheduler;
+import org.pathlane.scheduler.engine.SchedulerConfig;
+import org.pathlane.scheduler.persistence.Database;
+
+/**
+ * {@code pathlane bench database}: how big the H2 file gets with finished history and how long PathLane takes
+ * to open it. The history is put in through the engine as the app does (workflows of 10 lanes of 20 jobs of 20
+ * users); the open is timed in a new JVM, as a technician starting PathLane would see it.
+ */
+public final class DatabaseBenchmark {
+
+    /** The figures of one run. */
+    public record Result(long jobs, long fillMillis, long bytesWhileRunning, long bytesOnDisk, long coldOpenMillis,
+            long warmOpenMillis) {
+
+        public double bytesPerJob() {
+            return (double) bytesOnDisk / jobs;
+        }
+    }
+
+    private DatabaseBenchmark() {
+    }
+
+    public static Result run(Path dataDir, int jobs) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        DurabilitySoak.History history = DurabilitySoak.fillHistory(dataDir, jobs);
+        long fillMillis = (System.nanoTime() - start) / 1_000_000;
+        long onDisk = Files.size(dataDir.resolve(Database.FILE_STEM + ".mv.db"));
+        long cold = openInNewJvm(dataDir);
+        long warm = openInNewJvm(dataDir);
+        return new Result(history.jobs(), fillMillis, history.bytesBeforeClose(), onDisk, cold, warm);
+    }
+
+    /** Starts a JVM that opens the engine on {@code dataDir} and reports how long {@link Scheduler#start} took. */
+    private static long openInNewJvm(Path dataDir) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", OpenTimer.class.getName(), dataDir.toString());
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process child = builder.start();
+        String answer = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("OPENED ")) {
+                    answer = line.substring("OPENED ".length()).strip();
+                }
+            }
+        }
+        if (!child.waitFor(5, TimeUnit.MINUTES) || child.exitValue() != 0 || answer == null) {
+            child.destroyForcibly();
+            throw new IllegalStateException("the timed open of " + dataDir + " failed");
+        }
+        return Long.parseLong(answer);
+    }
+
+    /** The child JVM of {@link #openInNewJvm}: prints {@code OPENED <ms>}. */
+    public static final class OpenTimer {
+        private OpenTimer() {
+        }
+
+        public static void main(String[] args) {
+            long start = System.nanoTime();
+            try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(Path.of(args[0])))) {
+                System.out.println("OPENED " + (System.nanoTime() - start) / 1_000_000);
+            }
+        }
+    }
+}
