@@ -2,6 +2,7 @@ package org.pathlane.app.settings;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -197,9 +198,14 @@ public final class SettingsViewModel {
             try {
                 var all = session.context().scheduler().profiles().list();
                 Limits limits = session.context().scheduler().limits();
+                List<String> warnings = session.context().scheduler().warnings();
                 executors.fx().execute(() -> {
                     profiles.setAll(all);
                     limitsText.set(limits.maxWorkers() + "," + limits.maxActiveUsers());
+                    if (!warnings.isEmpty() && message.get().isEmpty()) {
+                        // e.g. saved limits that could not be read: the defaults are in force until saved again here
+                        message.set(String.join(" ", warnings));
+                    }
                 });
             } catch (RuntimeException e) {
                 executors.fx().execute(() -> message.set("Could not read profiles and limits: " + e.getMessage()));

@@ -54,6 +54,8 @@ public final class Scheduler implements AutoCloseable {
     private final ProfileStore profileStore;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Scheduler(SchedulerConfig config, Database database) {
         this.database = database;
         Map<String, JobHandler> handlers = new LinkedHashMap<>();
@@ -65,7 +67,10 @@ public final class Scheduler implements AutoCloseable {
         this.profiles = new Profiles(profileStore, config.clock());
         config.listeners().forEach(l -> bus.add(null, l));
         StateStore store = new StateStore();
-        Limits limits = profileStore.limits().orElse(config.limits());
+        Limits limits = profileStore.limits(w -> {
+            LOG.warn(w);
+            warnings.add(w);
+        }).orElse(config.limits());
         this.loop = new EngineLoop(database, store, config.clock(), bus, limits);
         this.runner = new JobRunner(handlers, config.resultsDir(), bus,
                 (workflowId, jobKey, ok, failure) -> loop.submit(b -> {
@@ -242,6 +247,14 @@ public final class Scheduler implements AutoCloseable {
                     .filter(u -> !b.rules().activeUsers().contains(u)).distinct().toList();
             return new UserQueue(b.rules().activeUsers(), waiting, b.rules().limits().maxActiveUsers());
         }));
+    }
+
+    /**
+     * What the scheduler found wrong but could work around when it started (e.g. saved limits it could not read,
+     * so the defaults apply): one line each, for the app to show. Empty when all is well.
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public Limits limits() {

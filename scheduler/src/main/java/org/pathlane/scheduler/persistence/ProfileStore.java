@@ -111,7 +111,13 @@ public final class ProfileStore {
                 .setParameter("id", slideId).setParameter("u", user).executeUpdate() == 1);
     }
 
-    public Optional<Limits> limits() {
+    /**
+     * The saved limits, or empty if none were saved. Limits that cannot be read (a hand-edited
+     * {@code maxWorkers='lots'}) are not a reason to refuse to start: {@code warning} gets one line naming the
+     * database, the setting and the fix, and the result is empty, so the defaults apply until an admin saves
+     * limits again in the settings.
+     */
+    public Optional<Limits> limits(java.util.function.Consumer<String> warning) {
         return database.inTransaction(s -> {
             SettingRecord workers = s.get(SettingRecord.class, "maxWorkers");
             SettingRecord users = s.get(SettingRecord.class, "maxActiveUsers");
@@ -119,10 +125,12 @@ public final class ProfileStore {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new Limits(Integer.parseInt(workers.value), Integer.parseInt(users.value)));
+                return Optional.of(new Limits(Integer.parseInt(workers.value.strip()), Integer.parseInt(users.value.strip())));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("The saved limits in " + database.description() + " are unreadable ("
-                        + e.getMessage() + "); set them again in the settings", e);
+                warning.accept("The saved limits in " + database.description() + " cannot be read (pl_setting "
+                        + "maxWorkers='" + workers.value + "', maxActiveUsers='" + users.value + "': "
+                        + e.getMessage() + "); the defaults are in force until an admin saves limits again in Settings");
+                return Optional.empty();
             }
         });
     }

@@ -145,6 +145,7 @@ public final class StateStore {
 
     /** Loads active slots and unfinished workflows (in submission order) into a fresh rule book. */
     public void restore(StatelessSession session, RuleBook rules) {
+        session.doWork(StateStore::refuseUnknownStatus);
         for (UserRecord u : session.createSelectionQuery("from UserRecord where slotActive = true", UserRecord.class).list()) {
             rules.restoreActiveUser(u.name, u.activationSeq);
         }
@@ -178,6 +179,40 @@ public final class StateStore {
             }
             rules.restore(node);
         }
+    }
+
+    /**
+     * A status this PathLane does not know (a hand-edited row, another program's) would otherwise surface as a
+     * raw enum error from deep inside Hibernate; this names the row and the fix instead.
+     */
+    private static void refuseUnknownStatus(java.sql.Connection c) throws java.sql.SQLException {
+        String workflows = known(WorkflowStatus.values());
+        String jobs = known(JobStatus.values());
+        try (var s = c.createStatement();
+                var rows = s.executeQuery("select id, user_name, status from pl_workflow where status not in ("
+                        + workflows + ") order by submit_seq limit 1")) {
+            if (rows.next()) {
+                throw new IllegalStateException("workflow " + rows.getString(1) + " (user " + rows.getString(2)
+                        + ") has status '" + rows.getString(3) + "', which this PathLane does not know (one of "
+                        + workflows + "); the row was edited or written by another program: restore the database "
+                        + "from a backup, or set that row's status to FAILED");
+            }
+        }
+        try (var s = c.createStatement();
+                var rows = s.executeQuery("select workflow_id, job_key, status from pl_job where status not in ("
+                        + jobs + ") limit 1")) {
+            if (rows.next()) {
+                throw new IllegalStateException("job \"" + rows.getString(2) + "\" of workflow " + rows.getString(1)
+                        + " has status '" + rows.getString(3) + "', which this PathLane does not know (one of " + jobs
+                        + "); the row was edited or written by another program: restore the database from a backup, "
+                        + "or set that row's status to FAILED");
+            }
+        }
+    }
+
+    private static String known(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(v -> "'" + v.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static String toJson(Object value) {

@@ -121,4 +121,50 @@ class DatabaseFileTest {
             assertThat(scheduler.profiles().slides("admin")).as("libraries are personal").isEmpty();
         }
     }
+
+    @Test
+    void anUnknownStoredStatusNamesTheRowAndTheFixAndAfterTheFixEverythingIsThere(@TempDir Path dir) throws Exception {
+        Database.openFile(dir).close();
+        String url = "jdbc:h2:file:" + dir.resolve("pathlane");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into pl_user values ('ana', '#000000', false, null, 0, false, 0)");
+            s.executeUpdate("insert into pl_workflow (id, user_name, workflow_name, submit_seq, status, submitted_at) "
+                    + "values ('w', 'ana', 'scan', 1, 'WAITING', 0)");
+            s.executeUpdate("insert into pl_job (id, workflow_id, job_key, job_index, branch, job_type, params, depends_on, "
+                    + "status, attempt, cancel_requested) values ('j', 'w', 'j1', 0, 'A', 'sleep', '{}', '[]', 'PAUSED', 1, false)");
+        }
+        assertThatThrownBy(() -> Scheduler.start(SchedulerConfig.dataDir(dir))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(dir.resolve("pathlane.mv.db").toString())
+                .hasMessageContaining("job \"j1\" of workflow w has status 'PAUSED'")
+                .hasMessageContaining("set that row's status to FAILED")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("No enum constant"));
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("update pl_job set status = 'FAILED' where id = 'j'");
+        }
+        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir))) {
+            assertThat(scheduler.workflow("ana", "w").jobs()).singleElement()
+                    .satisfies(j -> assertThat(j.status()).isEqualTo(org.pathlane.scheduler.model.JobStatus.FAILED));
+        }
+    }
+
+    @Test
+    void unreadableSavedLimitsGiveTheDefaultsAndAWarningAndCanBeSavedAgain(@TempDir Path dir) throws Exception {
+        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir))) {
+            scheduler.profiles().create(null, new UserProfile("admin", null, true, null, null));
+            scheduler.setLimits("admin", new Limits(3, 2));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("pathlane")); Statement s = c.createStatement()) {
+            s.executeUpdate("update pl_setting set setting_value = 'lots' where setting_name = 'maxWorkers'");
+        }
+        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir))) {
+            assertThat(scheduler.limits()).isEqualTo(Limits.DEFAULT);
+            assertThat(scheduler.warnings()).singleElement().asString().contains(dir.resolve("pathlane.mv.db").toString())
+                    .contains("maxWorkers='lots'").contains("defaults are in force").contains("Settings");
+            scheduler.setLimits("admin", new Limits(5, 2));
+        }
+        try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(dir))) {
+            assertThat(scheduler.limits()).isEqualTo(new Limits(5, 2));
+            assertThat(scheduler.warnings()).isEmpty();
+        }
+    }
 }
