@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             ViewCommand.class,
             SegmentCommand.class,
             ModelCommand.class,
+            NodeCommand.class,
         })
 public final class PathLaneCommand implements Callable<Integer> {
 

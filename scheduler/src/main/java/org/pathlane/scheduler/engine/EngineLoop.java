@@ -57,10 +57,14 @@ final class EngineLoop {
     private long lastNow;
     private volatile boolean stopped;
     private volatile Throwable death;
+    /** The engine lease of a shared database, renewed in every transaction; null for a database of its own. */
+    private final org.pathlane.scheduler.persistence.EngineLease lease;
     private long batches;
     private long ops;
 
-    EngineLoop(Database database, StateStore store, InstantSource clock, EventBus bus, Limits limits) {
+    EngineLoop(Database database, StateStore store, InstantSource clock, EventBus bus, Limits limits,
+            org.pathlane.scheduler.persistence.EngineLease lease) {
+        this.lease = lease;
         this.database = database;
         this.store = store;
         this.clock = clock;
@@ -112,6 +116,10 @@ final class EngineLoop {
     private void loop() {
         try {
             runLoop();
+        } catch (org.pathlane.scheduler.persistence.EngineLease.LostException e) {
+            LOG.error("The scheduler stopped: {}", e.getMessage());
+            death = e;
+            runner.close();
         } catch (Throwable e) {
             LOG.error("The scheduler stopped: {}. Jobs stay as they were stored; restart PathLane", e.toString(), e);
             death = e;
@@ -125,8 +133,16 @@ final class EngineLoop {
         }
     }
 
+    /** Whether the loop ended by itself (an internal error, a lost lease) rather than by {@link #stop}. */
+    boolean dead() {
+        return death != null;
+    }
+
     private IllegalStateException closedException() {
         Throwable cause = death;
+        if (cause instanceof org.pathlane.scheduler.persistence.EngineLease.LostException) {
+            return new IllegalStateException(cause.getMessage(), cause);
+        }
         return cause == null ? new IllegalStateException("the scheduler is closed")
                 : new IllegalStateException("the scheduler stopped after an internal error (" + cause
                         + "); restart PathLane", cause);
@@ -147,6 +163,10 @@ final class EngineLoop {
             if (!work.isEmpty()) {
                 try {
                     runBatch(work);
+                } catch (org.pathlane.scheduler.persistence.EngineLease.LostException e) {
+                    // Another node decides now: nothing of this batch was committed, and nothing more may be.
+                    work.forEach(p -> p.done().completeExceptionally(e));
+                    throw e;
                 } catch (RuntimeException e) {
                     LOG.error("The scheduler could not process {} input(s); they failed and scheduling goes on", work.size(), e);
                     work.forEach(p -> p.done().completeExceptionally(e));
@@ -207,8 +227,14 @@ final class EngineLoop {
                     store.apply(session, decided, now);
                     committed.addAll(decided);
                 }
+                if (lease != null) {
+                    lease.renew(session, now);
+                }
                 return null;
             });
+        } catch (org.pathlane.scheduler.persistence.EngineLease.LostException e) {
+            current = null;
+            throw e;
         } catch (RuntimeException e) {
             current = null;
             recover(batch, e);

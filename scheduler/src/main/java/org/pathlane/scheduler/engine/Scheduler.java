@@ -8,6 +8,7 @@ import java.util.Map;
 import org.pathlane.scheduler.persistence.Ids;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.api.JobSpec;
 import org.pathlane.scheduler.api.WorkflowSpec;
@@ -23,6 +24,7 @@ import org.pathlane.scheduler.model.WorkflowView;
 import org.pathlane.scheduler.persistence.Database;
 import org.pathlane.scheduler.persistence.HistoryStore;
 import org.pathlane.scheduler.persistence.HistoryStore.StoredWorkflow;
+import org.pathlane.scheduler.persistence.EngineLease;
 import org.pathlane.scheduler.persistence.ProfileStore;
 import org.pathlane.scheduler.persistence.StateStore;
 import org.pathlane.scheduler.rules.JobNode;
@@ -55,6 +57,8 @@ public final class Scheduler implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final EngineLease lease;
+    private java.util.concurrent.ScheduledExecutorService renewer;
 
     private Scheduler(SchedulerConfig config, Database database) {
         this.database = database;
@@ -71,7 +75,14 @@ public final class Scheduler implements AutoCloseable {
             LOG.warn(w);
             warnings.add(w);
         }).orElse(config.limits());
-        this.loop = new EngineLoop(database, store, config.clock(), bus, limits);
+        LabDatabase lab = config.lab();
+        this.lease = lab == null ? null : new EngineLease(database, lab.node(), lab.lease().toMillis());
+        if (lease != null) {
+            // Before anything is requeued: only the engine holding the lease may touch RUNNING jobs, and once it
+            // holds it the node that ran them is gone (its lease expired) or closed.
+            acquire(lease, lab, config.clock(), database.description());
+        }
+        this.loop = new EngineLoop(database, store, config.clock(), bus, limits, lease);
         this.runner = new JobRunner(handlers, config.resultsDir(), bus,
                 (workflowId, jobKey, ok, failure) -> loop.submit(b -> {
                     WorkflowNode workflow = b.rules().workflow(workflowId);
@@ -85,6 +96,13 @@ public final class Scheduler implements AutoCloseable {
             LOG.info("{} job(s) were running when PathLane last stopped; they go back to PENDING and run again", requeued);
         }
         loop.start(runner);
+        if (lease != null) {
+            // An idle engine commits nothing; an empty batch every third of the lease keeps it (and proves it).
+            long every = Math.max(1, lease.ttlMillis() / 3);
+            renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("pathlane-lease").daemon(true).factory());
+            renewer.scheduleWithFixedDelay(() -> loop.submit(b -> null), every, every, TimeUnit.MILLISECONDS);
+        }
         try {
             await(loop.submit(b -> {
                 b.store().restore(b.session(), b.rules());
@@ -101,7 +119,10 @@ public final class Scheduler implements AutoCloseable {
 
     /** Opens the database (migrating it), restores every unfinished workflow and starts scheduling. */
     public static Scheduler start(SchedulerConfig config) {
-        Database database = config.jdbcUrl() == null ? Database.openFile(config.dataDir())
+        Database database = config.lab() != null
+                ? Database.open(config.lab().jdbcUrl(), "lab database " + config.lab().address(), config.lab().user(),
+                        config.lab().password())
+                : config.jdbcUrl() == null ? Database.openFile(config.dataDir())
                 : Database.open(config.jdbcUrl(), "database " + config.jdbcUrl());
         try {
             return new Scheduler(config, database);
@@ -295,10 +316,57 @@ public final class Scheduler implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
+        if (renewer != null) {
+            renewer.shutdownNow();
+        }
         loop.stop();
         runner.close();
+        if (lease != null && !loop.dead()) {
+            try {
+                lease.release();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not give up the engine lease of {} ({}); another node takes over when it expires",
+                        database.description(), e.getMessage());
+            }
+        }
         bus.close();
         database.close();
+    }
+
+    /** Takes the engine lease, waiting for it on a standby node; refuses with who holds it otherwise. */
+    private static void acquire(EngineLease lease, LabDatabase lab, java.time.InstantSource clock, String description) {
+        boolean waitingLogged = false;
+        while (true) {
+            java.util.Optional<EngineLease.Holder> other;
+            try {
+                other = lease.tryAcquire(clock.millis());
+            } catch (RuntimeException e) {
+                // Two first nodes inserted the lease row at once and this one lost: the row exists now.
+                other = lease.tryAcquire(clock.millis());
+            }
+            if (other.isEmpty()) {
+                return;
+            }
+            EngineLease.Holder holder = other.get();
+            if (!lab.standby()) {
+                throw new IllegalStateException("The " + description + " is in use by the PathLane engine of "
+                        + holder.holder() + " (its lease runs until " + java.time.Instant.ofEpochMilli(holder.expiresAt())
+                        + "); one engine at a time decides for a lab database: stop that one, or wait until its lease "
+                        + "runs out if it died");
+            }
+            if (!waitingLogged) {
+                LOG.info("Waiting for the engine lease of {}: {} holds it until {}", description, holder.holder(),
+                        java.time.Instant.ofEpochMilli(holder.expiresAt()));
+                waitingLogged = true;
+            }
+            long wait = Math.max(10, Math.min(holder.expiresAt() - clock.millis() + 10, lease.ttlMillis() / 3));
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Stopped while waiting for the engine lease of " + description, e);
+            }
+        }
     }
 
     static <T> T await(CompletableFuture<T> future) {

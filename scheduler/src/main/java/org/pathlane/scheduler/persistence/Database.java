@@ -77,8 +77,17 @@ public final class Database implements AutoCloseable {
 
     /** Any JDBC URL (H2 or PostgreSQL); {@code description} names it in error messages. */
     public static Database open(String jdbcUrl, String description) {
+        return open(jdbcUrl, description, null, null);
+    }
+
+    /** A database that needs a user and a password (a lab's PostgreSQL); they go to the driver only. */
+    public static Database open(String jdbcUrl, String description, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+            config.setPassword(password);
+        }
         config.setMaximumPoolSize(4);
         config.setPoolName("pathlane-db");
         config.setInitializationFailTimeout(1);

@@ -1,0 +1,123 @@
+package org.pathlane.app.cli;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.pathlane.app.jobs.JobHandlers;
+import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.engine.LabDatabase;
+import org.pathlane.scheduler.engine.Scheduler;
+import org.pathlane.scheduler.engine.SchedulerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pathlane node}: a headless PathLane engine on a lab's PostgreSQL, for a server. One engine at a time
+ * decides for a lab database; a node started while another holds it waits as a standby and takes over, with
+ * the running jobs of the one that died, when that one's lease runs out. SIGTERM stops it cleanly: it gives the
+ * lease up, and its interrupted jobs run again on the next engine.
+ */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Runs a headless PathLane engine on a lab's PostgreSQL (no window), e.g. on a GPU server.",
+            "If another PathLane engine holds the lab database, this one waits as a standby and takes over when that "
+                    + "one stops or dies. Stops cleanly on SIGTERM (Ctrl-C)."})
+public final class NodeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
+
+    @Option(names = "--db", required = true, paramLabel = "URL",
+            description = "The lab database: postgresql://host[:port]/database.")
+    String db;
+
+    @Option(names = "--db-credentials", paramLabel = "FILE",
+            description = "File with the lines user=NAME and password=SECRET (default: PATHLANE_DB_USER and "
+                    + "PATHLANE_DB_PASSWORD from the environment).")
+    Path credentials;
+
+    @Option(names = "--results", required = true, paramLabel = "DIR",
+            description = "Where job results go: the lab share every node and desktop reaches.")
+    Path results;
+
+    @Option(names = "--node-name", paramLabel = "NAME", description = "This node's name in the lab (default: host/pid/random).")
+    String nodeName;
+
+    @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Engine lease: a dead node's jobs run again on a standby within this (default ${DEFAULT-VALUE}).")
+    int leaseSeconds;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "Also write the log to this file (appended).")
+    Path logFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (leaseSeconds < 2 || leaseSeconds > 3600) {
+            throw new CliException(2, "--lease must be 2 to 3600 seconds");
+        }
+        LabDatabase lab;
+        try {
+            lab = LabDatabase.parse(db, credentials, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(2, e.getMessage());
+        }
+        lab = lab.withStandby(true).withLease(Duration.ofSeconds(leaseSeconds));
+        if (nodeName != null) {
+            if (nodeName.isBlank() || nodeName.length() > 100 || nodeName.chars().anyMatch(Character::isISOControl)) {
+                throw new CliException(2, "--node-name must be 1-100 characters without control characters");
+            }
+            lab = lab.withNode(nodeName.strip());
+        }
+        if (logFile != null) {
+            logTo(logFile);
+        }
+        Files.createDirectories(results);
+        SchedulerConfig config = SchedulerConfig.lab(lab, results.toAbsolutePath());
+        for (JobHandler handler : JobHandlers.desktop()) {
+            config = config.withHandler(handler);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("pathlane node " + lab.node() + ": connecting to " + lab.address() + " (results in " + results + ")");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        String node = lab.node();
+        Scheduler scheduler = Scheduler.start(config);
+        Thread hook = Thread.ofPlatform().unstarted(() -> {
+            LOG.info("Stopping node {}: giving up the engine lease; its running jobs run again on the next engine", node);
+            scheduler.close();
+            stopped.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("pathlane node " + lab.node() + ": this node's engine decides for the lab database now");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static void logTo(Path file) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %logger{0} - %msg%n");
+        encoder.start();
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setFile(file.toAbsolutePath().toString());
+        appender.setAppend(true);
+        appender.setEncoder(encoder);
+        appender.start();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(appender);
+    }
+}
