@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.pathlane.inference.export.ResultSet;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.OnnxModel;
@@ -81,8 +82,9 @@ public final class Segmentation {
             long tTissue = System.nanoTime();
             StageTimes times;
             SegmentSummary summary;
-            try (Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
-                 OrderedExport export = new OrderedExport(request.out(), plan)) {
+            try (ResultSet results = ResultSet.begin(request.out());
+                 Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
+                 OrderedExport export = new OrderedExport(request.out(), results, plan)) {
                 TileReader reader = new TileReader(slide, plan.grid);
                 times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader, plan.stain()), request.batch())
                         .run(plan.tissueTiles, checkpoint, alsoTo(export, listener));
@@ -97,7 +99,8 @@ public final class Segmentation {
                         request.batch(), plan.grid.tiles().size(), plan.tissueTiles.size(), plan.grid.skipped(),
                         cells, plan.stain.description(), (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
                         times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9);
-                summary.write(request.out().resolve("summary.json"));
+                summary.write(results.stage("summary.json"));
+                results.commit();
                 LOG.info("Segmented {}: {} nuclei in {} tissue tiles of {} ({} s)", request.slide(), cells,
                         plan.tissueTiles.size(), plan.grid.tiles().size(), Math.round(summary.total()));
             }
