@@ -201,4 +201,40 @@ class SegmentationRunTest {
                 .isInstanceOf(org.pathlane.inference.model.ModelException.class)
                 .hasMessageContaining("model.json").hasMessageContaining("only takes 96 px");
     }
+
+    @Test
+    void aResumeOverASlideWhosePixelsChangedUnderTheSameIdSegmentsThemAgain() throws Exception {
+        // The same size and id (as a file edited in place, or re-exported under its name, keeps its size
+        // and first and last bytes), the same tissue band, other nuclei.
+        SyntheticTissue.Slide other = SyntheticTissue.slide(99, 1100, 700, 700, 120);
+        java.util.concurrent.atomic.AtomicReference<BufferedImage> pixels = new java.util.concurrent.atomic.AtomicReference<>(SLIDE.image());
+        Segmentation changing = new Segmentation(p -> new InMemorySlide(pixels.get(), p.toString(), OptionalDouble.of(0.5)),
+                TissueDetector.defaults()::detect);
+        SegmentRequest r = request("changed", 128, 2);
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        SegmentationListener cancelMidway = new SegmentationListener() {
+            @Override
+            public void tileDone(int col, int row, List<Nucleus> cells) {
+                finished.incrementAndGet();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return finished.get() >= 6;
+            }
+        };
+        assertThatThrownBy(() -> changing.run(r, model, cancelMidway)).isInstanceOf(CancellationException.class);
+        pixels.set(other.image());
+        SegmentSummary resumed = changing.run(r, model, SegmentationListener.NONE);
+
+        assertThat(resumed.cells()).as("every nucleus of the slide as it is now").isEqualTo(other.discs().size());
+        segmentation(other).run(request("straight-other", 128, 2), model, SegmentationListener.NONE);
+        assertThat(Files.readString(tmp.resolve("changed/cells.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("straight-other/cells.csv")));
+    }
+
+    static Segmentation segmentation(SyntheticTissue.Slide slide) {
+        return new Segmentation(p -> new InMemorySlide(slide.image(), p.toString(), OptionalDouble.of(0.5)),
+                TissueDetector.defaults()::detect);
+    }
 }
