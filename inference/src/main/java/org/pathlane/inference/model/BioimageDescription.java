@@ -78,9 +78,13 @@ final class BioimageDescription {
         }
         boolean sigmoid = post.contains("sigmoid");
         OutputKind kind = outputKind(output, config, sigmoid);
-        double pixelSize = config.path("pixel_size_um").asDouble(Double.NaN);
-        if (Double.isNaN(pixelSize)) {
-            pixelSize = axisPixelSize(inAxes);
+        java.util.OptionalDouble configured = DescriptionFields.number(config, "pixel_size_um",
+                "config.pathlane.pixel_size_um", where);
+        double pixelSize = configured.isPresent() ? DescriptionFields.pixelSize(configured.getAsDouble(),
+                config.path("pixel_size_um"), "config.pathlane.pixel_size_um", where).getAsDouble() : axisPixelSize(inAxes);
+        if (configured.isEmpty() && !Double.isNaN(pixelSize)) {
+            DescriptionFields.pixelSize(pixelSize, new com.fasterxml.jackson.databind.node.DoubleNode(pixelSize),
+                    "inputs[0].axes y scale (µm)", where);
         }
         boolean said = !Double.isNaN(pixelSize);
         return new ModelSpec(
@@ -98,10 +102,10 @@ final class BioimageDescription {
                 channel,
                 kind,
                 sigmoid,
-                config.path("output_channel").asInt(0),
+                DescriptionFields.integer(config, "output_channel", "config.pathlane.output_channel", where, 0, 0),
                 said ? pixelSize : ModelSpec.DEFAULT_PIXEL_SIZE,
                 said,
-                SidecarDescription.postParams(config.path("postprocessing")),
+                SidecarDescription.postParams(config.path("postprocessing"), "config.pathlane.postprocessing", where),
                 SidecarDescription.stainNormalised(config.path("stain"), where),
                 testTensor(input, "test_inputs"),
                 testTensor(output, "test_outputs"));
@@ -176,11 +180,12 @@ final class BioimageDescription {
         int halo = 0;
         if (v05) {
             for (JsonNode a : output.path("axes")) {
-                halo = Math.max(halo, a.path("halo").asInt(0));
+                halo = Math.max(halo, DescriptionFields.integer(a, "halo", "outputs[0].axes halo", where, 0, 0));
             }
         } else {
-            for (JsonNode h : output.path("halo")) {
-                halo = Math.max(halo, h.asInt(0));
+            JsonNode halos = output.path("halo");
+            for (int i = 0; i < halos.size(); i++) {
+                halo = Math.max(halo, DescriptionFields.integer(halos, i, "outputs[0].halo", where));
             }
         }
         return halo;
