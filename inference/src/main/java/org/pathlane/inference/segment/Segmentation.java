@@ -116,16 +116,23 @@ public final class Segmentation {
     }
 
     /**
-     * The tiles of a run and where its scale came from.
-     *
-     * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
-     */
-    /**
      * Goes into every checkpoint's fingerprint: raise it when post-processing or stitching changes what a
      * tile yields, so a run never resumes on tiles the old code wrote.
      */
     static final int POSTPROCESSING_VERSION = 2;
 
+    /**
+     * The most a slide's own pixel size may be upsampled to the model's without the user saying so with
+     * {@code --mpp}: beyond a few times the model sees interpolated blur, and the tile count grows with
+     * the square (a 72 dpi tag taken at face value planned 36,885 tiles for a 300 × 250 image).
+     */
+    static final double MAX_UPSAMPLING = 4;
+
+    /**
+     * The tiles of a run and where its scale came from.
+     *
+     * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
+     */
     public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource,
             StainNormaliser.Estimate stain) {
 
@@ -154,11 +161,19 @@ public final class Segmentation {
         } else if (slide.mppX().isPresent()) {
             mpp = slide.mppX().getAsDouble();
             mppSource = "slide";
+            double upsampling = mpp / spec.pixelSize();
+            if (upsampling > MAX_UPSAMPLING) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "%s says %.3g µm/px and %s was trained at %.3g µm/px: every tile would be upsampled %.1f times"
+                                + " (more than %d), which makes up detail a model cannot use; if the slide's pixel size is"
+                                + " wrong give the right one with --mpp, or give --mpp %.3g to run anyway",
+                        request.slide(), mpp, spec.name(), spec.pixelSize(), upsampling, (int) MAX_UPSAMPLING, mpp));
+            }
         } else {
             mpp = spec.pixelSize();
-            mppSource = "the slide does not say: assumed the model's pixel size";
-            LOG.info("{} has no microns-per-pixel; assuming {} µm/px (the model's). Give --mpp to set it.",
-                    request.slide(), mpp);
+            String why = slide.mppNote().isEmpty() ? "the slide does not say" : "the slide's " + slide.mppNote();
+            mppSource = why + ": assumed the model's pixel size, " + mpp + " µm/px (give --mpp to set it)";
+            LOG.info("{}: {}", request.slide(), mppSource);
         }
         SlideLevel level0 = slide.levels().get(0);
         long[] region = request.region().orElse(new long[] {0, 0, level0.width(), level0.height()});
