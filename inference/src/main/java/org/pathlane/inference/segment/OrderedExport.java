@@ -35,6 +35,7 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
     private final CsvExporter csv;
     private final OverlayRenderer overlay;
     private final double pixelArea;
+    private final Plausibility plausibility;
     private int next;
     private long cells;
     private boolean finished;
@@ -50,6 +51,7 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
         }
         this.waiting = new List[tiles.size()];
         this.pixelArea = plan.mpp() * plan.mpp();
+        this.plausibility = new Plausibility(plan.mpp());
         SlideThumbnail thumbnail = plan.tissue().thumbnail();
         this.overlay = new OverlayRenderer(thumbnail.image(), thumbnail.downsampleX(), thumbnail.downsampleY());
         overlay.drawTissue(plan.tissue().mask());
@@ -74,6 +76,9 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
         waiting[index] = nuclei;
         try {
             while (next < waiting.length && waiting[next] != null) {
+                TileWindow window = plan.tissueTiles().get(next);
+                plausibility.tile(waiting[next].stream().mapToDouble(Nucleus::areaPx).toArray(),
+                        (double) window.coreWidth() * window.coreHeight());
                 for (Nucleus n : waiting[next]) {
                     CellRecord cell = new CellRecord(++cells, n, n.areaPx() * pixelArea);
                     geojson.write(cell);
@@ -103,6 +108,11 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
         ImageIO.write(plan.tissue().mask().toImage(), "png", results.stage("tissue.png").toFile());
         overlay.write(results.stage("overlay.png"));
         return cells;
+    }
+
+    /** Whether the nuclei written can be nuclei (call after {@link #finish()}). */
+    Plausibility.Verdict verdict(String model) {
+        return plausibility.verdict(plan.mppSource(), plan.mpp(), model);
     }
 
     /** After an unfinished run: closes the partial files (the result set that staged them deletes them). */

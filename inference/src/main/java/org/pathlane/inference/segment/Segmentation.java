@@ -17,7 +17,9 @@ import org.pathlane.inference.tiling.Tile;
 import org.pathlane.inference.tiling.TileGrid;
 import org.pathlane.inference.tiling.TileReader;
 import org.pathlane.inference.tiling.TilingOptions;
+import org.pathlane.inference.stain.FluorescenceRendering;
 import org.pathlane.inference.stain.StainNormaliser;
+import org.pathlane.inference.stain.TileColours;
 import org.pathlane.inference.tissue.TissueDetection;
 import org.pathlane.inference.tissue.TissueDetector;
 import org.pathlane.inference.tissue.TissueMask;
@@ -90,6 +92,12 @@ public final class Segmentation {
                         .run(plan.tissueTiles, checkpoint, alsoTo(export, listener));
                 long tExport = System.nanoTime();
                 long cells = export.finish();
+                Plausibility.Verdict verdict = export.verdict(model.spec().name());
+                if (verdict.failure().isPresent()) {
+                    // Not committed: the folder keeps its previous results; the checkpoint stays for a rerun.
+                    throw new ImplausibleResultException(request.slide() + ": " + verdict.failure().get());
+                }
+                verdict.warnings().forEach(w -> LOG.warn("{}: {}", request.slide(), w));
                 double exportSeconds = (System.nanoTime() - tExport) / 1e9;
                 SlideLevel level0 = slide.levels().get(0);
                 summary = new SegmentSummary(request.slide().toString(), level0.width(), level0.height(),
@@ -98,7 +106,8 @@ public final class Segmentation {
                         model.device(), model.deviceNote(), plan.grid.options().core(), plan.grid.options().halo(),
                         request.batch(), plan.grid.tiles().size(), plan.tissueTiles.size(), plan.grid.skipped(),
                         cells, plan.stain.description(), (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
-                        times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9);
+                        times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9,
+                        warnings(plan, model, verdict));
                 summary.write(results.stage("summary.json"));
                 results.commit();
                 LOG.info("Segmented {}: {} nuclei in {} tissue tiles of {} ({} s)", request.slide(), cells,
@@ -109,8 +118,20 @@ public final class Segmentation {
         }
     }
 
+    /** The plausibility warnings, and a warning when the slide is not the kind the model was made for. */
+    private static List<String> warnings(Plan plan, OnnxModel model, Plausibility.Verdict verdict) {
+        List<String> warnings = new java.util.ArrayList<>();
+        if (plan.stain() instanceof FluorescenceRendering && model.spec().channel() == org.pathlane.inference.model.ChannelChoice.RGB
+                && !model.spec().description().startsWith(Path.of(ModelLoader.DEFAULT))) {
+            warnings.add("a fluorescence slide, shown to " + model.spec().name() + " (an RGB model, made for brightfield)"
+                    + " rendered as hematoxylin on glass: check the nuclei, or use a fluorescence nuclei model");
+        }
+        warnings.addAll(verdict.warnings());
+        return warnings;
+    }
+
     /** Reads tile images as ARGB pixels for the pipeline, stain-normalised when the plan says so. */
-    static SegmentationPipeline.TilePixels pixels(TileReader reader, StainNormaliser.Estimate stain) {
+    static SegmentationPipeline.TilePixels pixels(TileReader reader, TileColours stain) {
         return w -> stain.apply(reader.readPixels(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
                 (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1)));
     }
@@ -134,7 +155,7 @@ public final class Segmentation {
      * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
      */
     public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource,
-            StainNormaliser.Estimate stain) {
+            TileColours stain) {
 
         String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
             return "{\"post\":" + POSTPROCESSING_VERSION + ",\"slide\":\"" + slide.id() + "\",\"model\":\""
@@ -194,14 +215,33 @@ public final class Segmentation {
         return new Plan(grid, tiles, tissue, mpp, mppSource, stain(spec, tissue));
     }
 
-    /** The model's stain normalisation for this slide, estimated on its tissue thumbnail. */
-    private static StainNormaliser.Estimate stain(ModelSpec spec, TissueDetection tissue) {
+    /**
+     * What the model's tiles look like for this slide, estimated on its tissue thumbnail: a fluorescence
+     * slide rendered as brightfield (every model here reads brightfield colours or hematoxylin density),
+     * a brightfield one stain-normalised when the model asks for it.
+     */
+    private static TileColours stain(ModelSpec spec, TissueDetection tissue) {
+        boolean brightfield = TissueDetector.BRIGHTFIELD.equals(tissue.channel());
+        if (!brightfield) {
+            FluorescenceRendering rendering = FluorescenceRendering.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
+            LOG.info("{}", rendering.description());
+            return rendering;
+        }
         if (!spec.stainNormalised()) {
             return new StainNormaliser.Estimate(null, "none: the model does not ask for it");
         }
-        if (!TissueDetector.BRIGHTFIELD.equals(tissue.channel())) {
-            return new StainNormaliser.Estimate(null, "none: not a brightfield slide");
-        }
+        StainNormaliser.Estimate estimate = StainNormaliser.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
+        LOG.info("Stain normalisation: {}", estimate.description());
+        return estimate;
+    }
+
+    private static int[] thumbnailPixels(TissueDetection tissue) {
+        java.awt.image.BufferedImage image = tissue.thumbnail().image();
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /** The tissue mask at the thumbnail's size. */
+    private static boolean[] thumbnailTissue(TissueDetection tissue) {
         java.awt.image.BufferedImage image = tissue.thumbnail().image();
         int width = image.getWidth();
         int height = image.getHeight();
@@ -212,9 +252,7 @@ public final class Segmentation {
                 isTissue[y * width + x] = mask.isTissue(x * mask.width() / width, y * mask.height() / height);
             }
         }
-        StainNormaliser.Estimate estimate = StainNormaliser.estimate(image.getRGB(0, 0, width, height, null, 0, width), isTissue);
-        LOG.info("Stain normalisation: {}", estimate.description());
-        return estimate;
+        return isTissue;
     }
 
     /** The export first (it checks the tile), then the caller's listener. */

@@ -237,4 +237,26 @@ class SegmentationRunTest {
         return new Segmentation(p -> new InMemorySlide(slide.image(), p.toString(), OptionalDouble.of(0.5)),
                 TissueDetector.defaults()::detect);
     }
+
+    @Test
+    void aResultThatCannotBeNucleiFailsAndKeepsThePreviousResults() throws Exception {
+        SegmentRequest good = request("kept", 128, 2);
+        segmentation().run(good, model, SegmentationListener.NONE);
+        String before = Files.readString(good.out().resolve("cells.csv"));
+        String summaryBefore = Files.readString(good.out().resolve("summary.json"));
+
+        // The default detector's probabilities put through a sigmoid again: all above 0.5, every pixel foreground.
+        Path dir = Files.createDirectories(tmp.resolve("everything-model"));
+        Files.write(dir.resolve("w.onnx"), ModelLoader.loadDefault().weights().read());
+        Files.writeString(dir.resolve("model.json"), """
+                {"weights":"w.onnx","input":{"name":"rgb","channels":3,"minSize":32,"step":1},
+                 "output":{"name":"foreground","kind":"probability","sigmoid":true},"pixelSize":0.5}""");
+        SegmentRequest bad = new SegmentRequest(Path.of("synthetic.png"), good.out(), dir.toString(), Device.CPU, 128, 32, 2,
+                Optional.empty(), 0.05, true, OptionalDouble.empty());
+        assertThatThrownBy(() -> segmentation().run(bad, SegmentationListener.NONE))
+                .isInstanceOf(ImplausibleResultException.class)
+                .hasMessageContaining("synthetic.png").hasMessageContaining("--mpp").hasMessageContaining("model");
+        assertThat(Files.readString(good.out().resolve("cells.csv"))).as("the previous cells are kept").isEqualTo(before);
+        assertThat(Files.readString(good.out().resolve("summary.json"))).isEqualTo(summaryBefore);
+    }
 }
