@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 
 /**
  * A child JVM for {@code ResultSetKillTest}: commits result sets of generation 1, 2, 3… into one folder
- * for ever, printing each generation once it is committed, until it is killed. Every file of a set says
+ * for ever, printing {@code committing G} when a set's files are written and its commit starts and
+ * {@code committed G} once it is in place, until it is killed. Every file of a set says
  * its generation, and the files are big enough that a kill often lands inside a write.
  */
 public final class ResultSetKillChild {
@@ -23,7 +24,14 @@ public final class ResultSetKillChild {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         for (int generation = 1; ; generation++) {
-            writeSet(dir, generation, ResultSet.Steps.NONE);
+            int g = generation;
+            writeSet(dir, generation, step -> {
+                // Said just before the commit's first step, so a kill on it lands inside the commit.
+                if (step.startsWith("force a.txt")) {
+                    System.out.println("committing " + g);
+                    System.out.flush();
+                }
+            });
             System.out.println("committed " + generation);
             System.out.flush();
         }
@@ -42,10 +50,13 @@ public final class ResultSetKillChild {
     }
 
     /**
-     * The generation of the set in {@code dir}, or -1 when it is not one whole set (a file missing,
-     * partial, or from another generation).
+     * The generation of the set in {@code dir}, 0 when it holds none of its files (no set yet), or -1 when
+     * it is not one whole set (a file missing, partial, or from another generation).
      */
     static int wholeSet(Path dir) throws IOException {
+        if (FILES.stream().noneMatch(f -> Files.exists(dir.resolve(f)))) {
+            return 0;
+        }
         Path summary = dir.resolve("summary.json");
         if (!Files.exists(summary)) {
             return -1;

@@ -21,8 +21,8 @@ import org.pathlane.inference.tissue.TissueDetector;
  */
 class FluorescenceSlideTest {
 
-    /** Level-0 pixels of test3-DAPI-2-387.ndpi with dense nuclei (0.228 µm/px: 320 × 320 µm). */
-    private static final long[] REGION = {800, 3200, 1400, 1400};
+    /** Level-0 pixels of test3-DAPI-2-387.ndpi with dense nuclei (0.228 µm/px: 251 × 251 µm). */
+    private static final long[] REGION = {800, 3200, 1100, 1100};
 
     @TempDir
     Path tmp;
@@ -42,7 +42,7 @@ class FluorescenceSlideTest {
 
     private void assertNuclei(SegmentSummary summary, String name) throws Exception {
         assertThat(summary.stain()).startsWith("fluorescence: the blue channel");
-        assertThat(summary.cells()).as("a 320 µm square of dense nuclei").isGreaterThan(150);
+        assertThat(summary.cells()).as("a 250 µm square of dense nuclei").isGreaterThan(120);
         double[] areas = areasUm2(name);
         assertThat(areas[areas.length / 2]).as("median nucleus area, µm²").isBetween(10.0, 150.0);
         assertThat(areas[areas.length - 1]).as("largest nucleus, µm²").isLessThan(1_000.0);
