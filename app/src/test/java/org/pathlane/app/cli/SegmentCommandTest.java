@@ -121,4 +121,17 @@ class SegmentCommandTest {
         assertThat(out.resolve("summary.json")).doesNotExist();
         assertThat(out.resolve("cells.csv")).doesNotExist();
     }
+
+    @Test
+    void aPixelSizeNoMicroscopeGivesIsABadArgumentNotAnEndlessRun() throws Exception {
+        Path slide = SegmentTestSlides.write(tmp.resolve("m.png"), 300, 250, 5, 2);
+        for (String mpp : new String[] {"1000", "352.8", "0.000001", "0"}) {
+            Path out = tmp.resolve("mpp-" + mpp);
+            CliRun run = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--mpp", mpp,
+                    "--device", "cpu");
+            assertThat(run.status()).as(mpp).isEqualTo(SegmentCommand.BAD_ARGUMENT);
+            assertThat(run.err().strip()).doesNotContain("\n").contains("--mpp").contains(mpp.equals("0") ? "0" : mpp);
+            assertThat(out.resolve("summary.json")).doesNotExist();
+        }
+    }
 }

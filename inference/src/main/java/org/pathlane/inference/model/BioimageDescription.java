@@ -1,12 +1,14 @@
 package org.pathlane.inference.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Reads a bioimage.io model description ({@code rdf.yaml} / {@code bioimageio.yaml}, format 0.4 or 0.5)
@@ -78,12 +80,12 @@ final class BioimageDescription {
         }
         boolean sigmoid = post.contains("sigmoid");
         OutputKind kind = outputKind(output, config, sigmoid);
-        java.util.OptionalDouble configured = DescriptionFields.number(config, "pixel_size_um",
+        OptionalDouble configured = DescriptionFields.number(config, "pixel_size_um",
                 "config.pathlane.pixel_size_um", where);
         double pixelSize = configured.isPresent() ? DescriptionFields.pixelSize(configured.getAsDouble(),
                 config.path("pixel_size_um"), "config.pathlane.pixel_size_um", where).getAsDouble() : axisPixelSize(inAxes);
         if (configured.isEmpty() && !Double.isNaN(pixelSize)) {
-            DescriptionFields.pixelSize(pixelSize, new com.fasterxml.jackson.databind.node.DoubleNode(pixelSize),
+            DescriptionFields.pixelSize(pixelSize, new DoubleNode(pixelSize),
                     "inputs[0].axes y scale (µm)", where);
         }
         boolean said = !Double.isNaN(pixelSize);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Reads PathLane's {@code model.json} sidecar of a bare {@code .onnx} file. It holds the same facts as a
@@ -101,7 +102,7 @@ final class SidecarDescription {
         if (!node.isObject()) {
             throw DescriptionFields.bad(where, label, "must be an object", node);
         }
-        DescriptionFields.onlyKnown(node, java.util.Set.of("threshold", "minAreaUm2", "seedDistanceUm"), label, where);
+        DescriptionFields.onlyKnown(node, Set.of("threshold", "minAreaUm2", "seedDistanceUm"), label, where);
         return new PostprocessParams(
                 DescriptionFields.number(node, "threshold", label + ".threshold", where, 0, 1, true, d.threshold()),
                 DescriptionFields.number(node, "minAreaUm2", label + ".minAreaUm2", where, 0, 10_000, false, d.minAreaUm2()),

@@ -41,7 +41,7 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
     private boolean finished;
 
     @SuppressWarnings("unchecked")
-    OrderedExport(Path out, ResultSet results, Segmentation.Plan plan) throws IOException {
+    OrderedExport(Path out, ResultSet results, Segmentation.Plan plan, boolean tissueOnly) throws IOException {
         this.out = out;
         this.results = results;
         this.plan = plan;
@@ -51,7 +51,7 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
         }
         this.waiting = new List[tiles.size()];
         this.pixelArea = plan.mpp() * plan.mpp();
-        this.plausibility = new Plausibility(plan.mpp());
+        this.plausibility = new Plausibility(plan.mpp(), tissueOnly);
         SlideThumbnail thumbnail = plan.tissue().thumbnail();
         this.overlay = new OverlayRenderer(thumbnail.image(), thumbnail.downsampleX(), thumbnail.downsampleY());
         overlay.drawTissue(plan.tissue().mask());

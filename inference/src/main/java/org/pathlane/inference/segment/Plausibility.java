@@ -34,9 +34,20 @@ final class Plausibility {
     private int emptyTiles;
     private int tiles;
 
+    private final boolean tissueOnly;
+
     /** @param mpp microns per level-0 pixel */
     Plausibility(double mpp) {
+        this(mpp, true);
+    }
+
+    /**
+     * @param mpp        microns per level-0 pixel
+     * @param tissueOnly false with {@code --no-tissue}: tiles of glass then say nothing about the nuclei
+     */
+    Plausibility(double mpp, boolean tissueOnly) {
         this.pixelArea = mpp * mpp;
+        this.tissueOnly = tissueOnly;
     }
 
     /** One finished tile's nuclei: {@code areaPx} in level-0 pixels, {@code coreAreaPx} the tile core's. */
@@ -62,7 +73,7 @@ final class Plausibility {
         String tryThis = " Check the pixel size (" + number(mpp) + " µm/px from " + mppSource + "; --mpp sets it) and"
                 + " that the model (" + model + ") fits this kind of slide.";
         if (count == 0) {
-            if (tiles >= PLENTY_OF_TISSUE_TILES) {
+            if (tissueOnly && tiles >= PLENTY_OF_TISSUE_TILES) {
                 warnings.add("no nuclei found on " + tiles + " tissue tiles." + tryThis);
             }
             return new Verdict(warnings, Optional.empty());
@@ -98,7 +109,7 @@ final class Plausibility {
             warnings.add(String.format(Locale.ROOT, "%d of %d nuclei are smaller than %s µm² (specks?).", tiny, count,
                     number(TINY_UM2)));
         }
-        if (tiles >= PLENTY_OF_TISSUE_TILES && emptyTiles * 2 > tiles) {
+        if (tissueOnly && tiles >= PLENTY_OF_TISSUE_TILES && emptyTiles * 2 > tiles) {
             warnings.add(String.format(Locale.ROOT, "%d of %d tissue tiles have no nuclei.", emptyTiles, tiles));
         }
         return new Verdict(warnings, Optional.empty());

@@ -3,9 +3,12 @@ package org.pathlane.inference.segment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.pathlane.inference.export.ResultSet;
+import org.pathlane.inference.model.ChannelChoice;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.OnnxModel;
@@ -86,7 +89,7 @@ public final class Segmentation {
             SegmentSummary summary;
             try (ResultSet results = ResultSet.begin(request.out());
                  Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
-                 OrderedExport export = new OrderedExport(request.out(), results, plan)) {
+                 OrderedExport export = new OrderedExport(request.out(), results, plan, request.useTissue())) {
                 TileReader reader = new TileReader(slide, plan.grid);
                 times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader, plan.stain()), request.batch())
                         .run(plan.tissueTiles, checkpoint, alsoTo(export, listener));
@@ -120,8 +123,8 @@ public final class Segmentation {
 
     /** The plausibility warnings, and a warning when the slide is not the kind the model was made for. */
     private static List<String> warnings(Plan plan, OnnxModel model, Plausibility.Verdict verdict) {
-        List<String> warnings = new java.util.ArrayList<>();
-        if (plan.stain() instanceof FluorescenceRendering && model.spec().channel() == org.pathlane.inference.model.ChannelChoice.RGB
+        List<String> warnings = new ArrayList<>();
+        if (plan.stain() instanceof FluorescenceRendering && model.spec().channel() == ChannelChoice.RGB
                 && !model.spec().description().startsWith(Path.of(ModelLoader.DEFAULT))) {
             warnings.add("a fluorescence slide, shown to " + model.spec().name() + " (an RGB model, made for brightfield)"
                     + " rendered as hematoxylin on glass: check the nuclei, or use a fluorescence nuclei model");
@@ -184,7 +187,7 @@ public final class Segmentation {
             mppSource = "slide";
             double upsampling = mpp / spec.pixelSize();
             if (upsampling > MAX_UPSAMPLING) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "%s says %.3g µm/px and %s was trained at %.3g µm/px: every tile would be upsampled %.1f times"
                                 + " (more than %d), which makes up detail a model cannot use; if the slide's pixel size is"
                                 + " wrong give the right one with --mpp, or give --mpp %.3g to run anyway",

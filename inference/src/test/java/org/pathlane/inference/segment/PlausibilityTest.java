@@ -64,5 +64,12 @@ class PlausibilityTest {
         Plausibility.Verdict v = empty.verdict("slide", MPP, "m");
         assertThat(v.failure()).isEmpty();
         assertThat(v.warnings()).singleElement().asString().contains("no nuclei found on 18 tissue tiles");
+
+        // With --no-tissue, tiles of glass without nuclei are what they should be.
+        Plausibility everyTile = new Plausibility(MPP, false);
+        for (int t = 0; t < 18; t++) {
+            everyTile.tile(t < 3 ? um2(30, 45) : new double[0], CORE);
+        }
+        assertThat(everyTile.verdict("slide", MPP, "m").warnings()).isEmpty();
     }
 }
