@@ -52,7 +52,6 @@ class SegmentKilledOverEarlierRunTest {
 
         List<Predicate<String>> killPoints = List.of(
                 line -> line.startsWith("segment: 100%"),
-                line -> line.startsWith("segment: 100%"),
                 line -> line.matches("segment: [5-9]\\d%.*"),
                 line -> line.contains(" nuclei in "));
         int sawOld = 0;
