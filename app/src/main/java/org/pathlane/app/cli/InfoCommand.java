@@ -57,7 +57,8 @@ public final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  vendor       %s (read by %s)%n", info.vendor(), info.reader());
         out.printf(Locale.ROOT, "  size         %d x %d px%n", info.width(), info.height());
         out.printf(Locale.ROOT, "  mpp          %s%n", info.mppX() == null
-                ? "unknown (the file does not say)"
+                ? (info.mppNote() == null ? "unknown (the file does not say)" : "unknown: " + info.mppNote()
+                        + " (give segment --mpp MICRONS to set it)")
                 : String.format(Locale.ROOT, "%s x %s µm/px", number(info.mppX()), number(info.mppY())));
         out.printf(Locale.ROOT, "  levels       %d%n", info.levels().size());
         out.printf(Locale.ROOT, "    %-5s %9s %9s %11s %11s%n", "level", "width", "height", "downsample", "tile");

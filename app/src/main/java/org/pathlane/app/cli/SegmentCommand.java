@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.pathlane.inference.model.ModelException;
+import org.pathlane.inference.segment.ImplausibleResultException;
 import org.pathlane.inference.segment.SegmentRequest;
 import org.pathlane.inference.segment.SegmentSummary;
 import org.pathlane.inference.segment.Segmentation;
@@ -21,12 +22,14 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Segments every nucleus of a slide: writes cells.geojson, cells.csv, tissue.png, overlay.png and"
                 + " summary.json into the output folder. A killed run resumes when started again with the same options.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:done", "2:bad argument", "3:unreadable slide or output folder", "4:unusable model"})
+        exitCodeList = {"0:done", "2:bad argument", "3:unreadable slide or output folder", "4:unusable model",
+            "5:the nuclei found cannot be nuclei (results not written)"})
 public final class SegmentCommand implements Callable<Integer> {
 
     static final int BAD_ARGUMENT = 2;
     static final int BAD_SLIDE = 3;
     static final int BAD_MODEL = 4;
+    static final int IMPLAUSIBLE = 5;
 
     @Mixin
     SegmentOptions options;
@@ -67,6 +70,8 @@ public final class SegmentCommand implements Callable<Integer> {
                 }
             }
         });
+        summary.warnings().forEach(w -> err.printf("pathlane segment: warning: %s%n", w));
+        err.flush();
         var o = spec.commandLine().getOut();
         o.printf("%s: %d nuclei in %d tissue tiles of %d (%d skipped), device %s, %.1f s%n", summary.slide(),
                 summary.cells(), summary.tilesTissue(), summary.tilesTotal(), summary.tilesSkipped(), summary.device(),
@@ -83,6 +88,8 @@ public final class SegmentCommand implements Callable<Integer> {
             return segmentation.run(request, listener);
         } catch (ModelException e) {
             throw new CliException(BAD_MODEL, e.getMessage());
+        } catch (ImplausibleResultException e) {
+            throw new CliException(IMPLAUSIBLE, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new CliException(BAD_ARGUMENT, e.getMessage());
         } catch (IOException e) {

@@ -44,6 +44,12 @@ public final class DashboardViewModel implements AutoCloseable {
     private volatile boolean closed;
     private final AtomicBoolean progressQueued = new AtomicBoolean();
     private final Map<String, Progress> latestProgress = new ConcurrentHashMap<>();
+    /**
+     * The last message of jobs that carried a warning (a segment job's doubtful nuclei): the engine forgets
+     * a job's progress when it ends, and a SUCCEEDED row must still say it. After a restart the warnings
+     * are in the job's summary.json, which the results view shows.
+     */
+    private final Map<String, String> finishedWarnings = new ConcurrentHashMap<>();
     private final SchedulerListener listener = new SchedulerListener() {
         @Override
         public void onEvent(SchedulerEvent event) {
@@ -56,6 +62,9 @@ public final class DashboardViewModel implements AutoCloseable {
         @Override
         public void onProgress(String owner, String workflowId, String jobId, long done, long total, String text) {
             latestProgress.put(key(workflowId, jobId), new Progress(done, total, text == null ? "" : text));
+            if (text != null && text.contains("warning:")) {
+                finishedWarnings.put(key(workflowId, jobId), text);
+            }
             if (progressQueued.compareAndSet(false, true)) {
                 executors.fx().execute(DashboardViewModel.this::applyProgress);
             }
@@ -155,6 +164,14 @@ public final class DashboardViewModel implements AutoCloseable {
                             fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir());
                     rowChanged |= !patched.equals(j);
                     jobs.add(patched);
+                } else if (j.status() == JobStatus.SUCCEEDED && finishedWarnings.containsKey(key(w.id(), j.jobId()))) {
+                    // The warning arrived after the row was built from the event that the job ended.
+                    String detail = succeededDetail(1, finishedWarnings.get(key(w.id(), j.jobId())));
+                    JobRow patched = j.detail().contains(detail) ? j : new JobRow(j.workflowId(), j.jobId(), j.branch(),
+                            j.type(), j.typeLabel(), j.status(), j.progress(), j.progressText(),
+                            j.detail().isEmpty() ? detail : j.detail() + "; " + detail, j.user(), j.resultDir());
+                    rowChanged |= patched != j;
+                    jobs.add(patched);
                 } else {
                     jobs.add(j);
                 }
@@ -174,6 +191,17 @@ public final class DashboardViewModel implements AutoCloseable {
         return new WorkflowRow(w.id(), w.name(), w.user(), w.status(), w.submittedAt(), summary, jobs);
     }
 
+    /** A succeeded job's retries, and the warnings its last message carries (doubtful nuclei, say). */
+    private static String succeededDetail(int attempt, String lastMessage) {
+        String retried = attempt > 1 ? "succeeded on attempt " + attempt : "";
+        int warning = lastMessage == null ? -1 : lastMessage.indexOf("warning:");
+        if (warning < 0) {
+            return retried;
+        }
+        String warnings = lastMessage.substring(warning);
+        return retried.isEmpty() ? warnings : retried + "; " + warnings;
+    }
+
     private JobRow job(JobView j, WorkflowView w) {
         Progress live = latestProgress.get(key(w.id(), j.jobId()));
         JobView.Progress reported = j.progress();
@@ -189,7 +217,7 @@ public final class DashboardViewModel implements AutoCloseable {
             case PENDING -> WaitText.of(j, w.jobs());
             case RUNNING -> progressMessage == null ? "" : progressMessage;
             case FAILED, CANCELLED -> j.reason() == null ? "" : j.reason();
-            case SUCCEEDED -> j.attempt() > 1 ? "succeeded on attempt " + j.attempt() : "";
+            case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.get(key(w.id(), j.jobId())));
         };
         return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
                 j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir());

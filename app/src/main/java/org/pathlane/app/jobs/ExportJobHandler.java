@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.pathlane.inference.export.ResultSet;
 import org.pathlane.scheduler.api.JobContext;
 import org.pathlane.scheduler.api.JobHandler;
 
@@ -59,16 +60,22 @@ public final class ExportJobHandler implements JobHandler {
             case "geojson" -> List.of("cells.geojson", "summary.json");
             default -> List.of("cells.csv", "cells.geojson", "summary.json");
         };
+        // The source as one whole set (a kill while it was being written is finished or undone first), the
+        // copy as one whole set too: a kill leaves the target's previous export or the new one, never a mix.
+        ResultSet.complete(from);
         int done = 0;
-        for (String name : files) {
-            context.cancellation().throwIfCancelled();
-            Path file = from.resolve(name);
-            if (!Files.exists(file)) {
-                throw new IOException("export job: job '" + source + "' did not write "
-                        + name + " (is it a segmentation job?)");
+        try (ResultSet copy = ResultSet.begin(target, prefix, ResultSet.Steps.NONE)) {
+            for (String name : files) {
+                context.cancellation().throwIfCancelled();
+                Path file = from.resolve(name);
+                if (!Files.exists(file)) {
+                    throw new IOException("export job: job '" + source + "' did not write "
+                            + name + " (is it a segmentation job?)");
+                }
+                Files.copy(file, copy.stage(prefix + name), StandardCopyOption.REPLACE_EXISTING);
+                context.progress().report(++done, files.size(), "copied " + name);
             }
-            Files.copy(file, target.resolve(prefix + name), StandardCopyOption.REPLACE_EXISTING);
-            context.progress().report(++done, files.size(), "copied " + name);
+            copy.commit();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.pathlane.inference.model.Device;
 import org.pathlane.inference.segment.SegmentRequest;
+import org.pathlane.inference.segment.SegmentSummary;
 import org.pathlane.inference.segment.Segmentation;
 import org.pathlane.inference.segment.SegmentationListener;
 import org.pathlane.inference.segment.Segmentations;
@@ -53,7 +54,7 @@ public final class SegmentJobHandler implements JobHandler {
     @Override
     public void run(JobContext context) throws Exception {
         SegmentRequest request = request(context.params(), context.resultDir());
-        segmentation.run(request, new SegmentationListener() {
+        SegmentSummary summary = segmentation.run(request, new SegmentationListener() {
             @Override
             public void tileDone(int col, int row, List<Nucleus> cells) {
                 context.emit(new TileCells(col, row, cells));
@@ -69,6 +70,11 @@ public final class SegmentJobHandler implements JobHandler {
                 return context.cancellation().isCancelled();
             }
         });
+        if (!summary.warnings().isEmpty()) {
+            // The last progress message is what the dashboard shows beside a finished job.
+            context.progress().report(summary.tilesTissue(), summary.tilesTissue(),
+                    summary.cells() + " nuclei; warning: " + String.join(" Warning: ", summary.warnings()));
+        }
     }
 
     /** The job's parameters as a request; a bad one fails naming the field. */

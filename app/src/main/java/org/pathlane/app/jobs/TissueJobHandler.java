@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.pathlane.inference.export.ResultSet;
 import org.pathlane.inference.slide.SlideReader;
 import org.pathlane.inference.slide.Slides;
 import org.pathlane.inference.tissue.TissueDetection;
@@ -43,12 +44,12 @@ public final class TissueJobHandler implements JobHandler {
         context.progress().report(0, 2, "reading the thumbnail");
         Path out = context.resultDir();
         Files.createDirectories(out);
-        try (SlideReader reader = Slides.open(slide)) {
+        try (SlideReader reader = Slides.open(slide); ResultSet results = ResultSet.begin(out)) {
             context.cancellation().throwIfCancelled();
             TissueDetection found = TissueDetector.defaults().detect(reader);
             context.progress().report(1, 2, "writing the mask");
-            ImageIO.write(found.mask().toImage(), "png", out.resolve("tissue.png").toFile());
-            ImageIO.write(found.thumbnail().image(), "png", out.resolve("thumbnail.png").toFile());
+            ImageIO.write(found.mask().toImage(), "png", results.stage("tissue.png").toFile());
+            ImageIO.write(found.thumbnail().image(), "png", results.stage("thumbnail.png").toFile());
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("slide", slide.toString());
             summary.put("width", reader.levels().getFirst().width());
@@ -56,7 +57,8 @@ public final class TissueJobHandler implements JobHandler {
             summary.put("tissueFraction", found.mask().fraction());
             summary.put("channel", found.channel());
             summary.put("threshold", found.threshold());
-            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve("summary.json").toFile(), summary);
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(results.stage("summary.json").toFile(), summary);
+            results.commit();
         }
         context.progress().report(2, 2, "done");
     }

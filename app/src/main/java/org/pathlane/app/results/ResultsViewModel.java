@@ -23,6 +23,7 @@ import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.dashboard.DashboardViewModel;
 import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.dashboard.WorkflowRow;
+import org.pathlane.inference.export.ResultSet;
 import org.pathlane.scheduler.model.JobStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,11 @@ public final class ResultsViewModel {
         String slide = null;
         if (!Files.isDirectory(folder)) {
             return new JobResult(folder, null, summary, -1, files, "The result folder " + folder + " is gone.");
+        }
+        try {
+            ResultSet.complete(folder);
+        } catch (IOException e) {
+            problem = "Could not finish putting the results of " + folder + " in place: " + e.getMessage();
         }
         try (Stream<Path> list = Files.list(folder)) {
             list.filter(Files::isRegularFile).sorted(Comparator.comparingLong(ResultsViewModel::size).reversed()).forEach(files::add);

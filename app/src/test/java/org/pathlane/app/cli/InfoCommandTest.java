@@ -102,4 +102,55 @@ class InfoCommandTest {
         assertThat(json.get("tissue").get("fraction").asDouble()).isBetween(0.05, 0.95);
         assertThat(json.get("tissue").get("tissueTiles").asInt()).isPositive();
     }
+
+    /**
+     * The shared generic TIFF (tiled, JPEG, resolution in centimetres) with its resolution tags set to
+     * 72 dpi, as image software leaves them: XResolution and YResolution of the first directory rewritten
+     * in a copy to 2835/100 pixels per centimetre.
+     */
+    private Path seventyTwoDpiTiff() throws Exception {
+        String shared = System.getProperty("pathlane.shared.dir");
+        Path source = shared == null ? null : Path.of(shared, "slides", "CMU-1-Small-Region-generic.tiff");
+        Assumptions.assumeTrue(source != null && Files.isRegularFile(source),
+                "shared test slide CMU-1-Small-Region-generic.tiff not found (set pathlane.shared.dir)");
+        Path copy = Files.copy(source, dir.resolve("72dpi.tiff"));
+        try (var file = java.nio.channels.FileChannel.open(copy, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(8);
+            file.read(head, 0);
+            java.nio.ByteOrder order = head.get(0) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN;
+            long ifd = Integer.toUnsignedLong(head.order(order).getInt(4));
+            java.nio.ByteBuffer count = java.nio.ByteBuffer.allocate(2).order(order);
+            file.read(count, ifd);
+            int patched = 0;
+            for (int i = 0; i < Short.toUnsignedInt(count.getShort(0)); i++) {
+                java.nio.ByteBuffer entry = java.nio.ByteBuffer.allocate(12).order(order);
+                file.read(entry, ifd + 2 + 12L * i);
+                int tag = Short.toUnsignedInt(entry.getShort(0));
+                if (tag == 282 || tag == 283) {
+                    long at = Integer.toUnsignedLong(entry.getInt(8));
+                    file.write(java.nio.ByteBuffer.allocate(8).order(order).putInt(2835).putInt(100).flip(), at);
+                    patched++;
+                }
+            }
+            assertThat(patched).as("X and Y resolution tags").isEqualTo(2);
+        }
+        return copy;
+    }
+
+    @Test
+    void aSeventyTwoDpiTagShowsAsUnknownWithTheReason() throws Exception {
+        Path tiff = seventyTwoDpiTiff();
+        CliRun run = CliRun.of("info", tiff.toString());
+        Assumptions.assumeTrue(run.status() == 0 || !run.err().contains("OpenSlide is not installed"),
+                "OpenSlide is not installed (scripts/install-system-packages installs libopenslide0)");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("vendor       generic-tiff")
+                .contains("mpp          unknown: its resolution tags say 352.")
+                .contains("72 dpi")
+                .contains("level 0 assumed to be 0.5 µm/px");
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("info", "--json", tiff.toString()).out());
+        assertThat(json.get("mppX").isNull()).isTrue();
+        assertThat(json.get("mppNote").asText()).contains("72 dpi");
+    }
 }

@@ -102,4 +102,36 @@ class SegmentCommandTest {
         assertThat(run.status()).isEqualTo(SegmentCommand.BAD_MODEL);
         assertThat(run.err()).contains("lists no test input");
     }
+
+    @Test
+    void nucleiThatCannotBeNucleiExitFiveWithOneLineAndWriteNothing() throws Exception {
+        Path slide = SegmentTestSlides.write(tmp.resolve("g.png"), 600, 400, 40, 3);
+        // The bundled detector's probabilities put through a sigmoid again: every pixel is foreground.
+        Path dir = Files.createDirectories(tmp.resolve("everything"));
+        Files.write(dir.resolve("w.onnx"), org.pathlane.inference.model.ModelLoader.loadDefault().weights().read());
+        Files.writeString(dir.resolve("model.json"), """
+                {"weights":"w.onnx","input":{"name":"rgb","channels":3,"minSize":32,"step":1},
+                 "output":{"name":"foreground","kind":"probability","sigmoid":true},"pixelSize":0.5}""");
+        Path out = tmp.resolve("garbage");
+        CliRun run = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--model", dir.toString(),
+                "--tile", "128", "--halo", "32", "--device", "cpu", "--mpp", "0.5");
+        assertThat(run.status()).as(run.err()).isEqualTo(SegmentCommand.IMPLAUSIBLE);
+        String last = run.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(last).startsWith("pathlane segment: ").contains("g.png").contains("--mpp");
+        assertThat(out.resolve("summary.json")).doesNotExist();
+        assertThat(out.resolve("cells.csv")).doesNotExist();
+    }
+
+    @Test
+    void aPixelSizeNoMicroscopeGivesIsABadArgumentNotAnEndlessRun() throws Exception {
+        Path slide = SegmentTestSlides.write(tmp.resolve("m.png"), 300, 250, 5, 2);
+        for (String mpp : new String[] {"1000", "352.8", "0.000001", "0"}) {
+            Path out = tmp.resolve("mpp-" + mpp);
+            CliRun run = CliRun.of("segment", "--slide", slide.toString(), "--out", out.toString(), "--mpp", mpp,
+                    "--device", "cpu");
+            assertThat(run.status()).as(mpp).isEqualTo(SegmentCommand.BAD_ARGUMENT);
+            assertThat(run.err().strip()).doesNotContain("\n").contains("--mpp").contains(mpp.equals("0") ? "0" : mpp);
+            assertThat(out.resolve("summary.json")).doesNotExist();
+        }
+    }
 }

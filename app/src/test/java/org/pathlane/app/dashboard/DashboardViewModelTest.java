@@ -23,6 +23,19 @@ import org.pathlane.scheduler.model.WorkflowStatus;
 
 class DashboardViewModelTest {
 
+    /** Succeeds with a warning in its last progress message, as a segment job with doubtful nuclei does. */
+    private static final class WarningJob implements org.pathlane.scheduler.api.JobHandler {
+        @Override
+        public String type() {
+            return "warns";
+        }
+
+        @Override
+        public void run(org.pathlane.scheduler.api.JobContext context) {
+            context.progress().report(1, 1, "12 nuclei; warning: no nuclei found on 9 tissue tiles.");
+        }
+    }
+
     @TempDir
     Path dir;
     private final GateJob gate = new GateJob();
@@ -32,7 +45,7 @@ class DashboardViewModelTest {
 
     @BeforeEach
     void setUp() {
-        scheduler = TestEngines.scheduler(dir, new Limits(4, 1), gate);
+        scheduler = TestEngines.scheduler(dir, new Limits(4, 1), gate, new WarningJob());
         scheduler.profiles().create(null, new UserProfile("ada", "#4477AA", true, null, null));
         scheduler.profiles().create(null, new UserProfile("bob", "#228833", false, null, null));
         admin = new DashboardViewModel(scheduler, "ada", type -> type, TestEngines.direct());
@@ -103,6 +116,15 @@ class DashboardViewModelTest {
     void waitTextsReadNaturally() {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111).stream().map(WaitText::ordinal))
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th");
+    }
+
+    @Test
+    void aSucceededJobShowsTheWarningOfItsLastMessage() throws Exception {
+        String id = scheduler.submit("bob", new WorkflowSpec("doubtful", List.of(job("w", "warns", Map.of()))));
+        // The progress message and the event that the job ended are delivered in either order: wait for both.
+        await(scheduler, "the succeeded job shows its warning", () -> job(bob, id, "w")
+                .filter(j -> j.status() == JobStatus.SUCCEEDED && j.detail().contains("warning:")).isPresent());
+        assertThat(job(bob, id, "w").orElseThrow().detail()).isEqualTo("warning: no nuclei found on 9 tissue tiles.");
     }
 
     private void await(Scheduler engine, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -28,6 +28,7 @@ class SegmentJobHandlerTest {
         final Map<String, Object> params;
         final Path dir;
         final List<long[]> progress = new CopyOnWriteArrayList<>();
+        final List<String> messages = new CopyOnWriteArrayList<>();
         final List<Object> events = new CopyOnWriteArrayList<>();
         final AtomicBoolean cancel = new AtomicBoolean();
 
@@ -44,7 +45,12 @@ class SegmentJobHandlerTest {
         @Override public Path resultDir() { return dir; }
         @Override public Path resultDirOf(String jobId) { return dir.resolveSibling(jobId); }
         @Override public CancellationToken cancellation() { return cancel::get; }
-        @Override public ProgressSink progress() { return (done, total, message) -> progress.add(new long[] {done, total}); }
+        @Override public ProgressSink progress() {
+            return (done, total, message) -> {
+                progress.add(new long[] {done, total});
+                messages.add(message);
+            };
+        }
         @Override public void emit(Object payload) {
             events.add(payload);
             if (payload instanceof TileCells) {
@@ -97,5 +103,18 @@ class SegmentJobHandlerTest {
         assertThatThrownBy(() -> handler.validate(Map.of("slide", "a.svs", "device", "tpu"))).hasMessageContaining("tpu");
         handler.validate(Map.of("slide", "a.svs", "region", "0,0,100,100", "noTissue", true));
         assertThat(handler.type()).isEqualTo("segment");
+    }
+
+    @Test
+    void aDoubtfulResultShowsItsWarningsInTheJobsLastMessageAndSummary() throws Exception {
+        // Stroma with no nuclei at all: plenty of tissue, nothing found.
+        Path slide = SegmentTestSlides.write(tmp.resolve("empty.png"), 900, 600, 0, 5);
+        RecordingContext ctx = new RecordingContext(Map.of("slide", slide.toString(), "tile", 128, "halo", 32,
+                "device", "cpu", "mpp", 0.5), tmp.resolve("doubtful"));
+        new SegmentJobHandler().run(ctx);
+
+        assertThat(ctx.messages.get(ctx.messages.size() - 1)).contains("warning: no nuclei found on");
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ctx.dir.resolve("summary.json").toFile());
+        assertThat(summary.path("warnings").get(0).asText()).contains("no nuclei found on");
     }
 }

@@ -1,12 +1,14 @@
 package org.pathlane.inference.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Reads a bioimage.io model description ({@code rdf.yaml} / {@code bioimageio.yaml}, format 0.4 or 0.5)
@@ -78,9 +80,13 @@ final class BioimageDescription {
         }
         boolean sigmoid = post.contains("sigmoid");
         OutputKind kind = outputKind(output, config, sigmoid);
-        double pixelSize = config.path("pixel_size_um").asDouble(Double.NaN);
-        if (Double.isNaN(pixelSize)) {
-            pixelSize = axisPixelSize(inAxes);
+        OptionalDouble configured = DescriptionFields.number(config, "pixel_size_um",
+                "config.pathlane.pixel_size_um", where);
+        double pixelSize = configured.isPresent() ? DescriptionFields.pixelSize(configured.getAsDouble(),
+                config.path("pixel_size_um"), "config.pathlane.pixel_size_um", where).getAsDouble() : axisPixelSize(inAxes);
+        if (configured.isEmpty() && !Double.isNaN(pixelSize)) {
+            DescriptionFields.pixelSize(pixelSize, new DoubleNode(pixelSize),
+                    "inputs[0].axes y scale (µm)", where);
         }
         boolean said = !Double.isNaN(pixelSize);
         return new ModelSpec(
@@ -98,10 +104,10 @@ final class BioimageDescription {
                 channel,
                 kind,
                 sigmoid,
-                config.path("output_channel").asInt(0),
+                DescriptionFields.integer(config, "output_channel", "config.pathlane.output_channel", where, 0, 0),
                 said ? pixelSize : ModelSpec.DEFAULT_PIXEL_SIZE,
                 said,
-                SidecarDescription.postParams(config.path("postprocessing")),
+                SidecarDescription.postParams(config.path("postprocessing"), "config.pathlane.postprocessing", where),
                 SidecarDescription.stainNormalised(config.path("stain"), where),
                 testTensor(input, "test_inputs"),
                 testTensor(output, "test_outputs"));
@@ -176,11 +182,12 @@ final class BioimageDescription {
         int halo = 0;
         if (v05) {
             for (JsonNode a : output.path("axes")) {
-                halo = Math.max(halo, a.path("halo").asInt(0));
+                halo = Math.max(halo, DescriptionFields.integer(a, "halo", "outputs[0].axes halo", where, 0, 0));
             }
         } else {
-            for (JsonNode h : output.path("halo")) {
-                halo = Math.max(halo, h.asInt(0));
+            JsonNode halos = output.path("halo");
+            for (int i = 0; i < halos.size(); i++) {
+                halo = Math.max(halo, DescriptionFields.integer(halos, i, "outputs[0].halo", where));
             }
         }
         return halo;

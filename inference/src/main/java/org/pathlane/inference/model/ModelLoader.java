@@ -5,8 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -102,30 +109,98 @@ public final class ModelLoader {
         throw new ModelException(dir + ": holds no rdf.yaml, bioimageio.yaml or model.json");
     }
 
-    /** Unpacks a zipped model into a temporary folder removed when the JVM exits. */
+    /**
+     * Unpacks a zipped model once into the user's model cache, in a folder named by the SHA-256 of the
+     * zip: loading it again (every run, every job) reuses that folder, and a changed zip gets a new one.
+     * The folder is filled under a temporary name and renamed into place complete, so a kill or a second
+     * PathLane unpacking the same zip at once never leaves a half-unpacked model that looks ready. The
+     * cache is per user (not the shared temp folder, where another account could plant weights under a
+     * predictable name): {@code -Dpathlane.models.cache}, else {@code $XDG_CACHE_HOME/pathlane/models},
+     * else {@code ~/.cache/pathlane/models} ({@code %LOCALAPPDATA%\PathLane\models} on Windows).
+     */
     private static Path unzip(Path zip) {
         try {
-            Path dir = Files.createTempDirectory("pathlane-model-");
-            dir.toFile().deleteOnExit();
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                ZipEntry entry;
-                while ((entry = in.getNextEntry()) != null) {
-                    Path target = dir.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(dir)) {
-                        throw new ModelException(zip + ": entry '" + entry.getName() + "' points outside the archive");
+            Path root = Files.createDirectories(cacheRoot());
+            Path dir = root.resolve(sha256(zip));
+            if (Files.isDirectory(dir)) {
+                return dir;
+            }
+            Path partial = Files.createTempDirectory(root, dir.getFileName() + ".unpacking-");
+            try {
+                extract(zip, partial);
+                try {
+                    Files.move(partial, dir, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException raced) {
+                    if (!Files.isDirectory(dir)) {
+                        throw raced;
                     }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(in, target);
-                    }
-                    target.toFile().deleteOnExit();
                 }
+            } finally {
+                deleteTree(partial);
             }
             return dir;
         } catch (IOException e) {
-            throw new ModelException(zip + ": is not a readable zip: " + e.getMessage(), e);
+            throw new ModelException(zip + ": cannot be unpacked: " + e.getMessage(), e);
+        }
+    }
+
+    static Path cacheRoot() {
+        String configured = System.getProperty("pathlane.models.cache");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "pathlane", "models");
+        }
+        String local = System.getenv("LOCALAPPDATA");
+        if (local != null && !local.isBlank() && System.getProperty("os.name", "").startsWith("Windows")) {
+            return Path.of(local, "PathLane", "models");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "pathlane", "models");
+    }
+
+    private static void extract(Path zip, Path dir) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                Path target = dir.resolve(entry.getName()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new ModelException(zip + ": entry '" + entry.getName() + "' points outside the archive");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("it is not a readable zip (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

@@ -277,14 +277,24 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /** The named tensor; a network with a single one may name it differently from its description. */
+    /**
+     * The network's tensor the description names; with no name given, the network's only one. In a
+     * {@code model.json} the name is the network's own, so one the network lacks is an error (taking the only
+     * tensor instead hid a description written for another network). A bioimage.io tensor id is a logical
+     * name that exporters do not carry into the ONNX graph ({@code raw} vs {@code input.1}): there the
+     * network's only tensor is the one meant.
+     */
     private String pick(Map<String, NodeInfo> infos, String wanted, String what) {
         if (infos.containsKey(wanted)) {
             return wanted;
         }
-        if (infos.size() == 1) {
+        boolean sidecar = spec.description().toString().endsWith(".json");
+        if ((wanted.isEmpty() || !sidecar) && infos.size() == 1) {
             return infos.keySet().iterator().next();
         }
-        throw bad("the network has no " + what + " named '" + wanted + "' (it has " + infos.keySet() + ")");
+        String field = sidecar ? what + ".name" : what + "s[0] id/name";
+        throw new ModelException(spec.description() + ": field \"" + field + "\": the network " + spec.weights()
+                + " has no " + what + " named '" + wanted + "' (its " + what + "s: " + infos.keySet() + ")");
     }
 
     private long[] shape(NodeInfo info, String what) {

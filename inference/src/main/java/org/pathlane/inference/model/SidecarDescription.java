@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Reads PathLane's {@code model.json} sidecar of a bare {@code .onnx} file. It holds the same facts as a
@@ -48,12 +50,14 @@ final class SidecarDescription {
             default -> throw new ModelException(where + ": output.kind must be probability or labels, found '"
                     + output.path("kind").asText() + "'");
         };
-        int minSize = input.path("minSize").asInt(0);
-        if (minSize <= 0) {
-            throw new ModelException(where + ": input.minSize must be a positive number of pixels");
+        if (input.path("minSize").isMissingNode()) {
+            throw new ModelException(where + ": field \"input.minSize\" (the smallest input the model takes, in pixels) is missing");
         }
-        double pixelSize = root.path("pixelSize").asDouble(Double.NaN);
-        boolean said = !Double.isNaN(pixelSize) && pixelSize > 0;
+        int minSize = DescriptionFields.integer(input, "minSize", "input.minSize", where, 1, 0);
+        OptionalDouble given = DescriptionFields.number(root, "pixelSize", "pixelSize", where);
+        boolean said = given.isPresent();
+        double pixelSize = said ? DescriptionFields.pixelSize(given.getAsDouble(), root.path("pixelSize"), "pixelSize", where)
+                .getAsDouble() : Double.NaN;
         if (weights == null) {
             String file = root.path("weights").asText("");
             Path onnx = json.resolveSibling(file);
@@ -66,31 +70,44 @@ final class SidecarDescription {
                 root.path("name").asText(json.getParent() == null ? "model" : json.getParent().getFileName().toString()),
                 json,
                 weights,
-                input.path("name").asText("input"),
-                output.path("name").asText("output"),
+                input.path("name").asText(""),
+                output.path("name").asText(""),
                 channels,
-                input.path("batch").asInt(0),
+                DescriptionFields.integer(input, "batch", "input.batch", where, 0, 0),
                 minSize,
-                input.path("step").asInt(0),
-                input.path("halo").asInt(0),
+                DescriptionFields.integer(input, "step", "input.step", where, 0, 0),
+                DescriptionFields.integer(input, "halo", "input.halo", where, 0, 0),
                 PreprocessingParser.parse(root.path("preprocessing"), where),
                 channel,
                 kind,
                 output.path("sigmoid").asBoolean(false),
-                output.path("channel").asInt(0),
+                DescriptionFields.integer(output, "channel", "output.channel", where, 0, 0),
                 said ? pixelSize : ModelSpec.DEFAULT_PIXEL_SIZE,
                 said,
-                postParams(root.path("postprocessing")),
+                postParams(root.path("postprocessing"), "postprocessing", where),
                 stainNormalised(root.path("stain"), where),
                 optionalSibling(json, root.path("testInput")),
                 optionalSibling(json, root.path("testOutput")));
     }
 
-    static PostprocessParams postParams(JsonNode node) {
+    /**
+     * The post-processing settings under {@code label}: a probability threshold strictly between 0 and 1,
+     * a minimum area of at least 0 µm², a seed distance above 0 µm (and below 50 µm: no nucleus is wider).
+     */
+    static PostprocessParams postParams(JsonNode node, String label, String where) {
         PostprocessParams d = PostprocessParams.DEFAULT;
-        return new PostprocessParams(node.path("threshold").asDouble(d.threshold()),
-                node.path("minAreaUm2").asDouble(d.minAreaUm2()),
-                node.path("seedDistanceUm").asDouble(d.seedDistanceUm()));
+        if (node.isMissingNode() || node.isNull()) {
+            return d;
+        }
+        if (!node.isObject()) {
+            throw DescriptionFields.bad(where, label, "must be an object", node);
+        }
+        DescriptionFields.onlyKnown(node, Set.of("threshold", "minAreaUm2", "seedDistanceUm"), label, where);
+        return new PostprocessParams(
+                DescriptionFields.number(node, "threshold", label + ".threshold", where, 0, 1, true, d.threshold()),
+                DescriptionFields.number(node, "minAreaUm2", label + ".minAreaUm2", where, 0, 10_000, false, d.minAreaUm2()),
+                DescriptionFields.number(node, "seedDistanceUm", label + ".seedDistanceUm", where, 0, 50, true,
+                        d.seedDistanceUm()));
     }
 
     /**

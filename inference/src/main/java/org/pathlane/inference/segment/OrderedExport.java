@@ -2,9 +2,7 @@ package org.pathlane.inference.segment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +11,7 @@ import org.pathlane.inference.export.CellRecord;
 import org.pathlane.inference.export.CsvExporter;
 import org.pathlane.inference.export.GeoJsonExporter;
 import org.pathlane.inference.export.OverlayRenderer;
+import org.pathlane.inference.export.ResultSet;
 import org.pathlane.inference.slide.SlideThumbnail;
 import org.pathlane.inference.stitch.Nucleus;
 import org.pathlane.inference.stitch.TileWindow;
@@ -22,14 +21,13 @@ import org.pathlane.inference.stitch.TileWindow;
  * Tiles finish in any order; their nuclei are written in the grid order of the tissue tiles, numbered 1..n
  * in that order, so a resumed run writes the same files as an uninterrupted one. Tiles that finish early
  * wait here, as their nuclei only, until the tiles before them are written.
- * The files are written under temporary names and moved into place only by {@link #finish()}: a
- * cancelled or failed run leaves the previous results, if any, as they were.
+ * The files are staged in the run's {@link ResultSet} and put in place only when the caller commits it
+ * (with {@code summary.json}): a cancelled, failed or killed run leaves the previous results as they were.
  */
 final class OrderedExport implements SegmentationListener, AutoCloseable {
 
-    private static final String PART = ".part";
-
     private final Path out;
+    private final ResultSet results;
     private final Segmentation.Plan plan;
     private final Map<Long, Integer> order = new HashMap<>();
     private final List<Nucleus>[] waiting;
@@ -37,13 +35,15 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
     private final CsvExporter csv;
     private final OverlayRenderer overlay;
     private final double pixelArea;
+    private final Plausibility plausibility;
     private int next;
     private long cells;
     private boolean finished;
 
     @SuppressWarnings("unchecked")
-    OrderedExport(Path out, Segmentation.Plan plan) throws IOException {
+    OrderedExport(Path out, ResultSet results, Segmentation.Plan plan, boolean tissueOnly) throws IOException {
         this.out = out;
+        this.results = results;
         this.plan = plan;
         List<TileWindow> tiles = plan.tissueTiles();
         for (int i = 0; i < tiles.size(); i++) {
@@ -51,13 +51,14 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
         }
         this.waiting = new List[tiles.size()];
         this.pixelArea = plan.mpp() * plan.mpp();
+        this.plausibility = new Plausibility(plan.mpp(), tissueOnly);
         SlideThumbnail thumbnail = plan.tissue().thumbnail();
         this.overlay = new OverlayRenderer(thumbnail.image(), thumbnail.downsampleX(), thumbnail.downsampleY());
         overlay.drawTissue(plan.tissue().mask());
-        this.geojson = new GeoJsonExporter(part("cells.geojson"));
+        this.geojson = new GeoJsonExporter(results.stage("cells.geojson"));
         CsvExporter table;
         try {
-            table = new CsvExporter(part("cells.csv"));
+            table = new CsvExporter(results.stage("cells.csv"));
         } catch (IOException e) {
             geojson.close();
             throw e;
@@ -75,6 +76,9 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
         waiting[index] = nuclei;
         try {
             while (next < waiting.length && waiting[next] != null) {
+                TileWindow window = plan.tissueTiles().get(next);
+                plausibility.tile(waiting[next].stream().mapToDouble(Nucleus::areaPx).toArray(),
+                        (double) window.coreWidth() * window.coreHeight());
                 for (Nucleus n : waiting[next]) {
                     CellRecord cell = new CellRecord(++cells, n, n.areaPx() * pixelArea);
                     geojson.write(cell);
@@ -89,7 +93,7 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
     }
 
     /**
-     * Closes the files, moves them into place and writes {@code tissue.png} and {@code overlay.png}.
+     * Closes the files and writes {@code tissue.png} and {@code overlay.png}, all staged for the commit.
      *
      * @return how many nuclei were written
      * @throws IllegalStateException when a tissue tile never finished
@@ -100,25 +104,22 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
                     + plan.tissueTiles().get(next).row() + " of " + out + " never finished");
         }
         closeFiles();
-        Files.move(part("cells.geojson"), out.resolve("cells.geojson"), StandardCopyOption.REPLACE_EXISTING);
-        Files.move(part("cells.csv"), out.resolve("cells.csv"), StandardCopyOption.REPLACE_EXISTING);
         finished = true;
-        ImageIO.write(plan.tissue().mask().toImage(), "png", out.resolve("tissue.png").toFile());
-        overlay.write(out.resolve("overlay.png"));
+        ImageIO.write(plan.tissue().mask().toImage(), "png", results.stage("tissue.png").toFile());
+        overlay.write(results.stage("overlay.png"));
         return cells;
     }
 
-    /** After an unfinished run: closes and deletes the partial files. */
+    /** Whether the nuclei written can be nuclei (call after {@link #finish()}). */
+    Plausibility.Verdict verdict(String model) {
+        return plausibility.verdict(plan.mppSource(), plan.mpp(), model);
+    }
+
+    /** After an unfinished run: closes the partial files (the result set that staged them deletes them). */
     @Override
     public synchronized void close() throws IOException {
-        if (finished) {
-            return;
-        }
-        try {
+        if (!finished) {
             closeFiles();
-        } finally {
-            Files.deleteIfExists(part("cells.geojson"));
-            Files.deleteIfExists(part("cells.csv"));
         }
     }
 
@@ -129,10 +130,6 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
         } finally {
             csv.close();
         }
-    }
-
-    private Path part(String name) {
-        return out.resolve(name + PART);
     }
 
     private static long key(int col, int row) {

@@ -1,5 +1,6 @@
 package org.pathlane.inference.segment;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,6 +24,10 @@ import org.pathlane.inference.model.Device;
 public record SegmentRequest(Path slide, Path out, String model, Device device, int tile, int halo, int batch,
         Optional<long[]> region, double tissueThreshold, boolean useTissue, OptionalDouble mpp) {
 
+    /** The pixel sizes a slide can have, the same range a slide file's own values are believed in. */
+    public static final double MIN_MPP = 0.02;
+    public static final double MAX_MPP = 10;
+
     public static final int DEFAULT_TILE = 512;
     public static final int DEFAULT_HALO = 64;
     public static final int DEFAULT_BATCH = 8;
@@ -41,8 +46,11 @@ public record SegmentRequest(Path slide, Path out, String model, Device device, 
         if (tissueThreshold < 0 || tissueThreshold > 1) {
             throw new IllegalArgumentException("tissue threshold must be between 0 and 1, got " + tissueThreshold);
         }
-        if (mpp.isPresent() && !(mpp.getAsDouble() > 0)) {
-            throw new IllegalArgumentException("mpp must be a positive number of microns, got " + mpp.getAsDouble());
+        if (mpp.isPresent() && !(mpp.getAsDouble() >= MIN_MPP && mpp.getAsDouble() <= MAX_MPP)) {
+            // 1000 µm/px planned a thousandfold upsampling: millions of tiles, a run that never ends.
+            throw new IllegalArgumentException("--mpp must be the microns per level-0 pixel of a microscope slide, "
+                    + MIN_MPP + " to " + (int) MAX_MPP + ", got " + BigDecimal.valueOf(mpp.getAsDouble()).stripTrailingZeros()
+                    .toPlainString());
         }
         region.ifPresent(r -> {
             if (r.length != 4 || r[0] < 0 || r[1] < 0 || r[2] <= 0 || r[3] <= 0) {

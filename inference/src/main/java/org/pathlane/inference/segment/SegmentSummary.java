@@ -5,16 +5,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What a run did, written as {@code summary.json} with the keys of the spec (plus notes saying where
- * the mpp, pixel size and device came from).
+ * the mpp, pixel size and device came from, and {@code warnings}: what makes the nuclei doubtful, empty
+ * when nothing does).
  */
 public record SegmentSummary(String slide, long width, long height, double mpp, String mppSource, String model,
         double modelPixelSize, String modelPixelSizeSource, String device, String deviceNote, int tile, int halo,
         int batch, int tilesTotal, int tilesTissue, int tilesSkipped, long cells, String stain, double open, double tissue,
-        double read, double infer, double post, double write, double total) {
+        double read, double infer, double post, double write, double total, List<String> warnings) {
+
+    public SegmentSummary {
+        warnings = List.copyOf(warnings);
+    }
 
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -38,6 +44,7 @@ public record SegmentSummary(String slide, long width, long height, double mpp, 
         m.put("tilesSkipped", tilesSkipped);
         m.put("cells", cells);
         m.put("stain", stain);
+        m.put("warnings", warnings);
         Map<String, Object> seconds = new LinkedHashMap<>();
         seconds.put("open", round(open));
         seconds.put("tissue", round(tissue));

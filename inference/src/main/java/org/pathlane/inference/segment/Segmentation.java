@@ -3,8 +3,12 @@ package org.pathlane.inference.segment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.pathlane.inference.export.ResultSet;
+import org.pathlane.inference.model.ChannelChoice;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.OnnxModel;
@@ -16,7 +20,9 @@ import org.pathlane.inference.tiling.Tile;
 import org.pathlane.inference.tiling.TileGrid;
 import org.pathlane.inference.tiling.TileReader;
 import org.pathlane.inference.tiling.TilingOptions;
+import org.pathlane.inference.stain.FluorescenceRendering;
 import org.pathlane.inference.stain.StainNormaliser;
+import org.pathlane.inference.stain.TileColours;
 import org.pathlane.inference.tissue.TissueDetection;
 import org.pathlane.inference.tissue.TissueDetector;
 import org.pathlane.inference.tissue.TissueMask;
@@ -81,13 +87,20 @@ public final class Segmentation {
             long tTissue = System.nanoTime();
             StageTimes times;
             SegmentSummary summary;
-            try (Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
-                 OrderedExport export = new OrderedExport(request.out(), plan)) {
+            try (ResultSet results = ResultSet.begin(request.out());
+                 Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
+                 OrderedExport export = new OrderedExport(request.out(), results, plan, request.useTissue())) {
                 TileReader reader = new TileReader(slide, plan.grid);
                 times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader, plan.stain()), request.batch())
                         .run(plan.tissueTiles, checkpoint, alsoTo(export, listener));
                 long tExport = System.nanoTime();
                 long cells = export.finish();
+                Plausibility.Verdict verdict = export.verdict(model.spec().name());
+                if (verdict.failure().isPresent()) {
+                    // Not committed: the folder keeps its previous results; the checkpoint stays for a rerun.
+                    throw new ImplausibleResultException(request.slide() + ": " + verdict.failure().get());
+                }
+                verdict.warnings().forEach(w -> LOG.warn("{}: {}", request.slide(), w));
                 double exportSeconds = (System.nanoTime() - tExport) / 1e9;
                 SlideLevel level0 = slide.levels().get(0);
                 summary = new SegmentSummary(request.slide().toString(), level0.width(), level0.height(),
@@ -96,8 +109,10 @@ public final class Segmentation {
                         model.device(), model.deviceNote(), plan.grid.options().core(), plan.grid.options().halo(),
                         request.batch(), plan.grid.tiles().size(), plan.tissueTiles.size(), plan.grid.skipped(),
                         cells, plan.stain.description(), (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
-                        times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9);
-                summary.write(request.out().resolve("summary.json"));
+                        times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9,
+                        warnings(plan, model, verdict));
+                summary.write(results.stage("summary.json"));
+                results.commit();
                 LOG.info("Segmented {}: {} nuclei in {} tissue tiles of {} ({} s)", request.slide(), cells,
                         plan.tissueTiles.size(), plan.grid.tiles().size(), Math.round(summary.total()));
             }
@@ -106,25 +121,44 @@ public final class Segmentation {
         }
     }
 
+    /** The plausibility warnings, and a warning when the slide is not the kind the model was made for. */
+    private static List<String> warnings(Plan plan, OnnxModel model, Plausibility.Verdict verdict) {
+        List<String> warnings = new ArrayList<>();
+        if (plan.stain() instanceof FluorescenceRendering && model.spec().channel() == ChannelChoice.RGB
+                && !model.spec().description().startsWith(Path.of(ModelLoader.DEFAULT))) {
+            warnings.add("a fluorescence slide, shown to " + model.spec().name() + " (an RGB model, made for brightfield)"
+                    + " rendered as hematoxylin on glass: check the nuclei, or use a fluorescence nuclei model");
+        }
+        warnings.addAll(verdict.warnings());
+        return warnings;
+    }
+
     /** Reads tile images as ARGB pixels for the pipeline, stain-normalised when the plan says so. */
-    static SegmentationPipeline.TilePixels pixels(TileReader reader, StainNormaliser.Estimate stain) {
+    static SegmentationPipeline.TilePixels pixels(TileReader reader, TileColours stain) {
         return w -> stain.apply(reader.readPixels(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
                 (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1)));
     }
 
-    /**
-     * The tiles of a run and where its scale came from.
-     *
-     * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
-     */
     /**
      * Goes into every checkpoint's fingerprint: raise it when post-processing or stitching changes what a
      * tile yields, so a run never resumes on tiles the old code wrote.
      */
     static final int POSTPROCESSING_VERSION = 2;
 
+    /**
+     * The most a slide's own pixel size may be upsampled to the model's without the user saying so with
+     * {@code --mpp}: beyond a few times the model sees interpolated blur, and the tile count grows with
+     * the square (a 72 dpi tag taken at face value planned 36,885 tiles for a 300 × 250 image).
+     */
+    static final double MAX_UPSAMPLING = 4;
+
+    /**
+     * The tiles of a run and where its scale came from.
+     *
+     * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
+     */
     public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource,
-            StainNormaliser.Estimate stain) {
+            TileColours stain) {
 
         String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
             return "{\"post\":" + POSTPROCESSING_VERSION + ",\"slide\":\"" + slide.id() + "\",\"model\":\""
@@ -151,11 +185,19 @@ public final class Segmentation {
         } else if (slide.mppX().isPresent()) {
             mpp = slide.mppX().getAsDouble();
             mppSource = "slide";
+            double upsampling = mpp / spec.pixelSize();
+            if (upsampling > MAX_UPSAMPLING) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "%s says %.3g µm/px and %s was trained at %.3g µm/px: every tile would be upsampled %.1f times"
+                                + " (more than %d), which makes up detail a model cannot use; if the slide's pixel size is"
+                                + " wrong give the right one with --mpp, or give --mpp %.3g to run anyway",
+                        request.slide(), mpp, spec.name(), spec.pixelSize(), upsampling, (int) MAX_UPSAMPLING, mpp));
+            }
         } else {
             mpp = spec.pixelSize();
-            mppSource = "the slide does not say: assumed the model's pixel size";
-            LOG.info("{} has no microns-per-pixel; assuming {} µm/px (the model's). Give --mpp to set it.",
-                    request.slide(), mpp);
+            String why = slide.mppNote().isEmpty() ? "the slide does not say" : "the slide's " + slide.mppNote();
+            mppSource = why + ": assumed the model's pixel size, " + mpp + " µm/px (give --mpp to set it)";
+            LOG.info("{}: {}", request.slide(), mppSource);
         }
         SlideLevel level0 = slide.levels().get(0);
         long[] region = request.region().orElse(new long[] {0, 0, level0.width(), level0.height()});
@@ -176,14 +218,33 @@ public final class Segmentation {
         return new Plan(grid, tiles, tissue, mpp, mppSource, stain(spec, tissue));
     }
 
-    /** The model's stain normalisation for this slide, estimated on its tissue thumbnail. */
-    private static StainNormaliser.Estimate stain(ModelSpec spec, TissueDetection tissue) {
+    /**
+     * What the model's tiles look like for this slide, estimated on its tissue thumbnail: a fluorescence
+     * slide rendered as brightfield (every model here reads brightfield colours or hematoxylin density),
+     * a brightfield one stain-normalised when the model asks for it.
+     */
+    private static TileColours stain(ModelSpec spec, TissueDetection tissue) {
+        boolean brightfield = TissueDetector.BRIGHTFIELD.equals(tissue.channel());
+        if (!brightfield) {
+            FluorescenceRendering rendering = FluorescenceRendering.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
+            LOG.info("{}", rendering.description());
+            return rendering;
+        }
         if (!spec.stainNormalised()) {
             return new StainNormaliser.Estimate(null, "none: the model does not ask for it");
         }
-        if (!TissueDetector.BRIGHTFIELD.equals(tissue.channel())) {
-            return new StainNormaliser.Estimate(null, "none: not a brightfield slide");
-        }
+        StainNormaliser.Estimate estimate = StainNormaliser.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
+        LOG.info("Stain normalisation: {}", estimate.description());
+        return estimate;
+    }
+
+    private static int[] thumbnailPixels(TissueDetection tissue) {
+        java.awt.image.BufferedImage image = tissue.thumbnail().image();
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    /** The tissue mask at the thumbnail's size. */
+    private static boolean[] thumbnailTissue(TissueDetection tissue) {
         java.awt.image.BufferedImage image = tissue.thumbnail().image();
         int width = image.getWidth();
         int height = image.getHeight();
@@ -194,9 +255,7 @@ public final class Segmentation {
                 isTissue[y * width + x] = mask.isTissue(x * mask.width() / width, y * mask.height() / height);
             }
         }
-        StainNormaliser.Estimate estimate = StainNormaliser.estimate(image.getRGB(0, 0, width, height, null, 0, width), isTissue);
-        LOG.info("Stain normalisation: {}", estimate.description());
-        return estimate;
+        return isTissue;
     }
 
     /** The export first (it checks the tile), then the caller's listener. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -15,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.pathlane.inference.stitch.Nucleus;
 import org.pathlane.inference.stitch.TileWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs tiles through read → infer → post-process → write, each stage on its own threads, overlapping.
@@ -23,6 +26,8 @@ import org.pathlane.inference.stitch.TileWindow;
  * Cancellation is checked before each batch is read and again before it is inferred.
  */
 public final class SegmentationPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmentationPipeline.class);
 
     /** Reads one tile's ARGB pixels (halo included). */
     @FunctionalInterface
@@ -86,23 +91,21 @@ public final class SegmentationPipeline {
             throws IOException, InterruptedException {
         StageTimes times = new StageTimes();
         long total = tiles.size();
-        List<TileWindow> todo = new ArrayList<>();
-        long alreadyDone = 0;
-        for (TileWindow w : tiles) {
-            if (checkpoint.isDone(w.col(), w.row())) {
-                listener.tileDone(w.col(), w.row(), checkpoint.read(w.col(), w.row()));
-                alreadyDone++;
-            } else {
-                todo.add(w);
-            }
+        ExecutorService workers = Executors.newFixedThreadPool(workerThreads, Thread.ofPlatform().name("segment-work-", 0).factory());
+        List<TileWindow> todo;
+        try {
+            todo = resume(tiles, checkpoint, listener, workers, times);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            workers.shutdownNow();
+            throw e;
         }
+        long alreadyDone = total - todo.size();
         AtomicLong done = new AtomicLong(alreadyDone);
         listener.progress(alreadyDone, total);
         int limit = inFlightLimit(batch);
         Semaphore permits = new Semaphore(limit);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         boolean cancelled = false;
-        ExecutorService workers = Executors.newFixedThreadPool(workerThreads, Thread.ofPlatform().name("segment-work-", 0).factory());
         ExecutorService inferers = Executors.newFixedThreadPool(inferThreads(segmenter),
                 Thread.ofPlatform().name("segment-infer-", 0).factory());
         ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("segment-write").factory());
@@ -134,9 +137,10 @@ public final class SegmentationPipeline {
                             }
                             for (TileSegmenter.Tile out : outs) {
                                 CompletableFuture.supplyAsync(timed(times, Stage.POST, () -> segmenter.postProcess(out)), workers)
-                                        .thenAcceptAsync(cells -> {
+                                        .thenApply(cells -> new Segmented(Checkpoint.digest(out.argb()), cells))
+                                        .thenAcceptAsync(result -> {
                                             long start = System.nanoTime();
-                                            List<Nucleus> stored = write(checkpoint, out.window(), cells);
+                                            List<Nucleus> stored = write(checkpoint, out.window(), result.pixels(), result.cells());
                                             listener.tileDone(out.window().col(), out.window().row(), stored);
                                             listener.progress(done.incrementAndGet(), total);
                                             times.write.add(System.nanoTime() - start);
@@ -175,6 +179,54 @@ public final class SegmentationPipeline {
             throw new CancellationException("cancelled after " + done.get() + " of " + total + " tiles");
         }
         return times;
+    }
+
+    private record Segmented(String pixels, List<Nucleus> cells) {
+    }
+
+    /**
+     * Hands on the checkpointed tiles whose pixels are still the ones they were segmented from, and
+     * returns the tiles left to segment (in grid order): the tiles not done, and the done ones whose
+     * pixels changed since (the slide file was replaced or edited under the same name and size).
+     */
+    private List<TileWindow> resume(List<TileWindow> tiles, Checkpoint checkpoint, SegmentationListener listener,
+            ExecutorService workers, StageTimes times) throws IOException, InterruptedException {
+        List<CompletableFuture<Boolean>> same = new ArrayList<>(tiles.size());
+        for (TileWindow w : tiles) {
+            if (checkpoint.isDone(w.col(), w.row())) {
+                String stored = checkpoint.pixels(w.col(), w.row());
+                same.add(CompletableFuture.supplyAsync(timed(times, Stage.READ,
+                        () -> Checkpoint.digest(readTile(w)).equals(stored)), workers));
+            } else {
+                same.add(CompletableFuture.completedFuture(false));
+            }
+        }
+        List<TileWindow> todo = new ArrayList<>();
+        int changed = 0;
+        for (int i = 0; i < tiles.size(); i++) {
+            TileWindow w = tiles.get(i);
+            boolean keep;
+            try {
+                keep = same.get(i).get();
+            } catch (ExecutionException e) {
+                same.forEach(f -> f.cancel(true));
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw new IOException(e.getCause().getMessage(), e.getCause());
+            }
+            if (keep) {
+                listener.tileDone(w.col(), w.row(), checkpoint.read(w.col(), w.row()));
+            } else {
+                changed += checkpoint.isDone(w.col(), w.row()) ? 1 : 0;
+                todo.add(w);
+            }
+        }
+        if (changed > 0) {
+            LOG.warn("{} checkpointed tiles have other pixels than when they were segmented (was the slide file"
+                    + " replaced?): segmenting them again", changed);
+        }
+        return todo;
     }
 
     private static void awaitUninterruptibly(ExecutorService pool) {
@@ -219,9 +271,9 @@ public final class SegmentationPipeline {
         }
     }
 
-    private static List<Nucleus> write(Checkpoint checkpoint, TileWindow w, List<Nucleus> cells) {
+    private static List<Nucleus> write(Checkpoint checkpoint, TileWindow w, String pixels, List<Nucleus> cells) {
         try {
-            return checkpoint.append(w.col(), w.row(), cells);
+            return checkpoint.append(w.col(), w.row(), pixels, cells);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,7 +33,7 @@ public final class ImageSlideReader extends MetadataSlideReader {
                 Map.of("image.format", format,
                         "image.width", Integer.toString(image.getWidth()),
                         "image.height", Integer.toString(image.getHeight())),
-                Set.of(), OptionalDouble.empty(), OptionalDouble.empty()));
+                Set.of(), OptionalDouble.empty(), OptionalDouble.empty(), ""));
         this.image = image;
         this.pixels = SlideImages.pixels(image);
     }

@@ -46,6 +46,11 @@ abstract class MetadataSlideReader implements SlideReader {
     }
 
     @Override
+    public final String mppNote() {
+        return metadata.mppNote();
+    }
+
+    @Override
     public final Map<String, String> properties() {
         return metadata.properties();
     }

@@ -57,8 +57,9 @@ final class OpenSlideHandle {
     /** Reads everything {@link SlideReader}'s accessors report. */
     SlideMetadata metadata(String vendor, String id) throws IOException {
         Map<String, String> properties = properties();
+        Mpp.Reading mpp = Mpp.read(properties, vendor);
         return new SlideMetadata(path, id, vendor, levels(properties), properties, associatedImageNames(),
-                Mpp.fromProperties(properties, vendor, "x"), Mpp.fromProperties(properties, vendor, "y"));
+                mpp.x(), mpp.y(), mpp.note());
     }
 
     /** {@code openslide_read_region} into {@code dest} (premultiplied ARGB, native order). */

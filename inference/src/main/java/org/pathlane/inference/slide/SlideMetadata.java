@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 
-/** The facts a reader learns at open and never change: what {@link SlideReader}'s accessors return (in file order). */
+/**
+ * The facts a reader learns at open and never change: what {@link SlideReader}'s accessors return (in file order).
+ *
+ * @param mppNote why the file's own microns per pixel were not believed; empty when they were, or it gave none
+ */
 record SlideMetadata(Path path, String id, String vendor, List<SlideLevel> levels, Map<String, String> properties,
-        Set<String> associatedImageNames, OptionalDouble mppX, OptionalDouble mppY) {
+        Set<String> associatedImageNames, OptionalDouble mppX, OptionalDouble mppY, String mppNote) {
 
     SlideMetadata {
         levels = List.copyOf(levels);

@@ -33,6 +33,14 @@ public interface SlideReader extends AutoCloseable {
     /** Microns per level-0 pixel along y, when the file says. */
     OptionalDouble mppY();
 
+    /**
+     * Why the file's own microns per pixel were not believed (e.g. a 72 dpi default of imaging software),
+     * so that {@link #mppX()} is empty although the file had a value; empty otherwise.
+     */
+    default String mppNote() {
+        return "";
+    }
+
     /** Every property the file carries (OpenSlide's property names for OpenSlide slides). */
     Map<String, String> properties();
 

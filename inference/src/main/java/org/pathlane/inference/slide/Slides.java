@@ -53,6 +53,17 @@ public final class Slides {
             LOG.debug("{} detected by OpenSlide as {}", path, vendor.get());
             return OpenSlideReader.open(OpenSlideLibrary.get(), path, vendor.get(), id);
         }
+        if (TiffStructure.isTiff(path)) {
+            // OpenSlide refused a TIFF-family file. A whole plain TIFF goes to ImageIO as the spec says; a cut
+            // one must not: ImageIO decodes whatever its first directory still describes and the run
+            // "succeeds" on another image. A whole-slide extension never goes to ImageIO.
+            Optional<String> cut = TiffStructure.problem(path);
+            if (cut.isPresent() || isWholeSlideExtension(path)) {
+                throw new UnreadableSlideException(path, "damaged or incomplete: it is a TIFF-family file that"
+                        + " OpenSlide cannot open" + (cut.isPresent() ? " and " + cut.get() : "")
+                        + "; a truncated copy looks like this, copy the file again");
+            }
+        }
         if (ImageSlideReader.canDecode(path)) {
             try {
                 return ImageSlideReader.open(path, id);

@@ -67,13 +67,14 @@ public final class StainNormaliser {
     }
 
     /** What an estimate found: a normaliser, or why the slide is left as it is. */
-    public record Estimate(StainNormaliser normaliser, String description) {
+    public record Estimate(StainNormaliser normaliser, String description) implements TileColours {
 
         public boolean normalises() {
             return normaliser != null;
         }
 
         /** Normalises in place when there is a normaliser; returns the array. */
+        @Override
         public int[] apply(int[] argb) {
             return normaliser == null ? argb : normaliser.apply(argb);
         }

@@ -27,8 +27,8 @@ class CheckpointTest {
     @Test
     void aTornLastTileIsDroppedAndTheRestResumes() throws Exception {
         try (Checkpoint c = Checkpoint.open(out, "run-a")) {
-            c.append(0, 0, List.of(square(1, 1), square(10, 10)));
-            c.append(1, 0, List.of());
+            c.append(0, 0, "p", List.of(square(1, 1), square(10, 10)));
+            c.append(1, 0, "p", List.of());
         }
         Path tiles = out.resolve("checkpoint/tiles.jsonl");
         Files.writeString(tiles, "{\"col\":2,\"row\":0,\"cells\":[[1.0,", StandardOpenOption.APPEND);
@@ -40,7 +40,7 @@ class CheckpointTest {
             assertThat(cells).hasSize(2);
             assertThat(cells.get(1).centroidX()).isEqualTo(12.0);
             assertThat(cells.get(1).polygon().getArea()).isEqualTo(16.0);
-            c.append(2, 0, List.of(square(30, 30)));
+            c.append(2, 0, "p", List.of(square(30, 30)));
         }
         try (Checkpoint c = Checkpoint.open(out, "run-a")) {
             assertThat(c.tilesDone()).isEqualTo(3);
@@ -56,7 +56,7 @@ class CheckpointTest {
                 42.9444999, 0.751849999, 0, 0);
         List<Nucleus> handedOn;
         try (Checkpoint c = Checkpoint.open(out, "run-a")) {
-            handedOn = c.append(0, 0, List.of(awkward));
+            handedOn = c.append(0, 0, "p", List.of(awkward));
         }
         try (Checkpoint c = Checkpoint.open(out, "run-a")) {
             Nucleus read = c.read(0, 0).get(0);
@@ -73,10 +73,56 @@ class CheckpointTest {
     @Test
     void otherSettingsStartAfresh() throws Exception {
         try (Checkpoint c = Checkpoint.open(out, "run-a")) {
-            c.append(0, 0, List.of(square(1, 1)));
+            c.append(0, 0, "p", List.of(square(1, 1)));
         }
         try (Checkpoint c = Checkpoint.open(out, "run-b")) {
             assertThat(c.tilesDone()).isZero();
+        }
+    }
+
+    @Test
+    void aDamagedMiddleLineDropsThatTileAloneAndAnAlteredOneIsNotBelieved() throws Exception {
+        try (Checkpoint c = Checkpoint.open(out, "run-a")) {
+            c.append(0, 0, "p", List.of(square(1, 1)));
+            c.append(1, 0, "p", List.of(square(10, 10)));
+            c.append(2, 0, "p", List.of(square(20, 20)));
+            c.append(3, 0, "p", List.of(square(30, 30)));
+        }
+        Path tiles = out.resolve("checkpoint/tiles.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(tiles));
+        int first = lines.size() - 4;
+        // Tile 1,0: bytes a failing disk garbled (no longer JSON). Tile 2,0: one digit changed, still valid JSON.
+        lines.set(first + 1, lines.get(first + 1).replace("\"cells\"", "\u0000\u0000lls\""));
+        lines.set(first + 2, lines.get(first + 2).replace("20", "21"));
+        Files.write(tiles, lines);
+
+        try (Checkpoint c = Checkpoint.open(out, "run-a")) {
+            assertThat(c.isDone(0, 0)).isTrue();
+            assertThat(c.isDone(1, 0)).as("an unreadable line").isFalse();
+            assertThat(c.isDone(2, 0)).as("a line whose content no longer matches its checksum").isFalse();
+            assertThat(c.isDone(3, 0)).as("the tile after the damaged ones is kept").isTrue();
+            assertThat(c.read(3, 0).get(0).centroidX()).isEqualTo(32.0);
+            c.append(1, 0, "p", List.of(square(10, 10)));
+        }
+        try (Checkpoint c = Checkpoint.open(out, "run-a")) {
+            assertThat(c.tilesDone()).as("the redone tile is appended after the damaged lines").isEqualTo(3);
+            assertThat(c.read(1, 0)).hasSize(1);
+        }
+    }
+
+    @Test
+    void theTilesFileAloneIsEnoughToResume() throws Exception {
+        // A kill while the checkpoint of a finished run was being removed (or a second file lost) must not
+        // throw the finished tiles away: the settings travel inside the tiles file.
+        try (Checkpoint c = Checkpoint.open(out, "run-a")) {
+            c.append(0, 0, "p", List.of(square(1, 1)));
+        }
+        Files.deleteIfExists(out.resolve("checkpoint/run.json"));
+        try (Checkpoint c = Checkpoint.open(out, "run-a")) {
+            assertThat(c.isDone(0, 0)).isTrue();
+        }
+        try (var files = Files.list(out.resolve("checkpoint"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("tiles.jsonl");
         }
     }
 }

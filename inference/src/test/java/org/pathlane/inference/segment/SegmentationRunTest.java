@@ -201,4 +201,62 @@ class SegmentationRunTest {
                 .isInstanceOf(org.pathlane.inference.model.ModelException.class)
                 .hasMessageContaining("model.json").hasMessageContaining("only takes 96 px");
     }
+
+    @Test
+    void aResumeOverASlideWhosePixelsChangedUnderTheSameIdSegmentsThemAgain() throws Exception {
+        // The same size and id (as a file edited in place, or re-exported under its name, keeps its size
+        // and first and last bytes), the same tissue band, other nuclei.
+        SyntheticTissue.Slide other = SyntheticTissue.slide(99, 1100, 700, 700, 120);
+        java.util.concurrent.atomic.AtomicReference<BufferedImage> pixels = new java.util.concurrent.atomic.AtomicReference<>(SLIDE.image());
+        Segmentation changing = new Segmentation(p -> new InMemorySlide(pixels.get(), p.toString(), OptionalDouble.of(0.5)),
+                TissueDetector.defaults()::detect);
+        SegmentRequest r = request("changed", 128, 2);
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        SegmentationListener cancelMidway = new SegmentationListener() {
+            @Override
+            public void tileDone(int col, int row, List<Nucleus> cells) {
+                finished.incrementAndGet();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return finished.get() >= 6;
+            }
+        };
+        assertThatThrownBy(() -> changing.run(r, model, cancelMidway)).isInstanceOf(CancellationException.class);
+        pixels.set(other.image());
+        SegmentSummary resumed = changing.run(r, model, SegmentationListener.NONE);
+
+        assertThat(resumed.cells()).as("every nucleus of the slide as it is now").isEqualTo(other.discs().size());
+        segmentation(other).run(request("straight-other", 128, 2), model, SegmentationListener.NONE);
+        assertThat(Files.readString(tmp.resolve("changed/cells.csv")))
+                .isEqualTo(Files.readString(tmp.resolve("straight-other/cells.csv")));
+    }
+
+    static Segmentation segmentation(SyntheticTissue.Slide slide) {
+        return new Segmentation(p -> new InMemorySlide(slide.image(), p.toString(), OptionalDouble.of(0.5)),
+                TissueDetector.defaults()::detect);
+    }
+
+    @Test
+    void aResultThatCannotBeNucleiFailsAndKeepsThePreviousResults() throws Exception {
+        SegmentRequest good = request("kept", 128, 2);
+        segmentation().run(good, model, SegmentationListener.NONE);
+        String before = Files.readString(good.out().resolve("cells.csv"));
+        String summaryBefore = Files.readString(good.out().resolve("summary.json"));
+
+        // The default detector's probabilities put through a sigmoid again: all above 0.5, every pixel foreground.
+        Path dir = Files.createDirectories(tmp.resolve("everything-model"));
+        Files.write(dir.resolve("w.onnx"), ModelLoader.loadDefault().weights().read());
+        Files.writeString(dir.resolve("model.json"), """
+                {"weights":"w.onnx","input":{"name":"rgb","channels":3,"minSize":32,"step":1},
+                 "output":{"name":"foreground","kind":"probability","sigmoid":true},"pixelSize":0.5}""");
+        SegmentRequest bad = new SegmentRequest(Path.of("synthetic.png"), good.out(), dir.toString(), Device.CPU, 128, 32, 2,
+                Optional.empty(), 0.05, true, OptionalDouble.empty());
+        assertThatThrownBy(() -> segmentation().run(bad, SegmentationListener.NONE))
+                .isInstanceOf(ImplausibleResultException.class)
+                .hasMessageContaining("synthetic.png").hasMessageContaining("--mpp").hasMessageContaining("model");
+        assertThat(Files.readString(good.out().resolve("cells.csv"))).as("the previous cells are kept").isEqualTo(before);
+        assertThat(Files.readString(good.out().resolve("summary.json"))).isEqualTo(summaryBefore);
+    }
 }

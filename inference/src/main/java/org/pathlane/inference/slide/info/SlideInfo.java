@@ -25,12 +25,13 @@ import org.pathlane.inference.tissue.TissueDetector;
  * @param height           level-0 height in pixels
  * @param mppX             µm per level-0 pixel along x, null when the file does not say
  * @param mppY             µm per level-0 pixel along y, null when the file does not say
+ * @param mppNote          why the file's own µm per pixel were taken as unknown, null when they were not refused
  * @param levels           the pyramid, level 0 first
  * @param associatedImages label, macro, thumbnail... with their sizes
  * @param tissue           tissue fraction and tile counts
  */
 public record SlideInfo(String file, String id, String vendor, String reader, long width, long height, Double mppX,
-        Double mppY, List<Level> levels, List<AssociatedImage> associatedImages, Tissue tissue) {
+        Double mppY, String mppNote, List<Level> levels, List<AssociatedImage> associatedImages, Tissue tissue) {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SlideInfo.class);
 
@@ -89,7 +90,8 @@ public record SlideInfo(String file, String id, String vendor, String reader, lo
                 assumed, options.tissueThreshold(), grid.tiles().size(), grid.tissueTiles().size());
         SlideLevel base = slide.levels().get(0);
         return new SlideInfo(slide.path().toString(), slide.id(), slide.vendor(), readerName(slide),
-                base.width(), base.height(), boxed(slide.mppX()), boxed(slide.mppY()), List.copyOf(levels),
+                base.width(), base.height(), boxed(slide.mppX()), boxed(slide.mppY()),
+                slide.mppNote().isEmpty() ? null : slide.mppNote(), List.copyOf(levels),
                 List.copyOf(associated), tissue);
     }
 

@@ -1,0 +1,63 @@
+package org.pathlane.inference.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pathlane.inference.model.Device;
+import org.pathlane.inference.slide.Slides;
+import org.pathlane.inference.testdata.SharedData;
+import org.pathlane.inference.tissue.TissueDetector;
+
+/**
+ * The DAPI slide (bright nuclei on black) with the default detector and with the fluorescence-trained
+ * UNet: nuclei of nuclear sizes, not one "nucleus" per tile (skipped without the shared data).
+ */
+class FluorescenceSlideTest {
+
+    /** Level-0 pixels of test3-DAPI-2-387.ndpi with dense nuclei (0.228 µm/px: 251 × 251 µm). */
+    private static final long[] REGION = {800, 3200, 1100, 1100};
+
+    @TempDir
+    Path tmp;
+
+    private SegmentSummary run(String model, String name) throws Exception {
+        Path slide = SharedData.file("slides/test3-DAPI-2-387.ndpi");
+        org.pathlane.inference.slide.SyntheticSlides.assumeOpenSlide();
+        SegmentRequest request = new SegmentRequest(slide, tmp.resolve(name), model, Device.CPU, 512, 64, 4,
+                Optional.of(REGION), 0.05, true, OptionalDouble.empty());
+        return new Segmentation(Slides::open, TissueDetector.defaults()::detect).run(request, SegmentationListener.NONE);
+    }
+
+    private double[] areasUm2(String name) throws Exception {
+        List<String> rows = Files.readAllLines(tmp.resolve(name).resolve("cells.csv"));
+        return rows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.split(",")[4])).sorted().toArray();
+    }
+
+    private void assertNuclei(SegmentSummary summary, String name) throws Exception {
+        assertThat(summary.stain()).startsWith("fluorescence: the blue channel");
+        assertThat(summary.cells()).as("a 250 µm square of dense nuclei").isGreaterThan(120);
+        double[] areas = areasUm2(name);
+        assertThat(areas[areas.length / 2]).as("median nucleus area, µm²").isBetween(10.0, 150.0);
+        assertThat(areas[areas.length - 1]).as("largest nucleus, µm²").isLessThan(1_000.0);
+        assertThat(summary.warnings()).isEmpty();
+        assertThat(Arrays.stream(areas).filter(a -> a > 500).count()).isLessThan(areas.length / 100 + 1);
+    }
+
+    @Test
+    void theDefaultDetectorFindsNucleiOnDapi() throws Exception {
+        assertNuclei(run("default", "default"), "default");
+    }
+
+    @Test
+    void theFluorescenceUnetFindsNucleiOnDapi() throws Exception {
+        Path unet = SharedData.unet();
+        assertNuclei(run(unet.toString(), "unet"), "unet");
+    }
+}
