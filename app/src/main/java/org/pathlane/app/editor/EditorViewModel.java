@@ -236,13 +236,23 @@ public final class EditorViewModel {
         return Optional.empty();
     }
 
+    /**
+     * Selects a job (null: nothing). Selecting what is already selected changes nothing, so the
+     * canvas is not redrawn under a click that is still in progress (a double-click on a lane name).
+     */
     public void select(String jobId) {
+        if (Objects.equals(jobId, selectedJob.get()) && selectedArrow.get() == null) {
+            return;
+        }
         selectedArrow.set(null);
         selectedJob.set(jobId);
         revision.set(revision.get() + 1);
     }
 
     public void selectArrow(Dependency arrow) {
+        if (Objects.equals(arrow, selectedArrow.get()) && selectedJob.get() == null) {
+            return;
+        }
         selectedJob.set(null);
         selectedArrow.set(arrow);
         revision.set(revision.get() + 1);
