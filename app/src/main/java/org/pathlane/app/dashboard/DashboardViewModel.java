@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pathlane.app.concurrent.UiExecutors;
+import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.event.SchedulerEvent;
 import org.pathlane.scheduler.event.SchedulerListener;
@@ -152,7 +153,7 @@ public final class DashboardViewModel implements AutoCloseable {
                 Progress p = j.status() == JobStatus.RUNNING ? latestProgress.get(key(w.id(), j.jobId())) : null;
                 if (p != null) {
                     JobRow patched = new JobRow(j.workflowId(), j.jobId(), j.branch(), j.type(), j.typeLabel(), j.status(),
-                            fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir());
+                            fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir(), j.slide());
                     rowChanged |= !patched.equals(j);
                     jobs.add(patched);
                 } else {
@@ -192,7 +193,8 @@ public final class DashboardViewModel implements AutoCloseable {
             case SUCCEEDED -> j.attempt() > 1 ? "succeeded on attempt " + j.attempt() : "";
         };
         return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
-                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir());
+                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),
+                LiveNuclei.slideOf(j).orElse(null));
     }
 
     private String queueText(UserQueue queue) {

@@ -100,6 +100,28 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aRunningJobOnASlideCanBeWatchedAlsoWhenRetriedAndOneWithoutASlideCannot() throws Exception {
+        String first = scheduler.submit("bob", new WorkflowSpec("two branches", List.of(
+                new JobSpec("seg", "A", GateJob.TYPE, Map.of("slide", "/slides/case-7.svs"), List.of()),
+                new JobSpec("wait", "B", GateJob.TYPE, Map.of(), List.of()))));
+        await(scheduler, "both run", () -> workflow(bob, first).filter(w -> w.jobs().stream()
+                .allMatch(j -> j.status() == JobStatus.RUNNING)).isPresent());
+        assertThat(job(bob, first, "seg").orElseThrow().slide()).isEqualTo("/slides/case-7.svs");
+        assertThat(job(bob, first, "seg").orElseThrow().watchable()).isTrue();
+        assertThat(job(bob, first, "wait").orElseThrow().watchable()).as("a job without a slide").isFalse();
+
+        bob.cancelWorkflow(first);
+        await(scheduler, "cancelled", () -> workflow(bob, first).filter(w -> w.status() == WorkflowStatus.CANCELLED).isPresent());
+        assertThat(job(bob, first, "seg").orElseThrow().watchable()).as("an ended job").isFalse();
+        bob.retry(first);
+        await(scheduler, "the retry runs", () -> bob.workflows().stream().anyMatch(w -> !w.id().equals(first)
+                && w.jobs().getFirst().status() == JobStatus.RUNNING));
+        JobRow retried = bob.workflows().stream().filter(w -> !w.id().equals(first)).findFirst().orElseThrow().jobs().getFirst();
+        assertThat(retried.slide()).as("the engine still knows the slide").isEqualTo("/slides/case-7.svs");
+        assertThat(retried.watchable()).isTrue();
+    }
+
+    @Test
     void waitTextsReadNaturally() {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111).stream().map(WaitText::ordinal))
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th");

@@ -20,7 +20,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.live.LiveNuclei;
-import org.pathlane.app.live.SubmittedJobs;
 import org.pathlane.app.session.Session;
 import org.pathlane.app.slides.SlideLibraryViewModel;
 import org.pathlane.app.viewer.GeoJsonShapes;
@@ -61,7 +60,7 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         @Override
         public void nuclei(String workflowId, String jobId, String slide, List<OverlayShape> shapes) {
             String open = currentSlide;
-            if (open != null && SubmittedJobs.samePath(slide, open)) {
+            if (open != null && LiveNuclei.samePath(slide, open)) {
                 nuclei.addAll(shapes);
                 showCount(shown.addAndGet(shapes.size()), "live from job " + jobId);
             }
@@ -70,7 +69,7 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         @Override
         public void ended(String workflowId, String jobId, String slide, boolean succeeded, Path resultDir) {
             String open = currentSlide;
-            if (succeeded && open != null && SubmittedJobs.samePath(slide, open) && Files.exists(resultDir.resolve("cells.geojson"))) {
+            if (succeeded && open != null && LiveNuclei.samePath(slide, open) && Files.exists(resultDir.resolve("cells.geojson"))) {
                 Platform.runLater(() -> loadOverlay(resultDir.resolve("cells.geojson")));
             }
         }
