@@ -110,7 +110,7 @@ final class WorkflowCard extends VBox {
             cancel.setOnAction(e -> vm.cancelJob(job.workflowId(), job.jobId()));
             open.getStyleClass().add("small");
             open.setOnAction(e -> {
-                if (job.status() == JobStatus.RUNNING) {
+                if (job.watchable()) {
                     navigator.watch(job);
                 } else {
                     navigator.openResults(job);
@@ -129,7 +129,8 @@ final class WorkflowCard extends VBox {
             detail.getStyleClass().removeAll("wait-reason", "hint");
             detail.getStyleClass().add(j.status() == JobStatus.PENDING ? "wait-reason" : "hint");
             show(cancel, j.cancellable());
-            boolean running = j.status() == JobStatus.RUNNING;
+            // A running job without a slide (a Wait job) has nothing to watch and no results yet.
+            boolean running = j.watchable();
             show(open, running || j.status() == JobStatus.SUCCEEDED);
             open.setText(running ? "Watch" : "Results");
             open.setId((running ? "watch-" : "results-") + j.workflowId() + "-" + j.jobId());
