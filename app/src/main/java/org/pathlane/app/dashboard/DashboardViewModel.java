@@ -153,7 +153,8 @@ public final class DashboardViewModel implements AutoCloseable {
                 Progress p = j.status() == JobStatus.RUNNING ? latestProgress.get(key(w.id(), j.jobId())) : null;
                 if (p != null) {
                     JobRow patched = new JobRow(j.workflowId(), j.jobId(), j.branch(), j.type(), j.typeLabel(), j.status(),
-                            fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir(), j.slide());
+                            fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir(), j.slide(),
+                            j.finishedAt());
                     rowChanged |= !patched.equals(j);
                     jobs.add(patched);
                 } else {
@@ -194,7 +195,7 @@ public final class DashboardViewModel implements AutoCloseable {
         };
         return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
                 j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),
-                LiveNuclei.slideOf(j).orElse(null));
+                LiveNuclei.slideOf(j).orElse(null), j.finishedAt());
     }
 
     private String queueText(UserQueue queue) {

@@ -1,6 +1,7 @@
 package org.pathlane.app.dashboard;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import org.pathlane.scheduler.model.JobStatus;
 
 /**
@@ -10,9 +11,11 @@ import org.pathlane.scheduler.model.JobStatus;
  * @param detail    the wait text for a pending job, the progress message for a running one, the reason for a
  *                  failed or cancelled one
  * @param slide     the slide the job reads (its {@code slide} parameter), or null when it reads none
+ * @param finishedAt when the job ended, or null while it has not
  */
 public record JobRow(String workflowId, String jobId, String branch, String type, String typeLabel, JobStatus status,
-                     double progress, String progressText, String detail, String user, Path resultDir, String slide) {
+                     double progress, String progressText, String detail, String user, Path resultDir, String slide,
+                     Instant finishedAt) {
 
     public boolean cancellable() {
         return !status.isTerminal();

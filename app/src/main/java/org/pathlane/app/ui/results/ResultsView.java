@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.results.JobResult;
+import org.pathlane.app.results.ResultEntry;
 import org.pathlane.app.results.ResultsViewModel;
 import org.pathlane.app.ui.Navigator;
 
@@ -25,7 +26,7 @@ public final class ResultsView extends BorderPane {
 
     private final ResultsViewModel vm;
     private final Navigator navigator;
-    private final ListView<JobRow> jobs = new ListView<>();
+    private final ListView<ResultEntry> jobs = new ListView<>();
     private final VBox details = new VBox(10);
 
     public ResultsView(ResultsViewModel vm, Navigator navigator) {
@@ -42,16 +43,38 @@ public final class ResultsView extends BorderPane {
         jobs.setPrefWidth(340);
         jobs.setPlaceholder(new Label("No finished jobs yet."));
         jobs.setCellFactory(v -> new ListCell<>() {
+            private final Label title = new Label();
+            private final Label subtitle = new Label();
+            private final VBox box = new VBox(2, title, subtitle);
+
+            {
+                title.getStyleClass().add("field-label");
+                subtitle.getStyleClass().add("hint");
+            }
+
             @Override
-            protected void updateItem(JobRow job, boolean empty) {
-                super.updateItem(job, empty);
-                setText(empty || job == null ? null : job.jobId() + " · " + job.typeLabel() + " · " + job.branch()
-                        + (job.user() == null ? "" : " (" + job.user() + ")"));
+            protected void updateItem(ResultEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                if (empty || entry == null) {
+                    setGraphic(null);
+                } else {
+                    title.setText(entry.title());
+                    subtitle.setText(entry.subtitle());
+                    setGraphic(box);
+                }
             }
         });
         jobs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.equals(vm.selectedProperty().get())) {
+            if (now != null) {
                 vm.select(now);
+            }
+        });
+        // The list shows the view-model's selection, including none when it left the list.
+        vm.selectedProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                jobs.getSelectionModel().clearSelection();
+            } else if (now != jobs.getSelectionModel().getSelectedItem()) {
+                jobs.getSelectionModel().select(now);
             }
         });
         setLeft(jobs);
@@ -68,13 +91,11 @@ public final class ResultsView extends BorderPane {
     /** Selects a job, e.g. from the dashboard's Results button. */
     public void select(JobRow job) {
         vm.select(job);
-        vm.finishedJobs().stream()
-                .filter(j -> j.workflowId().equals(job.workflowId()) && j.jobId().equals(job.jobId()))
-                .findFirst().ifPresentOrElse(jobs.getSelectionModel()::select, jobs.getSelectionModel()::clearSelection);
     }
 
     private void redraw() {
-        JobRow job = vm.selectedProperty().get();
+        ResultEntry entry = vm.selectedProperty().get();
+        JobRow job = entry == null ? null : entry.job();
         JobResult result = vm.resultProperty().get();
         details.getChildren().clear();
         details.setPadding(new Insets(4, 12, 12, 12));
@@ -84,9 +105,11 @@ public final class ResultsView extends BorderPane {
             details.getChildren().add(hint);
             return;
         }
-        Label heading = new Label(job.jobId() + " · " + job.typeLabel());
+        Label heading = new Label(entry.title());
         heading.getStyleClass().add("inspector-heading");
-        details.getChildren().add(heading);
+        Label subtitle = new Label(entry.subtitle());
+        subtitle.getStyleClass().add("hint");
+        details.getChildren().addAll(heading, subtitle);
         if (result == null) {
             details.getChildren().add(new Label("Reading " + job.resultDir() + " …"));
             return;

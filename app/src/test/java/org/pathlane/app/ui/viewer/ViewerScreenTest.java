@@ -173,7 +173,7 @@ class ViewerScreenTest {
                  {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[50,50],[60,50],[60,60],[50,50]]]},"properties":{}},
                  {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[70,70],[80,70],[80,80],[70,70]]]},"properties":{}}]}
                 """);
-        JobRow job = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "Ada", result, slide.toString());
+        JobRow job = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "Ada", result, slide.toString(), null);
         WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), job)).get();
         waitForStatus(robot, "3 nuclei from cells.geojson");
     }
