@@ -122,6 +122,26 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void cancellingSaysWhatStopsAndWhoseWorkItIs() throws Exception {
+        String id = scheduler.submit("bob", new WorkflowSpec("Morning batch", List.of(
+                job("seg", GateJob.TYPE, Map.of()),
+                new JobSpec("after", "A", "sleep", Map.of(), List.of()))));
+        await(scheduler, "seg runs", () -> job(bob, id, "seg").filter(j -> j.status() == JobStatus.RUNNING).isPresent()
+                && workflow(admin, id).isPresent());
+        WorkflowRow mine = workflow(bob, id).orElseThrow();
+
+        var job = bob.confirmCancelJob(mine, mine.jobs().getFirst());
+        assertThat(job.title()).isEqualTo("Cancel job seg?");
+        assertThat(job.text()).contains("“Morning batch”").contains("stops now").contains("wait for it are cancelled")
+                .doesNotContain("cancelled by you");
+        var all = bob.confirmCancelWorkflow(mine);
+        assertThat(all.text()).contains("1 running job stops now and 1 job that has not started will not run");
+        assertThat(admin.confirmCancelWorkflow(workflow(admin, id).orElseThrow()).text())
+                .as("an admin cancelling someone else's").contains("This is bob’s work").contains("cancelled by you");
+        assertThat(job(bob, id, "seg").orElseThrow().status()).as("asking cancels nothing").isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
     void waitTextsReadNaturally() {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111).stream().map(WaitText::ordinal))
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th");
