@@ -56,7 +56,7 @@ class DashboardViewModelTest {
 
         String waiting = scheduler.submit("bob", new WorkflowSpec("waits", List.of(job("s", "sleep", Map.of("durationMs", 1)))));
         await(scheduler, "bob sees his wait", () -> job(bob, waiting, "s").filter(j -> j.status() == JobStatus.PENDING).isPresent());
-        assertThat(job(bob, waiting, "s").orElseThrow().detail()).isEqualTo("waiting for a user slot: 1st in line");
+        assertThat(job(bob, waiting, "s").orElseThrow().detail()).isEqualTo("waiting for a user slot: 1st in line (first come, first served)");
         assertThat(bob.queueTextProperty().get()).contains("1 of 1 in use (ada)").contains("you are 1st in line");
 
         admin.cancelWorkflow(held);
@@ -139,6 +139,19 @@ class DashboardViewModelTest {
         assertThat(admin.confirmCancelWorkflow(workflow(admin, id).orElseThrow()).text())
                 .as("an admin cancelling someone else's").contains("This is bob’s work").contains("cancelled by you");
         assertThat(job(bob, id, "seg").orElseThrow().status()).as("asking cancels nothing").isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void aWorkerWaitSaysWhenTheJobStartsNotThatItCameFirst() {
+        assertThat(WaitText.of(pendingForWorker(1), List.of())).isEqualTo("waiting for a free worker: starts next");
+        assertThat(WaitText.of(pendingForWorker(3), List.of()))
+                .isEqualTo("waiting for a free worker: 3rd to start as workers free up (users take turns)");
+        assertThat(WaitText.of(pendingForWorker(0), List.of())).isEqualTo("waiting for a free worker");
+    }
+
+    private static org.pathlane.scheduler.model.JobView pendingForWorker(int position) {
+        return new org.pathlane.scheduler.model.JobView("w", "j1", "A", "sleep", List.of(), JobStatus.PENDING, 1, null,
+                org.pathlane.scheduler.model.WaitReason.WORKER, position, null, null, null, null, Map.of());
     }
 
     @Test
