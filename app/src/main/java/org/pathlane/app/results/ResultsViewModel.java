@@ -156,6 +156,33 @@ public final class ResultsViewModel {
         return new JobResult(folder, slide, summary, cells, files, problem);
     }
 
+    /**
+     * The name an export of {@code source} is offered under: after the slide and job, so exports of several
+     * slides do not all default to "cells.csv", e.g. "case-7 · j1 · cells.csv" → "case-7-j1-cells.csv".
+     */
+    public static String exportName(ResultEntry entry, Path source) {
+        String file = source.getFileName().toString();
+        String slide = entry.job().slide() == null ? "" : stem(entry.job().slide());
+        String base = (slide.isEmpty() ? "" : slide + "-") + entry.job().jobId() + "-" + file;
+        return base.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+
+    private static String stem(String slide) {
+        try {
+            Path name = Path.of(slide).getFileName();
+            String text = name == null ? slide : name.toString();
+            int dot = text.lastIndexOf('.');
+            return dot > 0 ? text.substring(0, dot) : text;
+        } catch (java.nio.file.InvalidPathException e) {
+            return "";
+        }
+    }
+
+    /** Shows a problem the view met, e.g. a folder it could not create. */
+    public void reportProblem(String text) {
+        message.set(text);
+    }
+
     /** Copies one of the result's files to where the user chose. */
     public void export(Path source, Path target) {
         executors.background().execute(() -> {

@@ -18,4 +18,9 @@ public record Session(AppContext context, UserProfile user, Consumer<String> hos
     public boolean admin() {
         return user.admin();
     }
+
+    /** This profile's own folders, where its file dialogs start. */
+    public ProfileFolders folders() {
+        return ProfileFolders.of(context.dataDir(), user.name());
+    }
 }

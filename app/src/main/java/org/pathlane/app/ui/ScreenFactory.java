@@ -75,7 +75,7 @@ final class ScreenFactory {
 
     ResultsView results() {
         if (results == null) {
-            results = new ResultsView(new ResultsViewModel(dashboard, session.context().executors()), navigator);
+            results = new ResultsView(new ResultsViewModel(dashboard, session.context().executors()), navigator, session.folders());
         }
         return results;
     }

@@ -70,6 +70,18 @@ class ResultsViewModelTest {
         assertThat(again.segmentDefaults()).containsEntry("tile", 1024L).containsEntry("device", "auto");
     }
 
+    @Test
+    void exportsAreOfferedUnderTheSlideAndJobNotAsBareCellsCsv() {
+        JobRow job = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "ada",
+                dir, "/slides/case 7.svs", null);
+        ResultEntry entry = new ResultEntry(job, "Morning", "t", "s");
+        assertThat(ResultsViewModel.exportName(entry, dir.resolve("cells.csv"))).isEqualTo("case 7-j1-cells.csv");
+        JobRow noSlide = new JobRow("w", "j:2", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "ada",
+                dir, null, null);
+        assertThat(ResultsViewModel.exportName(new ResultEntry(noSlide, "M", "t", "s"), dir.resolve("cells.geojson")))
+                .isEqualTo("j_2-cells.geojson");
+    }
+
     /** Writes a summary naming its slide, as a segmentation does. */
     private static final JobHandler WRITER = new JobHandler() {
         @Override

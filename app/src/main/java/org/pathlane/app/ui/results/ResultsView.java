@@ -19,6 +19,7 @@ import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.results.JobResult;
 import org.pathlane.app.results.ResultEntry;
 import org.pathlane.app.results.ResultsViewModel;
+import org.pathlane.app.session.ProfileFolders;
 import org.pathlane.app.ui.Navigator;
 
 /** Finished jobs on the left; the selected job's counts, summary, files and exports on the right. */
@@ -28,10 +29,12 @@ public final class ResultsView extends BorderPane {
     private final Navigator navigator;
     private final ListView<ResultEntry> jobs = new ListView<>();
     private final VBox details = new VBox(10);
+    private final ProfileFolders folders;
 
-    public ResultsView(ResultsViewModel vm, Navigator navigator) {
+    public ResultsView(ResultsViewModel vm, Navigator navigator, ProfileFolders folders) {
         this.vm = vm;
         this.navigator = navigator;
+        this.folders = folders;
         setId("results");
         setPadding(new Insets(16));
         Label title = new Label("Results");
@@ -128,10 +131,10 @@ public final class ResultsView extends BorderPane {
         folder.setOnAction(e -> navigator.openFolder(result.folder()));
         Button geojson = new Button("Export GeoJSON…");
         geojson.setDisable(!result.files().contains(result.geojson()));
-        geojson.setOnAction(e -> export(result.geojson(), "GeoJSON", "*.geojson"));
+        geojson.setOnAction(e -> export(entry, result.geojson(), "GeoJSON", "*.geojson"));
         Button csv = new Button("Export CSV…");
         csv.setDisable(!result.files().contains(result.csv()));
-        csv.setOnAction(e -> export(result.csv(), "CSV", "*.csv"));
+        csv.setOnAction(e -> export(entry, result.csv(), "CSV", "*.csv"));
         Button show = new Button("Show on slide");
         show.getStyleClass().add("accent");
         show.setDisable(result.slide() == null);
@@ -178,10 +181,16 @@ public final class ResultsView extends BorderPane {
         return result.files().isEmpty() ? "Finished (this job writes no files)" : "Finished";
     }
 
-    private void export(Path source, String kind, String pattern) {
+    private void export(ResultEntry entry, Path source, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + kind);
-        chooser.setInitialFileName(source.getFileName().toString());
+        // The profile's own exports folder, never the working directory or another profile's last folder.
+        try {
+            chooser.setInitialDirectory(folders.exports().toFile());
+        } catch (java.io.UncheckedIOException e) {
+            vm.reportProblem("No exports folder: " + e.getMessage() + ". Pick a folder in the dialog.");
+        }
+        chooser.setInitialFileName(ResultsViewModel.exportName(entry, source));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         File target = chooser.showSaveDialog(getScene().getWindow());
         if (target != null) {

@@ -56,6 +56,8 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
     private SlideReader reader;
     private SlideTileSource source;
     private final LiveNuclei live;
+    private Path lastOverlayFolder;
+    private JobRow openedJob;
     private final LiveNuclei.Watcher watcher = new LiveNuclei.Watcher() {
         @Override
         public void nuclei(String workflowId, String jobId, String slide, List<OverlayShape> shapes) {
@@ -113,6 +115,7 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
             return;
         }
         currentSlide = slidePath;
+        openedJob = job;
         slides.setValue(slidePath);
         nuclei.clear();
         List<OverlayShape> sofar = live.collected(slidePath);
@@ -158,10 +161,28 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
     private void chooseOverlay() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Load nuclei (GeoJSON)");
+        // Start in this profile's own folders, never where the toolkit last was (maybe another profile's).
+        chooser.setInitialDirectory(overlayFolder().toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GeoJSON", "*.geojson", "*.json"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
+            lastOverlayFolder = file.toPath().getParent();
             loadOverlay(file.toPath());
+        }
+    }
+
+    /** The folder the overlay dialog opens in: the last one used here, the watched job's, or the profile's exports. */
+    private Path overlayFolder() {
+        for (Path candidate : new Path[] {lastOverlayFolder, openedJob == null ? null : openedJob.resultDir()}) {
+            if (candidate != null && Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        try {
+            return session.folders().exports();
+        } catch (java.io.UncheckedIOException e) {
+            LOG.info("No exports folder for {}: {}", session.userName(), e.getMessage());
+            return session.context().dataDir();
         }
     }
 
