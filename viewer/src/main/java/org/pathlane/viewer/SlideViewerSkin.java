@@ -23,7 +23,7 @@ import org.pathlane.viewer.tile.TileSource;
  */
 final class SlideViewerSkin extends SkinBase<SlideViewer> {
 
-    private static final double MARGIN = 10;
+    static final double MARGIN = 10;
 
     private final Canvas canvas = new Canvas();
     private final Minimap minimap;
@@ -45,6 +45,10 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
         canvas.setManaged(false);
         minimap.setManaged(false);
         getChildren().addAll(canvas, minimap);
+        // The minimap is unmanaged, so a new size (a slide of another shape) lays nothing out by
+        // itself; without this it keeps the old corner position and sticks out past the right edge.
+        minimap.widthProperty().addListener(o -> viewer.requestLayout());
+        minimap.heightProperty().addListener(o -> viewer.requestLayout());
         new ViewerInput(viewer).install();
         settle.durationProperty().bind(viewer.settleDelayProperty());
         settle.setOnFinished(e -> settleNow());

@@ -153,4 +153,20 @@ class SlideViewerInteractionTest {
         assertThat(viewer.getCenterY()).isCloseTo(6_000 + 12 / scale, within(1 / scale));
         assertThat(viewer.getZoom()).isEqualTo(0.5);
     }
+
+    @Test
+    void theMinimapStaysInTheTopRightCornerWhenASlideOfAnotherShapeOpens(FxRobot robot) {
+        Minimap minimap = robot.lookup(".slide-viewer-minimap").queryAs(Minimap.class);
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setTileSource(new HeldTileSource("tall", 3000, 12_000, 256, false,
+                0xff000000, 0xff111111, 0xff222222)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(minimap.getBoundsInParent().getMaxX()).isCloseTo(640 - SlideViewerSkin.MARGIN, within(0.5));
+
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setTileSource(new HeldTileSource("wide", 20_000, 5_000, 256, false,
+                0xff000000, 0xff111111, 0xff222222)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(minimap.getWidth()).isGreaterThan(100);
+        assertThat(minimap.getBoundsInParent().getMaxX()).as("right edge inside the viewer")
+                .isCloseTo(640 - SlideViewerSkin.MARGIN, within(0.5));
+    }
 }

@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pathlane.app.concurrent.UiExecutors;
+import org.pathlane.app.confirm.Confirmation;
+import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.event.SchedulerEvent;
 import org.pathlane.scheduler.event.SchedulerListener;
@@ -123,6 +125,38 @@ public final class DashboardViewModel implements AutoCloseable {
         });
     }
 
+    /** What cancelling this job does, to ask before {@link #cancelJob}. */
+    public Confirmation confirmCancelJob(WorkflowRow workflow, JobRow job) {
+        String what = job.jobId() + " (" + job.typeLabel() + ") of “" + workflow.name() + "”"
+                + (job.status() == JobStatus.RUNNING ? " stops now and its partial results are discarded."
+                        : " will not run.");
+        return new Confirmation("Cancel job " + job.jobId() + "?",
+                what + " Jobs that wait for it are cancelled too; retry the workflow to run them again." + owner(workflow),
+                "Cancel job");
+    }
+
+    /** What cancelling this workflow does, to ask before {@link #cancelWorkflow}. */
+    public Confirmation confirmCancelWorkflow(WorkflowRow workflow) {
+        long running = workflow.jobs().stream().filter(j -> j.status() == JobStatus.RUNNING).count();
+        long unstarted = workflow.jobs().stream().filter(j -> j.status() == JobStatus.PENDING).count();
+        List<String> parts = new ArrayList<>();
+        if (running > 0) {
+            parts.add(running == 1 ? "1 running job stops now" : running + " running jobs stop now");
+        }
+        if (unstarted > 0) {
+            parts.add(unstarted == 1 ? "1 job that has not started will not run"
+                    : unstarted + " jobs that have not started will not run");
+        }
+        String text = "“" + workflow.name() + "”: " + (parts.isEmpty() ? "nothing more of it will run" : String.join(" and ", parts))
+                + ". Retry the workflow to run it again." + owner(workflow);
+        return new Confirmation("Cancel workflow “" + workflow.name() + "”?", text, "Cancel workflow");
+    }
+
+    private String owner(WorkflowRow workflow) {
+        return workflow.user().equals(user) ? ""
+                : " This is " + workflow.user() + "’s work: " + workflow.user() + " will see it cancelled by you.";
+    }
+
     public void cancelJob(String workflowId, String jobId) {
         act(() -> scheduler.cancelJob(user, workflowId, jobId) ? "Cancelled job " + jobId + "."
                 : "Job " + jobId + " had already ended.");
@@ -161,7 +195,8 @@ public final class DashboardViewModel implements AutoCloseable {
                 Progress p = j.status() == JobStatus.RUNNING ? latestProgress.get(key(w.id(), j.jobId())) : null;
                 if (p != null) {
                     JobRow patched = new JobRow(j.workflowId(), j.jobId(), j.branch(), j.type(), j.typeLabel(), j.status(),
-                            fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir());
+                            fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir(), j.slide(),
+                            j.finishedAt());
                     rowChanged |= !patched.equals(j);
                     jobs.add(patched);
                 } else if (j.status() == JobStatus.SUCCEEDED && finishedWarnings.containsKey(key(w.id(), j.jobId()))) {
@@ -220,7 +255,8 @@ public final class DashboardViewModel implements AutoCloseable {
             case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.get(key(w.id(), j.jobId())));
         };
         return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
-                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir());
+                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),
+                LiveNuclei.slideOf(j).orElse(null), j.finishedAt());
     }
 
     private String queueText(UserQueue queue) {

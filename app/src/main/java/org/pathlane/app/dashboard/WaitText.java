@@ -17,7 +17,7 @@ public final class WaitText {
         }
         int pos = job.queuePosition();
         return switch (job.waitReason()) {
-            case USER_SLOT -> "waiting for a user slot" + inLine(pos);
+            case USER_SLOT -> "waiting for a user slot" + (pos > 0 ? ": " + ordinal(pos) + " in line (first come, first served)" : "");
             case BRANCH -> "waiting for earlier jobs of branch \"" + job.branch() + "\""
                     + (pos > 0 ? ": " + pos + (pos == 1 ? " job" : " jobs") + " ahead" : "");
             case DEPENDENCY -> {
@@ -26,12 +26,11 @@ public final class WaitText {
                         .map(JobView::jobId).toList();
                 yield "waiting for " + (open.isEmpty() ? "its dependencies" : String.join(", ", open)) + " to succeed";
             }
-            case WORKER -> "waiting for a free worker" + inLine(pos);
+            // Rule 9 hands a free worker to the user with the fewest running jobs, not to the oldest job:
+            // the position is the order the ready jobs would start in if nothing else changed.
+            case WORKER -> "waiting for a free worker" + (pos == 1 ? ": starts next"
+                    : pos > 1 ? ": " + ordinal(pos) + " to start as workers free up (users take turns)" : "");
         };
-    }
-
-    private static String inLine(int pos) {
-        return pos > 0 ? ": " + ordinal(pos) + " in line" : "";
     }
 
     /** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, ... */

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.pathlane.app.concurrent.UiExecutors;
+import org.pathlane.app.confirm.Confirmation;
 import org.pathlane.app.editor.model.Dependency;
 import org.pathlane.app.editor.model.DraftJob;
 import org.pathlane.app.editor.model.DraftValidator;
@@ -56,6 +57,8 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyLongWrapper revision = new javafx.beans.property.ReadOnlyLongWrapper();
     private final ObservableList<String> slideChoices = FXCollections.observableArrayList();
+    /** The draft as last saved, loaded or submitted (FX thread): New asks before dropping anything else. */
+    private WorkflowDraft kept;
 
     public EditorViewModel(JobCatalog catalog, SlideCheck slideCheck, WorkflowSubmitter submitter, UiExecutors executors) {
         this.catalog = catalog;
@@ -236,13 +239,23 @@ public final class EditorViewModel {
         return Optional.empty();
     }
 
+    /**
+     * Selects a job (null: nothing). Selecting what is already selected changes nothing, so the
+     * canvas is not redrawn under a click that is still in progress (a double-click on a lane name).
+     */
     public void select(String jobId) {
+        if (Objects.equals(jobId, selectedJob.get()) && selectedArrow.get() == null) {
+            return;
+        }
         selectedArrow.set(null);
         selectedJob.set(jobId);
         revision.set(revision.get() + 1);
     }
 
     public void selectArrow(Dependency arrow) {
+        if (Objects.equals(arrow, selectedArrow.get()) && selectedJob.get() == null) {
+            return;
+        }
         selectedJob.set(null);
         selectedArrow.set(arrow);
         revision.set(revision.get() + 1);
@@ -267,6 +280,22 @@ public final class EditorViewModel {
         history.redo(draft()).ifPresent(this::show);
     }
 
+    /**
+     * Whether New would drop work: asks when the draft has jobs and changed since it was last saved,
+     * loaded or submitted. Empty when New can go ahead at once.
+     */
+    public Optional<Confirmation> confirmNewWorkflow() {
+        WorkflowDraft now = draft();
+        long jobs = now.lanes().stream().mapToLong(l -> l.jobs().size()).sum();
+        if (jobs == 0 || now.equals(kept)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Confirmation("Drop the draft “" + now.name() + "”?",
+                "Its " + jobs + (jobs == 1 ? " job is" : " jobs are") + " not saved as a template or submitted since the"
+                        + " last change. Save it first to keep it; Undo brings it back until you close PathLane.",
+                "Start a new workflow"));
+    }
+
     /** Starts over with an empty workflow of one lane. */
     public void newWorkflow() {
         history.recordBefore(draft());
@@ -279,15 +308,23 @@ public final class EditorViewModel {
         WorkflowDraft snapshot = draft();
         executors.background().execute(() -> {
             String result;
+            boolean saved = false;
             try {
                 codec.save(snapshot, file);
                 result = "Saved template " + file.getFileName() + ".";
+                saved = true;
             } catch (IOException e) {
                 LOG.warn("Could not save workflow template {}: {}", file, e.toString());
                 result = "Could not save " + file + ": " + e.getMessage() + ". Choose another folder.";
             }
             String text = result;
-            executors.fx().execute(() -> message.set(text));
+            boolean ok = saved;
+            executors.fx().execute(() -> {
+                if (ok) {
+                    kept = snapshot;
+                }
+                message.set(text);
+            });
         });
     }
 
@@ -298,6 +335,7 @@ public final class EditorViewModel {
                 executors.fx().execute(() -> {
                     history.recordBefore(draft());
                     show(loaded);
+                    kept = loaded;
                     message.set("Loaded template " + file.getFileName() + ".");
                 });
             } catch (IOException e) {
@@ -315,18 +353,25 @@ public final class EditorViewModel {
         }
         submitting.set(true);
         updateCanSubmit();
-        var spec = draft().toSpec();
+        WorkflowDraft snapshot = draft();
+        var spec = snapshot.toSpec();
         executors.background().execute(() -> {
             String result;
+            WorkflowDraft submittedDraft = null;
             try {
                 String id = submitter.submit(spec);
                 result = "Submitted \"" + spec.name() + "\" as " + id + ": follow it on the dashboard.";
+                submittedDraft = snapshot;
             } catch (Exception e) {
                 LOG.info("Workflow {} refused by the engine: {}", spec.name(), e.getMessage());
                 result = "The engine refused \"" + spec.name() + "\": " + e.getMessage();
             }
             String text = result;
+            WorkflowDraft done = submittedDraft;
             executors.fx().execute(() -> {
+                if (done != null) {
+                    kept = done;
+                }
                 submitting.set(false);
                 updateCanSubmit();
                 message.set(text);

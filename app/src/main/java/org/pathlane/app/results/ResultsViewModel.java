@@ -38,8 +38,8 @@ public final class ResultsViewModel {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UiExecutors executors;
-    private final ObservableList<JobRow> finished = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<JobRow> selected = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ResultEntry> finished = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ResultEntry> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JobResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
@@ -50,18 +50,34 @@ public final class ResultsViewModel {
     }
 
     private void update(List<WorkflowRow> workflows) {
-        List<JobRow> done = workflows.stream().flatMap(w -> w.jobs().stream())
-                .filter(j -> j.status() == JobStatus.SUCCEEDED && j.resultDir() != null).toList();
-        if (!done.equals(finished)) {
-            finished.setAll(done);
+        boolean showUsers = workflows.stream().map(WorkflowRow::user).distinct().count() > 1;
+        List<ResultEntry> done = workflows.stream().flatMap(w -> w.jobs().stream()
+                        .filter(j -> j.status() == JobStatus.SUCCEEDED && j.resultDir() != null)
+                        .map(j -> ResultEntry.of(j, w.name(), w.submittedAt(), showUsers)))
+                .toList();
+        if (done.equals(finished)) {
+            return;
+        }
+        finished.setAll(done);
+        ResultEntry was = selected.get();
+        if (was != null) {
+            // Keep showing the same job (its new entry), or nothing once it left the list.
+            ResultEntry now = done.stream().filter(e -> e.is(was.job().workflowId(), was.job().jobId())).findFirst().orElse(null);
+            if (now == null) {
+                select((ResultEntry) null);
+            } else if (!now.equals(was)) {
+                selected.set(now);
+            }
         }
     }
 
-    public ObservableList<JobRow> finishedJobs() {
+    /** The finished jobs with results, newest workflow first. */
+    public ObservableList<ResultEntry> finishedJobs() {
         return finished;
     }
 
-    public ReadOnlyObjectProperty<JobRow> selectedProperty() {
+    /** The entry whose results are shown; always one of {@link #finishedJobs()}, or null. */
+    public ReadOnlyObjectProperty<ResultEntry> selectedProperty() {
         return selected.getReadOnlyProperty();
     }
 
@@ -73,17 +89,37 @@ public final class ResultsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Shows a job's results, read in the background. */
+    /**
+     * Shows a job's results (e.g. from the dashboard's Results button). A job without results yet selects
+     * nothing and says so, rather than showing a folder that does not exist.
+     */
     public void select(JobRow job) {
-        selected.set(job);
-        result.set(null);
-        if (job == null || job.resultDir() == null) {
+        if (job == null) {
+            select((ResultEntry) null);
             return;
         }
+        finished.stream().filter(e -> e.is(job.workflowId(), job.jobId())).findFirst().ifPresentOrElse(this::select, () -> {
+            select((ResultEntry) null);
+            message.set("Job " + job.jobId() + " has no results yet: they appear here when it succeeds.");
+        });
+    }
+
+    /** Shows an entry's results, read in the background. */
+    public void select(ResultEntry entry) {
+        if (entry != null && entry.equals(selected.get())) {
+            return;
+        }
+        selected.set(entry);
+        result.set(null);
+        message.set("");
+        if (entry == null) {
+            return;
+        }
+        Path folder = entry.job().resultDir();
         executors.background().execute(() -> {
-            JobResult read = read(job.resultDir());
+            JobResult read = read(folder);
             executors.fx().execute(() -> {
-                if (job.equals(selected.get())) {
+                if (entry.equals(selected.get())) {
                     result.set(read);
                 }
             });
@@ -124,6 +160,33 @@ public final class ResultsViewModel {
             }
         }
         return new JobResult(folder, slide, summary, cells, files, problem);
+    }
+
+    /**
+     * The name an export of {@code source} is offered under: after the slide and job, so exports of several
+     * slides do not all default to "cells.csv", e.g. "case-7 · j1 · cells.csv" → "case-7-j1-cells.csv".
+     */
+    public static String exportName(ResultEntry entry, Path source) {
+        String file = source.getFileName().toString();
+        String slide = entry.job().slide() == null ? "" : stem(entry.job().slide());
+        String base = (slide.isEmpty() ? "" : slide + "-") + entry.job().jobId() + "-" + file;
+        return base.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+    }
+
+    private static String stem(String slide) {
+        try {
+            Path name = Path.of(slide).getFileName();
+            String text = name == null ? slide : name.toString();
+            int dot = text.lastIndexOf('.');
+            return dot > 0 ? text.substring(0, dot) : text;
+        } catch (java.nio.file.InvalidPathException e) {
+            return "";
+        }
+    }
+
+    /** Shows a problem the view met, e.g. a folder it could not create. */
+    public void reportProblem(String text) {
+        message.set(text);
     }
 
     /** Copies one of the result's files to where the user chose. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.editor.JobCatalog;
+import org.pathlane.app.jobs.WaitJobHandler;
 import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.engine.SchedulerConfig;
@@ -58,7 +59,8 @@ public final class AppContext implements AutoCloseable {
         Files.createDirectories(dataDir);
         Files.createDirectories(dataDir.resolve("templates"));
         AppSettings settings = AppSettings.load(dataDir.resolve("settings.json"));
-        SchedulerConfig withHandlers = config;
+        // The app's Wait job replaces the engine's built-in sleep (same parameters) for readable progress.
+        SchedulerConfig withHandlers = config.withHandler(new WaitJobHandler());
         Set<String> types = new LinkedHashSet<>();
         types.add(SleepJob.TYPE);
         for (JobHandler h : handlers) {

@@ -1,7 +1,6 @@
 package org.pathlane.app.session;
 
 import java.util.function.Consumer;
-import org.pathlane.app.live.SubmittedJobs;
 import org.pathlane.scheduler.model.UserProfile;
 
 /**
@@ -10,11 +9,7 @@ import org.pathlane.scheduler.model.UserProfile;
  *
  * @param hostOpen opens a URI with the desktop (a folder in the file manager)
  */
-public record Session(AppContext context, UserProfile user, Consumer<String> hostOpen, SubmittedJobs submitted) {
-
-    public Session(AppContext context, UserProfile user, Consumer<String> hostOpen) {
-        this(context, user, hostOpen, new SubmittedJobs());
-    }
+public record Session(AppContext context, UserProfile user, Consumer<String> hostOpen) {
 
     public String userName() {
         return user.name();
@@ -22,5 +17,10 @@ public record Session(AppContext context, UserProfile user, Consumer<String> hos
 
     public boolean admin() {
         return user.admin();
+    }
+
+    /** This profile's own folders, where its file dialogs start. */
+    public ProfileFolders folders() {
+        return ProfileFolders.of(context.dataDir(), user.name());
     }
 }

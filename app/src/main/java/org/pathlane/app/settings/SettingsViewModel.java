@@ -33,6 +33,11 @@ public final class SettingsViewModel {
     private final ObservableList<UserProfile> profiles = FXCollections.observableArrayList();
 
     public SettingsViewModel(Session session, UiExecutors executors) {
+        this(session, executors, DeviceProbe::describe);
+    }
+
+    /** @param probe describes the inference device (slow the first time); asked once per process */
+    SettingsViewModel(Session session, UiExecutors executors, java.util.function.Supplier<String> probe) {
         this.session = session;
         this.executors = executors;
         this.settings = session.context().settings();
@@ -41,7 +46,7 @@ public final class SettingsViewModel {
         }
         executors.background().execute(() -> {
             if (detectedDevice == null) {
-                detectedDevice = DeviceProbe.describe();
+                detectedDevice = probe.get();
             }
             String text = detectedDevice;
             executors.fx().execute(() -> detected.set(text));
@@ -77,8 +82,20 @@ public final class SettingsViewModel {
         return profiles;
     }
 
+    /**
+     * Whether this user may move the workstation's data folder: it holds every profile's database and
+     * results, so only an admin may.
+     */
+    public boolean canChangeDataDir() {
+        return admin();
+    }
+
     /** Remembers another data folder for the next start (an explicit --data-dir or PATHLANE_HOME still wins). */
     public void chooseDataDir(Path folder) {
+        if (!canChangeDataDir()) {
+            message.set("Only an admin can change this workstation's data folder: it holds every profile's work.");
+            return;
+        }
         Preferences.userNodeForPackage(DataDir.class).put(DataDir.PREFERENCE, folder.toAbsolutePath().toString());
         message.set("PathLane will use " + folder + " from its next start. Restart to switch.");
     }
@@ -134,7 +151,7 @@ public final class SettingsViewModel {
             return;
         }
         adminAction(() -> session.context().scheduler().setLimits(session.userName(), limits),
-                "Limits saved: " + limits.maxWorkers() + " workers, " + limits.maxActiveUsers() + " active users.");
+                "Limits saved: " + count(limits.maxWorkers(), "worker") + ", " + count(limits.maxActiveUsers(), "active user") + ".");
     }
 
     public void setAdmin(UserProfile profile, boolean admin) {
@@ -150,12 +167,30 @@ public final class SettingsViewModel {
                 profile.name() + " now signs in without a password.");
     }
 
-    /** Sets or clears the signed-in user's own password. */
-    public void setOwnPassword(char[] password) {
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * Sets or clears the signed-in user's own password: only with the current one (any text when the profile
+     * has none) and the new one typed twice alike. Every array is wiped afterwards.
+     */
+    public void setOwnPassword(char[] current, char[] password, char[] repeat) {
         UserProfile me = session.user();
+        if (!java.util.Arrays.equals(password, repeat)) {
+            wipe(current, password, repeat);
+            message.set("The new password and its repeat differ: password not changed. Type the same one twice.");
+            return;
+        }
         executors.background().execute(() -> {
             String text;
             try {
+                if (!session.context().scheduler().profiles().verifyPassword(me.name(), current)) {
+                    text = "Your current password is not right: password not changed.";
+                    String shown = text;
+                    executors.fx().execute(() -> message.set(shown));
+                    return;
+                }
                 String hash = password.length == 0 ? null : new PasswordHasher().hash(password);
                 session.context().scheduler().profiles().update(me.name(),
                         new UserProfile(me.name(), me.colour(), me.admin(), hash, null));
@@ -163,11 +198,17 @@ public final class SettingsViewModel {
             } catch (RuntimeException e) {
                 text = "Password not changed: " + e.getMessage();
             } finally {
-                java.util.Arrays.fill(password, '\0');
+                wipe(current, password, repeat);
             }
             String shown = text;
             executors.fx().execute(() -> message.set(shown));
         });
+    }
+
+    private static void wipe(char[]... secrets) {
+        for (char[] secret : secrets) {
+            java.util.Arrays.fill(secret, '\0');
+        }
     }
 
     public void delete(UserProfile profile) {

@@ -114,9 +114,8 @@ public final class MainWindow extends BorderPane implements Navigator {
 
     @Override
     public void watch(JobRow job) {
-        var slide = session.submitted().slideOf(job.workflowId(), job.jobId());
-        if (slide.isPresent()) {
-            openInViewer(slide.get(), job);
+        if (job.slide() != null) {
+            openInViewer(job.slide(), job);
         } else {
             openResults(job);
         }

@@ -40,17 +40,13 @@ final class ScreenFactory {
         this.library = new SlideLibraryViewModel(context.scheduler().profiles(), session.userName(),
                 new Thumbnails(context.dataDir().resolve("thumbnails")), context.executors());
         this.editor = new EditorViewModel(catalog, this::slideReadable,
-                spec -> {
-                    String id = context.scheduler().submit(session.userName(), spec);
-                    session.submitted().remember(id, spec);
-                    return id;
-                }, context.executors());
+                spec -> context.scheduler().submit(session.userName(), spec), context.executors());
         library.items().addListener((ListChangeListener<SlideItem>) c -> {
             editor.slideChoices().setAll(library.slidePaths());
             editor.revalidate();
         });
         library.load();
-        this.live = new LiveNuclei(context.scheduler(), session.userName(), session.submitted());
+        this.live = new LiveNuclei(context.scheduler(), session.userName());
     }
 
     private boolean slideReadable(String path) {
@@ -79,7 +75,7 @@ final class ScreenFactory {
 
     ResultsView results() {
         if (results == null) {
-            results = new ResultsView(new ResultsViewModel(dashboard, session.context().executors()), navigator);
+            results = new ResultsView(new ResultsViewModel(dashboard, session.context().executors()), navigator, session.folders());
         }
         return results;
     }

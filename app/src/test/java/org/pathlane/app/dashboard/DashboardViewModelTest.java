@@ -69,7 +69,7 @@ class DashboardViewModelTest {
 
         String waiting = scheduler.submit("bob", new WorkflowSpec("waits", List.of(job("s", "sleep", Map.of("durationMs", 1)))));
         await(scheduler, "bob sees his wait", () -> job(bob, waiting, "s").filter(j -> j.status() == JobStatus.PENDING).isPresent());
-        assertThat(job(bob, waiting, "s").orElseThrow().detail()).isEqualTo("waiting for a user slot: 1st in line");
+        assertThat(job(bob, waiting, "s").orElseThrow().detail()).isEqualTo("waiting for a user slot: 1st in line (first come, first served)");
         assertThat(bob.queueTextProperty().get()).contains("1 of 1 in use (ada)").contains("you are 1st in line");
 
         admin.cancelWorkflow(held);
@@ -110,6 +110,61 @@ class DashboardViewModelTest {
         bob.retry(failing);
         assertThat(bob.messageProperty().get()).startsWith("Submitted again as ");
         await(scheduler, "the retry shows", () -> bob.workflows().size() == 2);
+    }
+
+    @Test
+    void aRunningJobOnASlideCanBeWatchedAlsoWhenRetriedAndOneWithoutASlideCannot() throws Exception {
+        String first = scheduler.submit("bob", new WorkflowSpec("two branches", List.of(
+                new JobSpec("seg", "A", GateJob.TYPE, Map.of("slide", "/slides/case-7.svs"), List.of()),
+                new JobSpec("wait", "B", GateJob.TYPE, Map.of(), List.of()))));
+        await(scheduler, "both run", () -> workflow(bob, first).filter(w -> w.jobs().stream()
+                .allMatch(j -> j.status() == JobStatus.RUNNING)).isPresent());
+        assertThat(job(bob, first, "seg").orElseThrow().slide()).isEqualTo("/slides/case-7.svs");
+        assertThat(job(bob, first, "seg").orElseThrow().watchable()).isTrue();
+        assertThat(job(bob, first, "wait").orElseThrow().watchable()).as("a job without a slide").isFalse();
+
+        bob.cancelWorkflow(first);
+        await(scheduler, "cancelled", () -> workflow(bob, first).filter(w -> w.status() == WorkflowStatus.CANCELLED).isPresent());
+        assertThat(job(bob, first, "seg").orElseThrow().watchable()).as("an ended job").isFalse();
+        bob.retry(first);
+        await(scheduler, "the retry runs", () -> bob.workflows().stream().anyMatch(w -> !w.id().equals(first)
+                && w.jobs().getFirst().status() == JobStatus.RUNNING));
+        JobRow retried = bob.workflows().stream().filter(w -> !w.id().equals(first)).findFirst().orElseThrow().jobs().getFirst();
+        assertThat(retried.slide()).as("the engine still knows the slide").isEqualTo("/slides/case-7.svs");
+        assertThat(retried.watchable()).isTrue();
+    }
+
+    @Test
+    void cancellingSaysWhatStopsAndWhoseWorkItIs() throws Exception {
+        String id = scheduler.submit("bob", new WorkflowSpec("Morning batch", List.of(
+                job("seg", GateJob.TYPE, Map.of()),
+                new JobSpec("after", "A", "sleep", Map.of(), List.of()))));
+        await(scheduler, "seg runs", () -> job(bob, id, "seg").filter(j -> j.status() == JobStatus.RUNNING).isPresent()
+                && workflow(admin, id).isPresent());
+        WorkflowRow mine = workflow(bob, id).orElseThrow();
+
+        var job = bob.confirmCancelJob(mine, mine.jobs().getFirst());
+        assertThat(job.title()).isEqualTo("Cancel job seg?");
+        assertThat(job.text()).contains("“Morning batch”").contains("stops now").contains("wait for it are cancelled")
+                .doesNotContain("cancelled by you");
+        var all = bob.confirmCancelWorkflow(mine);
+        assertThat(all.text()).contains("1 running job stops now and 1 job that has not started will not run");
+        assertThat(admin.confirmCancelWorkflow(workflow(admin, id).orElseThrow()).text())
+                .as("an admin cancelling someone else's").contains("This is bob’s work").contains("cancelled by you");
+        assertThat(job(bob, id, "seg").orElseThrow().status()).as("asking cancels nothing").isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void aWorkerWaitSaysWhenTheJobStartsNotThatItCameFirst() {
+        assertThat(WaitText.of(pendingForWorker(1), List.of())).isEqualTo("waiting for a free worker: starts next");
+        assertThat(WaitText.of(pendingForWorker(3), List.of()))
+                .isEqualTo("waiting for a free worker: 3rd to start as workers free up (users take turns)");
+        assertThat(WaitText.of(pendingForWorker(0), List.of())).isEqualTo("waiting for a free worker");
+    }
+
+    private static org.pathlane.scheduler.model.JobView pendingForWorker(int position) {
+        return new org.pathlane.scheduler.model.JobView("w", "j1", "A", "sleep", List.of(), JobStatus.PENDING, 1, null,
+                org.pathlane.scheduler.model.WaitReason.WORKER, position, null, null, null, null, Map.of());
     }
 
     @Test

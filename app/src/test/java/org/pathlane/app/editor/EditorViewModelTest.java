@@ -233,6 +233,26 @@ class EditorViewModelTest {
     }
 
     @Test
+    void newAsksBeforeDroppingJobsThatWereNeitherSavedNorSubmitted(@TempDir Path dir) {
+        assertThat(vm.confirmNewWorkflow()).as("nothing to lose yet").isEmpty();
+        String a = vm.addLane();
+        assertThat(vm.confirmNewWorkflow()).as("an empty lane").isEmpty();
+        vm.dropNewJob("sleep", a, 0);
+        vm.dropNewJob("sleep", a, 1);
+        assertThat(vm.confirmNewWorkflow()).hasValueSatisfying(c -> {
+            assertThat(c.title()).contains("New workflow");
+            assertThat(c.text()).contains("2 jobs").contains("not saved");
+        });
+
+        vm.saveTemplate(dir.resolve("t.json"));
+        assertThat(vm.confirmNewWorkflow()).as("saved as it is").isEmpty();
+        vm.dropNewJob("sleep", a, 2);
+        assertThat(vm.confirmNewWorkflow()).as("changed since").isPresent();
+        vm.submit();
+        assertThat(vm.confirmNewWorkflow()).as("submitted as it is").isEmpty();
+    }
+
+    @Test
     void submitSendsTheSpecAndReportsTheEnginesAnswer() {
         String a = vm.addLane();
         vm.dropNewJob("sleep", a, 0);

@@ -127,6 +127,16 @@ class AppFlowTest {
         assertThat(status(waiting)).isEqualTo(WorkflowStatus.WAITING);
 
         robot.clickOn("#cancel-workflow-" + held);
+        waitFor("the question", () -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirm-dialog").queryAs(javafx.scene.control.DialogPane.class).getContentText())
+                .contains("“long run”").contains("1 running job stops now");
+        robot.clickOn("#confirm-keep");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#job-state-" + held + "-g")).as("Keep cancels nothing").isEqualTo("RUNNING");
+
+        robot.clickOn("#cancel-workflow-" + held);
+        waitFor("the question again", () -> robot.lookup("#confirm-yes").tryQuery().isPresent());
+        robot.clickOn("#confirm-yes");
         waitFor("Ada's workflow cancelled", () -> "CANCELLED".equals(textOrNull(robot, "#workflow-state-" + held)));
         EngineConditions.await(context.scheduler(), "Bob's workflow ran", () -> status(waiting) == WorkflowStatus.SUCCEEDED);
     }

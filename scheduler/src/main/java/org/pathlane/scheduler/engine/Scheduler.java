@@ -257,7 +257,7 @@ public final class Scheduler implements AutoCloseable {
                     return new JobView(w.id(), j.key(), j.branch(), j.type(), j.dependsOn(), j.status(), j.attempt(),
                             j.reason(), wait == null ? null : wait.reason(), wait == null ? 0 : wait.position(),
                             runner.progress(j.id()), j.startedAt(), j.finishedAt(),
-                            runner.existingResultDir(w.user(), w.id(), j.key()));
+                            runner.existingResultDir(w.user(), w.id(), j.key()), j.params());
                 }).toList())).toList();
     }
 

@@ -2,7 +2,10 @@ package org.pathlane.scheduler.model;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A job as a user sees it.
@@ -12,10 +15,15 @@ import java.util.List;
  *                      unfinished jobs of the lane are ahead, for WORKER its place in the dispatch order
  *                      (all 1-based); 0 where no position applies (DEPENDENCY, or not PENDING)
  * @param progress      the last progress the running job reported (not persisted); null if none
+ * @param params        the job's parameters as submitted (e.g. a segmentation's slide), read-only; empty if none
  */
 public record JobView(String workflowId, String jobId, String branch, String type, List<String> dependsOn,
         JobStatus status, int attempt, String reason, WaitReason waitReason, int queuePosition,
-        Progress progress, Instant startedAt, Instant finishedAt, Path resultDir) {
+        Progress progress, Instant startedAt, Instant finishedAt, Path resultDir, Map<String, Object> params) {
+
+    public JobView {
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
 
     /** A running job's last report: {@code done} of {@code total} units (total 0 = unknown) and a message. */
     public record Progress(long done, long total, String message) {

@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.pathlane.app.dashboard.DashboardViewModel;
 import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.dashboard.WorkflowRow;
+import org.pathlane.app.ui.Confirm;
 import org.pathlane.app.ui.Navigator;
 import org.pathlane.scheduler.model.JobStatus;
 
@@ -52,7 +53,7 @@ final class WorkflowCard extends VBox {
         state.setId("workflow-state-" + w.id());
         meta.getStyleClass().add("hint");
         cancel.setId("cancel-workflow-" + w.id());
-        cancel.setOnAction(e -> vm.cancelWorkflow(w.id()));
+        cancel.setOnAction(e -> Confirm.ask(this, vm.confirmCancelWorkflow(shown), () -> vm.cancelWorkflow(shown.id())));
         retry.setId("retry-" + w.id());
         retry.setOnAction(e -> vm.retry(w.id()));
         Region spacer = new Region();
@@ -107,10 +108,11 @@ final class WorkflowCard extends VBox {
             detail.setMaxWidth(420);
             cancel.setId("cancel-job-" + j.workflowId() + "-" + j.jobId());
             cancel.getStyleClass().add("small");
-            cancel.setOnAction(e -> vm.cancelJob(job.workflowId(), job.jobId()));
+            cancel.setOnAction(e -> Confirm.ask(WorkflowCard.this, vm.confirmCancelJob(shown, job),
+                    () -> vm.cancelJob(job.workflowId(), job.jobId())));
             open.getStyleClass().add("small");
             open.setOnAction(e -> {
-                if (job.status() == JobStatus.RUNNING) {
+                if (job.watchable()) {
                     navigator.watch(job);
                 } else {
                     navigator.openResults(job);
@@ -129,7 +131,8 @@ final class WorkflowCard extends VBox {
             detail.getStyleClass().removeAll("wait-reason", "hint");
             detail.getStyleClass().add(j.status() == JobStatus.PENDING ? "wait-reason" : "hint");
             show(cancel, j.cancellable());
-            boolean running = j.status() == JobStatus.RUNNING;
+            // A running job without a slide (a Wait job) has nothing to watch and no results yet.
+            boolean running = j.watchable();
             show(open, running || j.status() == JobStatus.SUCCEEDED);
             open.setText(running ? "Watch" : "Results");
             open.setId((running ? "watch-" : "results-") + j.workflowId() + "-" + j.jobId());

@@ -25,6 +25,8 @@ final class DragController {
     static final String PORT = "pathlane.port";
     /** Node property: the dependency an arrow draws. */
     static final String ARROW = "pathlane.arrow";
+    /** Node property: a lane's header, whose name and buttons handle their own clicks. */
+    static final String LANE_HEADER = "pathlane.laneHeader";
     /** Node property: the lane id that takes drops. */
     static final String LANE_DROP = "pathlane.lane";
 
@@ -83,6 +85,11 @@ final class DragController {
                 vm.selectArrow(arrow);
                 canvas.requestFocus();
                 e.consume();
+                return;
+            }
+            if (props.containsKey(LANE_HEADER)) {
+                // Leave the selection (and so the canvas) as it is: redrawing here would replace the
+                // lane name under a double-click before its second click arrives.
                 return;
             }
             if (node == canvas) {

@@ -90,6 +90,7 @@ final class LaneRow extends HBox {
         HBox buttons = new HBox(4, up, down, delete);
         header.getChildren().addAll(name, buttons);
         header.getStyleClass().add("lane-header");
+        header.getProperties().put(DragController.LANE_HEADER, lane.id());
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }

@@ -23,6 +23,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import org.pathlane.app.editor.EditorViewModel;
+import org.pathlane.app.ui.Confirm;
 
 /** The workflow editor screen: palette, lanes canvas, inspector, and a bar with undo/redo, templates and Submit. */
 public final class WorkflowEditorView extends StackPane {
@@ -95,7 +96,8 @@ public final class WorkflowEditorView extends StackPane {
                 name.setText(now.name());
             }
         });
-        Button newButton = button("New", "Start an empty workflow", vm::newWorkflow);
+        Button newButton = button("New", "Start an empty workflow", () -> vm.confirmNewWorkflow()
+                .ifPresentOrElse(q -> Confirm.ask(this, q, vm::newWorkflow), vm::newWorkflow));
         Button open = button("Open…", "Load a workflow template (JSON)", this::openTemplate);
         Button save = button("Save…", "Save this workflow as a template (JSON)", this::saveTemplate);
         Button undo = button("Undo", "Undo (Ctrl+Z)", vm::undo);

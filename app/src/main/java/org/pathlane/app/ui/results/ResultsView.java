@@ -17,7 +17,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.results.JobResult;
+import org.pathlane.app.results.ResultEntry;
 import org.pathlane.app.results.ResultsViewModel;
+import org.pathlane.app.session.ProfileFolders;
 import org.pathlane.app.ui.Navigator;
 
 /** Finished jobs on the left; the selected job's counts, summary, files and exports on the right. */
@@ -25,12 +27,14 @@ public final class ResultsView extends BorderPane {
 
     private final ResultsViewModel vm;
     private final Navigator navigator;
-    private final ListView<JobRow> jobs = new ListView<>();
+    private final ListView<ResultEntry> jobs = new ListView<>();
     private final VBox details = new VBox(10);
+    private final ProfileFolders folders;
 
-    public ResultsView(ResultsViewModel vm, Navigator navigator) {
+    public ResultsView(ResultsViewModel vm, Navigator navigator, ProfileFolders folders) {
         this.vm = vm;
         this.navigator = navigator;
+        this.folders = folders;
         setId("results");
         setPadding(new Insets(16));
         Label title = new Label("Results");
@@ -42,16 +46,38 @@ public final class ResultsView extends BorderPane {
         jobs.setPrefWidth(340);
         jobs.setPlaceholder(new Label("No finished jobs yet."));
         jobs.setCellFactory(v -> new ListCell<>() {
+            private final Label title = new Label();
+            private final Label subtitle = new Label();
+            private final VBox box = new VBox(2, title, subtitle);
+
+            {
+                title.getStyleClass().add("field-label");
+                subtitle.getStyleClass().add("hint");
+            }
+
             @Override
-            protected void updateItem(JobRow job, boolean empty) {
-                super.updateItem(job, empty);
-                setText(empty || job == null ? null : job.jobId() + " · " + job.typeLabel() + " · " + job.branch()
-                        + (job.user() == null ? "" : " (" + job.user() + ")"));
+            protected void updateItem(ResultEntry entry, boolean empty) {
+                super.updateItem(entry, empty);
+                if (empty || entry == null) {
+                    setGraphic(null);
+                } else {
+                    title.setText(entry.title());
+                    subtitle.setText(entry.subtitle());
+                    setGraphic(box);
+                }
             }
         });
         jobs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && !now.equals(vm.selectedProperty().get())) {
+            if (now != null) {
                 vm.select(now);
+            }
+        });
+        // The list shows the view-model's selection, including none when it left the list.
+        vm.selectedProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                jobs.getSelectionModel().clearSelection();
+            } else if (now != jobs.getSelectionModel().getSelectedItem()) {
+                jobs.getSelectionModel().select(now);
             }
         });
         setLeft(jobs);
@@ -68,13 +94,11 @@ public final class ResultsView extends BorderPane {
     /** Selects a job, e.g. from the dashboard's Results button. */
     public void select(JobRow job) {
         vm.select(job);
-        vm.finishedJobs().stream()
-                .filter(j -> j.workflowId().equals(job.workflowId()) && j.jobId().equals(job.jobId()))
-                .findFirst().ifPresentOrElse(jobs.getSelectionModel()::select, jobs.getSelectionModel()::clearSelection);
     }
 
     private void redraw() {
-        JobRow job = vm.selectedProperty().get();
+        ResultEntry entry = vm.selectedProperty().get();
+        JobRow job = entry == null ? null : entry.job();
         JobResult result = vm.resultProperty().get();
         details.getChildren().clear();
         details.setPadding(new Insets(4, 12, 12, 12));
@@ -84,9 +108,11 @@ public final class ResultsView extends BorderPane {
             details.getChildren().add(hint);
             return;
         }
-        Label heading = new Label(job.jobId() + " · " + job.typeLabel());
+        Label heading = new Label(entry.title());
         heading.getStyleClass().add("inspector-heading");
-        details.getChildren().add(heading);
+        Label subtitle = new Label(entry.subtitle());
+        subtitle.getStyleClass().add("hint");
+        details.getChildren().addAll(heading, subtitle);
         if (result == null) {
             details.getChildren().add(new Label("Reading " + job.resultDir() + " …"));
             return;
@@ -105,10 +131,10 @@ public final class ResultsView extends BorderPane {
         folder.setOnAction(e -> navigator.openFolder(result.folder()));
         Button geojson = new Button("Export GeoJSON…");
         geojson.setDisable(!result.files().contains(result.geojson()));
-        geojson.setOnAction(e -> export(result.geojson(), "GeoJSON", "*.geojson"));
+        geojson.setOnAction(e -> export(entry, result.geojson(), "GeoJSON", "*.geojson"));
         Button csv = new Button("Export CSV…");
         csv.setDisable(!result.files().contains(result.csv()));
-        csv.setOnAction(e -> export(result.csv(), "CSV", "*.csv"));
+        csv.setOnAction(e -> export(entry, result.csv(), "CSV", "*.csv"));
         Button show = new Button("Show on slide");
         show.getStyleClass().add("accent");
         show.setDisable(result.slide() == null);
@@ -155,10 +181,16 @@ public final class ResultsView extends BorderPane {
         return result.files().isEmpty() ? "Finished (this job writes no files)" : "Finished";
     }
 
-    private void export(Path source, String kind, String pattern) {
+    private void export(ResultEntry entry, Path source, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export " + kind);
-        chooser.setInitialFileName(source.getFileName().toString());
+        // The profile's own exports folder, never the working directory or another profile's last folder.
+        try {
+            chooser.setInitialDirectory(folders.exports().toFile());
+        } catch (java.io.UncheckedIOException e) {
+            vm.reportProblem("No exports folder: " + e.getMessage() + ". Pick a folder in the dialog.");
+        }
+        chooser.setInitialFileName(ResultsViewModel.exportName(entry, source));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
         File target = chooser.showSaveDialog(getScene().getWindow());
         if (target != null) {

@@ -1,6 +1,7 @@
 package org.pathlane.app.ui.settings;
 
 import java.io.File;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -49,6 +50,9 @@ public final class SettingsView extends ScrollPane {
     private VBox workstation() {
         Label dir = new Label(vm.dataDir().toString());
         Button change = new Button("Change…");
+        // The folder holds every profile's work: only an admin may move it.
+        change.setVisible(vm.canChangeDataDir());
+        change.setManaged(vm.canChangeDataDir());
         change.setOnAction(e -> {
             File chosen = new DirectoryChooser().showDialog(getScene().getWindow());
             if (chosen != null) {
@@ -83,15 +87,27 @@ public final class SettingsView extends ScrollPane {
     }
 
     private VBox password() {
+        PasswordField current = new PasswordField();
+        current.setId("password-current");
+        current.setPromptText("Current password");
         PasswordField password = new PasswordField();
+        password.setId("password-new");
         password.setPromptText("New password (empty = none)");
-        password.setPrefColumnCount(22);
+        PasswordField repeat = new PasswordField();
+        repeat.setId("password-repeat");
+        repeat.setPromptText("New password again");
+        for (PasswordField f : List.of(current, password, repeat)) {
+            f.setPrefColumnCount(18);
+        }
         Button set = new Button("Set my password");
+        set.setId("set-password");
         set.setOnAction(e -> {
-            vm.setOwnPassword(password.getText().toCharArray());
+            vm.setOwnPassword(current.getText().toCharArray(), password.getText().toCharArray(), repeat.getText().toCharArray());
+            current.clear();
             password.clear();
+            repeat.clear();
         });
-        return section("My profile", new HBox(8, password, set));
+        return section("My profile", new HBox(8, current, password, repeat, set));
     }
 
     private VBox limits() {

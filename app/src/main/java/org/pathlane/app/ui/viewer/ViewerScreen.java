@@ -20,7 +20,6 @@ import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.live.LiveNuclei;
-import org.pathlane.app.live.SubmittedJobs;
 import org.pathlane.app.session.Session;
 import org.pathlane.app.slides.SlideLibraryViewModel;
 import org.pathlane.app.viewer.GeoJsonShapes;
@@ -57,11 +56,13 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
     private SlideReader reader;
     private SlideTileSource source;
     private final LiveNuclei live;
+    private Path lastOverlayFolder;
+    private JobRow openedJob;
     private final LiveNuclei.Watcher watcher = new LiveNuclei.Watcher() {
         @Override
         public void nuclei(String workflowId, String jobId, String slide, List<OverlayShape> shapes) {
             String open = currentSlide;
-            if (open != null && SubmittedJobs.samePath(slide, open)) {
+            if (open != null && LiveNuclei.samePath(slide, open)) {
                 nuclei.addAll(shapes);
                 showCount(shown.addAndGet(shapes.size()), "live from job " + jobId);
             }
@@ -70,7 +71,7 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         @Override
         public void ended(String workflowId, String jobId, String slide, boolean succeeded, Path resultDir) {
             String open = currentSlide;
-            if (succeeded && open != null && SubmittedJobs.samePath(slide, open) && Files.exists(resultDir.resolve("cells.geojson"))) {
+            if (succeeded && open != null && LiveNuclei.samePath(slide, open) && Files.exists(resultDir.resolve("cells.geojson"))) {
                 Platform.runLater(() -> loadOverlay(resultDir.resolve("cells.geojson")));
             }
         }
@@ -114,6 +115,7 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
             return;
         }
         currentSlide = slidePath;
+        openedJob = job;
         slides.setValue(slidePath);
         nuclei.clear();
         List<OverlayShape> sofar = live.collected(slidePath);
@@ -159,10 +161,28 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
     private void chooseOverlay() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Load nuclei (GeoJSON)");
+        // Start in this profile's own folders, never where the toolkit last was (maybe another profile's).
+        chooser.setInitialDirectory(overlayFolder().toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GeoJSON", "*.geojson", "*.json"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
+            lastOverlayFolder = file.toPath().getParent();
             loadOverlay(file.toPath());
+        }
+    }
+
+    /** The folder the overlay dialog opens in: the last one used here, the watched job's, or the profile's exports. */
+    private Path overlayFolder() {
+        for (Path candidate : new Path[] {lastOverlayFolder, openedJob == null ? null : openedJob.resultDir()}) {
+            if (candidate != null && Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        try {
+            return session.folders().exports();
+        } catch (java.io.UncheckedIOException e) {
+            LOG.info("No exports folder for {}: {}", session.userName(), e.getMessage());
+            return session.context().dataDir();
         }
     }
 

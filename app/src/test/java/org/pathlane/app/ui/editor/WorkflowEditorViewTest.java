@@ -106,6 +106,19 @@ class WorkflowEditorViewTest {
         assertThat(jobsOf("lane1")).containsExactly("j2");
     }
 
+    @Test
+    void doubleClickingALaneNameRenamesIt(FxRobot robot) {
+        robot.drag("#palette-sleep").dropTo("#lane-lane1");
+        assertThat(vm.selectedJobProperty().get()).as("the dropped job is selected").isEqualTo("j1");
+
+        robot.doubleClickOn("#lane-name-lane1");
+        assertThat(robot.lookup("#lane-rename-lane1").tryQuery()).as("a rename field").isPresent();
+        robot.eraseText(1).write("Nuclei").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.draft().lane("lane1").orElseThrow().name()).isEqualTo("Nuclei");
+        assertThat(robot.lookup("#lane-name-lane1").queryLabeled().getText()).isEqualTo("Nuclei");
+    }
+
     private List<String> jobsOf(String laneId) {
         return vm.draft().lane(laneId).orElseThrow().jobs().stream().map(j -> j.id()).toList();
     }

@@ -87,7 +87,7 @@ class ViewerScreenTest {
         ImageIO.write(image, "png", slide.toFile());
         SlideLibraryViewModel library = new SlideLibraryViewModel(context.scheduler().profiles(), "Ada",
                 new Thumbnails(data.resolve("thumbs")), context.executors());
-        live = new LiveNuclei(context.scheduler(), "Ada", session.submitted());
+        live = new LiveNuclei(context.scheduler(), "Ada");
         screen = new ViewerScreen(session, library, live);
         stage.setScene(new Scene(screen, 900, 600));
         stage.show();
@@ -106,9 +106,26 @@ class ViewerScreenTest {
         WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
         waitForStatus(robot, "tissue.png · image");
         WorkflowSpec spec = new WorkflowSpec("live", List.of(new JobSpec("j1", "A", "emitter", Map.of("slide", slide.toString()), List.of())));
-        // The editor remembers what it submitted; the viewer ties the job's events to its slide through it.
-        String id = context.scheduler().submit("Ada", spec);
-        session.submitted().remember(id, spec);
+        context.scheduler().submit("Ada", spec);
+        waitForStatus(robot, "2 nuclei live from job j1");
+    }
+
+    @Test
+    void aRetriedJobShowsItsNucleiLiveThoughThisScreenNeverSubmittedIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
+        waitForStatus(robot, "tissue.png · image");
+        WorkflowSpec spec = new WorkflowSpec("live", List.of(new JobSpec("j1", "A", "emitter", Map.of("slide", slide.toString()), List.of())));
+        // Submitted and retried straight through the engine, as a job resumed after a restart or retried
+        // from another session is: only the engine knows its slide.
+        String first = context.scheduler().submit("Ada", spec);
+        waitForStatus(robot, "2 nuclei live from job j1");
+        context.scheduler().cancelWorkflow("Ada", first);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> context.scheduler().workflow("Ada", first).jobs().getFirst()
+                .status() == JobStatus.CANCELLED);
+        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
+        waitForStatus(robot, "tissue.png · image");
+
+        context.scheduler().retry("Ada", first);
         waitForStatus(robot, "2 nuclei live from job j1");
     }
 
@@ -121,8 +138,7 @@ class ViewerScreenTest {
         waitForStatus(robot, "CMU-1-Small-Region.svs · aperio");
         WorkflowSpec spec = new WorkflowSpec("real", List.of(new JobSpec("j1", "A", "segment",
                 Map.of("slide", path, "region", "600,900,1024,1024", "noTissue", true), List.of())));
-        String id = context.scheduler().submit("Ada", spec);
-        session.submitted().remember(id, spec);
+        context.scheduler().submit("Ada", spec);
         waitForStatus(robot, "nuclei live from job j1");
         waitForStatus(robot, "nuclei from cells.geojson");
     }
@@ -141,8 +157,7 @@ class ViewerScreenTest {
             }
         });
         WorkflowSpec spec = new WorkflowSpec("live", List.of(new JobSpec("j1", "A", "emitter", Map.of("slide", slide.toString()), List.of())));
-        String id = context.scheduler().submit("Ada", spec);
-        session.submitted().remember(id, spec);
+        context.scheduler().submit("Ada", spec);
         assertThat(collected.await(20, TimeUnit.SECONDS)).as("the tile reached the collector").isTrue();
         WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
         waitForStatus(robot, "tissue.png · image");
@@ -158,7 +173,7 @@ class ViewerScreenTest {
                  {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[50,50],[60,50],[60,60],[50,50]]]},"properties":{}},
                  {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[70,70],[80,70],[80,80],[70,70]]]},"properties":{}}]}
                 """);
-        JobRow job = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "Ada", result);
+        JobRow job = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "Ada", result, slide.toString(), null);
         WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), job)).get();
         waitForStatus(robot, "3 nuclei from cells.geojson");
     }

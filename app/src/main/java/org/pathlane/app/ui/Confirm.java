@@ -1,0 +1,32 @@
+package org.pathlane.app.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import org.pathlane.app.confirm.Confirmation;
+
+/** Asks a view-model's {@link Confirmation} in a dialog; "Keep" (the default) changes nothing. */
+public final class Confirm {
+
+    private Confirm() {
+    }
+
+    /** Shows the question over {@code owner}'s window and runs {@code action} only when confirmed. */
+    public static void ask(Node owner, Confirmation question, Runnable action) {
+        ButtonType yes = new ButtonType(question.action(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.text(), keep, yes);
+        if (owner.getScene() != null) {
+            alert.initOwner(owner.getScene().getWindow());
+        }
+        alert.setTitle(question.title());
+        alert.setHeaderText(question.title());
+        alert.getDialogPane().setId("confirm-dialog");
+        alert.getDialogPane().lookupButton(yes).setId("confirm-yes");
+        alert.getDialogPane().lookupButton(keep).setId("confirm-keep");
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        alert.showAndWait().filter(yes::equals).ifPresent(b -> action.run());
+    }
+}
