@@ -204,7 +204,8 @@ public final class DashboardViewModel implements AutoCloseable {
                     String detail = succeededDetail(1, finishedWarnings.get(key(w.id(), j.jobId())));
                     JobRow patched = j.detail().contains(detail) ? j : new JobRow(j.workflowId(), j.jobId(), j.branch(),
                             j.type(), j.typeLabel(), j.status(), j.progress(), j.progressText(),
-                            j.detail().isEmpty() ? detail : j.detail() + "; " + detail, j.user(), j.resultDir());
+                            j.detail().isEmpty() ? detail : j.detail() + "; " + detail, j.user(), j.resultDir(), j.slide(),
+                            j.finishedAt());
                     rowChanged |= patched != j;
                     jobs.add(patched);
                 } else {
