@@ -28,7 +28,8 @@ import org.pathlane.scheduler.model.UserProfile;
 /**
  * The process {@link DurabilitySoak} kills with SIGKILL. It opens the engine on the file database of
  * {@code args[0]} exactly as the app does, prints {@code OPEN} once it runs, then submits from 8 threads: every
- * user submits 3 workflows of 10 branches of 20 sleep jobs of 0-2 ms. It appends to the journal {@code args[1]}
+ * user submits up to 3 workflows of 10 branches of 20 sleep jobs of 0-2 ms (fewer when workflows of earlier,
+ * killed runs are still unfinished, so each user has at most 3). It appends to the journal {@code args[1]}
  * every promise the engine makes: {@code S <workflow>} once {@code submit} returned, {@code E <workflow> <job>}
  * once {@code JOB_SUCCEEDED} was announced. Each line is one {@code write} to the OS before the next promise is
  * observed, so a SIGKILL keeps every line of a promise the engine made (the OS still holds it).
@@ -67,6 +68,14 @@ public final class DurabilityChild {
                     scheduler.profiles().create(ADMIN, new UserProfile(user(u), null, false, null, null));
                 }
             }
+            // Each user keeps at most WORKFLOWS_PER_USER unfinished workflows: what killed runs left unfinished
+            // counts, so the work waiting does not pile up over a hundred kills (the open would then measure a
+            // backlog of a million jobs, not durability).
+            int[] toSubmit = new int[USERS];
+            for (int u = 0; u < USERS; u++) {
+                long unfinished = scheduler.workflows(user(u)).stream().filter(w -> !w.status().isTerminal()).count();
+                toSubmit[u] = (int) Math.max(0, WORKFLOWS_PER_USER - unfinished);
+            }
             out.println("OPEN");
             out.flush();
             ExecutorService submitters = Executors.newFixedThreadPool(THREADS);
@@ -77,6 +86,9 @@ public final class DurabilityChild {
                     Random random = new Random(seed * 31 + thread);
                     for (int w = 0; w < WORKFLOWS_PER_USER; w++) {
                         for (int u = thread; u < USERS; u += THREADS) {
+                            if (w >= toSubmit[u]) {
+                                continue;
+                            }
                             String id = scheduler.submit(user(u), workload(random, "soak " + seed + " " + w));
                             journal.append("S " + id);
                         }

