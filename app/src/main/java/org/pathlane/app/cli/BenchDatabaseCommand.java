@@ -38,8 +38,10 @@ public final class BenchDatabaseCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  filled in %.1f s; file while running %.1f MB (%.0f bytes/job), on disk after "
                     + "close %.1f MB (%.0f bytes/job)%n", r.fillMillis() / 1e3, r.bytesWhileRunning() / 1e6,
                     (double) r.bytesWhileRunning() / r.jobs(), r.bytesOnDisk() / 1e6, r.bytesPerJob());
-            out.printf(Locale.ROOT, "  open (new JVM, Scheduler.start until it schedules): first %d ms, second %d ms%n",
-                    r.coldOpenMillis(), r.warmOpenMillis());
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            out.printf(Locale.ROOT, "  open (new JVM, Scheduler.start until it schedules): first %d ms (%d ms CPU), second %d ms "
+                    + "(%d ms CPU); load average %.1f (other processes lengthen the wall times)%n", r.first().wallMillis(),
+                    r.first().cpuMillis(), r.second().wallMillis(), r.second().cpuMillis(), os.getSystemLoadAverage());
             out.flush();
             return 0;
         } finally {

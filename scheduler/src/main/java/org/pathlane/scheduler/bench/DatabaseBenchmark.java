@@ -19,12 +19,18 @@ import org.pathlane.scheduler.persistence.Database;
 public final class DatabaseBenchmark {
 
     /** The figures of one run. */
-    public record Result(long jobs, long fillMillis, long bytesWhileRunning, long bytesOnDisk, long coldOpenMillis,
-            long warmOpenMillis) {
+    public record Result(long jobs, long fillMillis, long bytesWhileRunning, long bytesOnDisk, Open first, Open second) {
 
         public double bytesPerJob() {
             return (double) bytesOnDisk / jobs;
         }
+    }
+
+    /**
+     * One timed open: wall-clock milliseconds of {@link Scheduler#start}, and the CPU time it used on all threads
+     * (less sensitive than wall time to other processes on the machine).
+     */
+    public record Open(long wallMillis, long cpuMillis) {
     }
 
     private DatabaseBenchmark() {
@@ -35,13 +41,13 @@ public final class DatabaseBenchmark {
         DurabilitySoak.History history = DurabilitySoak.fillHistory(dataDir, jobs);
         long fillMillis = (System.nanoTime() - start) / 1_000_000;
         long onDisk = Files.size(dataDir.resolve(Database.FILE_STEM + ".mv.db"));
-        long cold = openInNewJvm(dataDir);
-        long warm = openInNewJvm(dataDir);
-        return new Result(history.jobs(), fillMillis, history.bytesBeforeClose(), onDisk, cold, warm);
+        Open first = openInNewJvm(dataDir);
+        Open second = openInNewJvm(dataDir);
+        return new Result(history.jobs(), fillMillis, history.bytesBeforeClose(), onDisk, first, second);
     }
 
     /** Starts a JVM that opens the engine on {@code dataDir} and reports how long {@link Scheduler#start} took. */
-    private static long openInNewJvm(Path dataDir) throws IOException, InterruptedException {
+    private static Open openInNewJvm(Path dataDir) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", OpenTimer.class.getName(), dataDir.toString());
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
@@ -60,18 +66,22 @@ public final class DatabaseBenchmark {
             child.destroyForcibly();
             throw new IllegalStateException("the timed open of " + dataDir + " failed");
         }
-        return Long.parseLong(answer);
+        String[] parts = answer.split(" ");
+        return new Open(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
     }
 
-    /** The child JVM of {@link #openInNewJvm}: prints {@code OPENED <ms>}. */
+    /** The child JVM of {@link #openInNewJvm}: prints {@code OPENED <wall ms> <cpu ms>}. */
     public static final class OpenTimer {
         private OpenTimer() {
         }
 
         public static void main(String[] args) {
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             try (Scheduler scheduler = Scheduler.start(SchedulerConfig.dataDir(Path.of(args[0])))) {
-                System.out.println("OPENED " + (System.nanoTime() - start) / 1_000_000);
+                System.out.println("OPENED " + (System.nanoTime() - start) / 1_000_000 + " "
+                        + (os.getProcessCpuTime() - cpuStart) / 1_000_000);
             }
         }
     }

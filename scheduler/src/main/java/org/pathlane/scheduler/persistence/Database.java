@@ -5,12 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.MigrationVersion;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
 import org.hibernate.cfg.Configuration;
@@ -29,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** The newest migration ({@code db/migration/V<n>__*.sql}) this PathLane has; a test keeps it in step. */
+    public static final int SCHEMA_VERSION = 3;
     /** The file name stem inside the data dir; H2 adds {@code .mv.db}. */
     public static final String FILE_STEM = "pathlane";
 
@@ -168,7 +166,7 @@ public final class Database implements AutoCloseable {
                         + "data folder with --data-dir or PATHLANE_HOME, or move the file aside", null);
             }
             if (history) {
-                refuseNewer(Flyway.configure().dataSource(readOnly).locations("classpath:db/migration").load(), description);
+                refuseNewer(storedVersion(c), description);
             }
         } catch (SQLException | RuntimeException e) {
             throw e instanceof DatabaseException d ? d : openFailure(description, e, true);
@@ -237,18 +235,47 @@ public final class Database implements AutoCloseable {
         return fields;
     }
 
-    private static void refuseNewer(Flyway flyway, String description) {
-        MigrationInfo[] all = flyway.info().all();
-        MigrationVersion known = Arrays.stream(all).filter(m -> m.getState() != MigrationState.FUTURE_SUCCESS
-                        && m.getState() != MigrationState.FUTURE_FAILED && m.getVersion() != null)
-                .map(MigrationInfo::getVersion).max(MigrationVersion::compareTo).orElse(MigrationVersion.EMPTY);
-        for (MigrationInfo m : all) {
-            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
-                throw new DatabaseException("Cannot open " + description + ": it was written by a newer PathLane "
-                        + "(schema version " + m.getVersion() + "; this PathLane knows up to " + known
-                        + "). Upgrade PathLane; the database was not changed", null);
+    /** A database whose schema is newer than {@link #SCHEMA_VERSION} is refused, unchanged. */
+    private static void refuseNewer(int stored, String description) {
+        if (stored > SCHEMA_VERSION) {
+            throw new DatabaseException("Cannot open " + description + ": it was written by a newer PathLane "
+                    + "(schema version " + stored + "; this PathLane knows up to " + SCHEMA_VERSION
+                    + "). Upgrade PathLane; the database was not changed", null);
+        }
+    }
+
+    /**
+     * The schema version Flyway recorded: the highest successful migration, 0 for a database without
+     * PathLane's history table, -1 when the history holds something Flyway itself must judge (a failed
+     * migration, a version that is not a whole number).
+     */
+    static int storedVersion(java.sql.Connection c) throws SQLException {
+        boolean exists;
+        try (var tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+            exists = tables.next();
+        }
+        if (!exists) {
+            return 0;
+        }
+        int max = 0;
+        try (var s = c.createStatement();
+                var rows = s.executeQuery("select \"version\", \"success\" from \"flyway_schema_history\"")) {
+            while (rows.next()) {
+                String version = rows.getString(1);
+                if (version == null) {
+                    continue;
+                }
+                if (!rows.getBoolean(2)) {
+                    return -1;
+                }
+                try {
+                    max = Math.max(max, Integer.parseInt(version.strip()));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
             }
         }
+        return max;
     }
 
     private static DatabaseException openFailure(String description, Throwable e) {
@@ -283,10 +310,20 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(HikariDataSource dataSource, String description) {
+        int stored;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            stored = storedVersion(c);
+        } catch (SQLException e) {
+            throw openFailure(description, e);
+        }
+        refuseNewer(stored, description);
+        if (stored == SCHEMA_VERSION) {
+            // Up to date: Flyway would only read the history again (seconds on a cold start) and do nothing.
+            return;
+        }
         Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .validateMigrationNaming(true).load();
-        refuseNewer(flyway, description);
-        boolean existing = flyway.info().current() != null;
+        boolean existing = stored != 0;
         var result = flyway.migrate();
         if (result.migrationsExecuted > 0 && existing) {
             LOG.info("Upgraded {} to schema version {}", description, result.targetSchemaVersion);
@@ -325,6 +362,11 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** The pool itself, for tests that look at the schema. */
+    javax.sql.DataSource dataSourceForTests() {
+        return dataSource;
     }
 
     SessionFactory sessions() {

@@ -188,26 +188,46 @@ public final class StateStore {
     private static void refuseUnknownStatus(java.sql.Connection c) throws java.sql.SQLException {
         String workflows = known(WorkflowStatus.values());
         String jobs = known(JobStatus.values());
-        try (var s = c.createStatement();
-                var rows = s.executeQuery("select id, user_name, status from pl_workflow where status not in ("
-                        + workflows + ") order by submit_seq limit 1")) {
-            if (rows.next()) {
-                throw new IllegalStateException("workflow " + rows.getString(1) + " (user " + rows.getString(2)
-                        + ") has status '" + rows.getString(3) + "', which this PathLane does not know (one of "
-                        + workflows + "); the row was edited or written by another program: restore the database "
-                        + "from a backup, or set that row's status to FAILED");
+        // The distinct statuses come from the status indexes without reading the rows; only an unknown one is
+        // looked up row by row.
+        String unknownWorkflow = firstUnknown(c, "select distinct status from pl_workflow", WorkflowStatus.values());
+        if (unknownWorkflow != null) {
+            try (var s = c.prepareStatement("select id, user_name from pl_workflow where status = ? order by submit_seq limit 1")) {
+                s.setString(1, unknownWorkflow);
+                try (var rows = s.executeQuery()) {
+                    rows.next();
+                    throw new IllegalStateException("workflow " + rows.getString(1) + " (user " + rows.getString(2)
+                            + ") has status '" + unknownWorkflow + "', which this PathLane does not know (one of "
+                            + workflows + "); the row was edited or written by another program: restore the database "
+                            + "from a backup, or set that row's status to FAILED");
+                }
             }
         }
-        try (var s = c.createStatement();
-                var rows = s.executeQuery("select workflow_id, job_key, status from pl_job where status not in ("
-                        + jobs + ") limit 1")) {
-            if (rows.next()) {
-                throw new IllegalStateException("job \"" + rows.getString(2) + "\" of workflow " + rows.getString(1)
-                        + " has status '" + rows.getString(3) + "', which this PathLane does not know (one of " + jobs
-                        + "); the row was edited or written by another program: restore the database from a backup, "
-                        + "or set that row's status to FAILED");
+        String unknownJob = firstUnknown(c, "select distinct status from pl_job", JobStatus.values());
+        if (unknownJob != null) {
+            try (var s = c.prepareStatement("select workflow_id, job_key from pl_job where status = ? limit 1")) {
+                s.setString(1, unknownJob);
+                try (var rows = s.executeQuery()) {
+                    rows.next();
+                    throw new IllegalStateException("job \"" + rows.getString(2) + "\" of workflow " + rows.getString(1)
+                            + " has status '" + unknownJob + "', which this PathLane does not know (one of " + jobs
+                            + "); the row was edited or written by another program: restore the database from a backup, "
+                            + "or set that row's status to FAILED");
+                }
             }
         }
+    }
+
+    private static String firstUnknown(java.sql.Connection c, String sql, Enum<?>[] values) throws java.sql.SQLException {
+        Set<String> names = java.util.Arrays.stream(values).map(Enum::name).collect(java.util.stream.Collectors.toSet());
+        try (var s = c.createStatement(); var rows = s.executeQuery(sql)) {
+            while (rows.next()) {
+                if (!names.contains(rows.getString(1))) {
+                    return rows.getString(1);
+                }
+            }
+        }
+        return null;
     }
 
     private static String known(Enum<?>[] values) {

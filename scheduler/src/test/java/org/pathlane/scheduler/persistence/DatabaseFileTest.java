@@ -167,4 +167,17 @@ class DatabaseFileTest {
             assertThat(scheduler.warnings()).isEmpty();
         }
     }
+
+    @Test
+    void theSchemaVersionPathLaneSkipsFlywayForIsTheNewestMigration() {
+        // A database at SCHEMA_VERSION opens without Flyway; if a new migration came without raising it, that
+        // migration would never run on existing databases.
+        try (Database database = Database.openInMemory("schema-version")) {
+            var flyway = org.flywaydb.core.Flyway.configure().dataSource(database.dataSourceForTests())
+                    .locations("classpath:db/migration").load();
+            assertThat(flyway.info().current().getVersion().getVersion())
+                    .isEqualTo(Integer.toString(Database.SCHEMA_VERSION));
+            assertThat(flyway.info().pending()).isEmpty();
+        }
+    }
 }
