@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ScenarioRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final Duration DRIVER_STOP = Duration.ofSeconds(5);
 
     /** What a run measured: wall time from start to the last workflow's end. */
     public record Result(Duration makespan, long jobs) {
@@ -93,9 +94,10 @@ public final class ScenarioRunner {
                 }
             } finally {
                 // Released, not interrupted: the driver may be in a database read of its own (submit and cancel
-                // look up the profile and the workflow), and an interrupt there can close H2's file channel.
+                // look up the profile and the workflow), and an interrupt there can close H2's file channel. The
+                // wait is bounded: if the engine is stuck, closing it below fails the call the driver waits on.
                 over.countDown();
-                driver.join();
+                driver.join(DRIVER_STOP);
             }
             makespan = Duration.ofMillis(monotonic.millis() - start);
         } finally {
