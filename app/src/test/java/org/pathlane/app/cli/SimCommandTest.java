@@ -184,5 +184,6 @@ class SimCommandTest {
     @Test
     void aFileThatIsNotUtf8IsRefusedWithAClearLine() throws Exception {
         assertRefused(new byte[] {'{', '"', (byte) 0xC3, '"', ':', '1', '}'}, "not UTF-8", "byte 3");
+        assertRefused("{\"workflows\": []}".getBytes(StandardCharsets.UTF_16), "UTF-16", "save it as UTF-8");
     }
 }
