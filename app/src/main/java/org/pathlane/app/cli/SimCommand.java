@@ -2,6 +2,12 @@ package org.pathlane.app.cli;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code pathlane sim --scenario F --trace T}: runs a scenario through the real engine (real threads, a
  * throw-away H2 file database) and writes the JSON Lines trace of {@code specs/scheduler.md}. Exit 0 when
- * every job ended; 2 with one line on stderr, and an empty trace, for an invalid scenario.
+ * every job ended; 2 with one line on stderr, and an empty trace, for an invalid scenario (which includes a file
+ * that is not UTF-8 text: see {@link ScenarioParser} for the rest).
  */
 @Command(name = "sim", mixinStandardHelpOptions = true,
         description = "Runs a scheduler scenario (JSON) through the real engine and writes a JSON Lines trace of every committed event.")
@@ -58,18 +65,38 @@ public final class SimCommand implements Callable<Integer> {
     }
 
     private Scenario read() {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(scenarioFile);
+            bytes = Files.readAllBytes(scenarioFile);
         } catch (IOException e) {
             throw invalid("cannot read the scenario " + scenarioFile + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")");
         }
         try {
-            return new ScenarioParser().parse(text, scenarioFile.toString());
+            return new ScenarioParser().parse(utf8(bytes), scenarioFile.toString());
         } catch (ScenarioException e) {
             throw invalid(e.getMessage());
         }
+    }
+
+    /** Strict UTF-8: a file in another encoding is refused naming the first byte that is not UTF-8, never guessed. */
+    private String utf8(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            throw invalid(scenarioFile + ": the file is UTF-16 text; save it as UTF-8");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int at = Math.min(in.position(), bytes.length - 1);
+            throw invalid(String.format("%s: the file is not UTF-8 text: byte %d (0x%02X) cannot be read as UTF-8;"
+                    + " save the scenario as UTF-8", scenarioFile, at + 1, bytes[at]));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 
     /** Exit 2 with one line; the trace is left empty (no line for an invalid scenario). */

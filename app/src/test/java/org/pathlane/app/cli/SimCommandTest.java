@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The {@code pathlane sim} contract: exit statuses, one-line errors, the trace's lines and fields. */
 class SimCommandTest {
@@ -89,5 +92,98 @@ class SimCommandTest {
                 """);
         assertThat(crossWorkflow.status()).isEqualTo(2);
         assertThat(crossWorkflow.err()).contains("a job of workflow \"w1\"");
+    }
+
+    /**
+     * A scenario file that must be refused before anything runs: exit 2, one printable line on stderr naming the
+     * file and what is wrong, and an empty trace (issue 16: these ran with a wrapped-around number, failed only
+     * at run time with exit 1, crashed, or were accepted).
+     */
+    private void assertRefused(byte[] scenario, String... mentions) throws Exception {
+        Path file = dir.resolve("scenario.json");
+        Files.write(file, scenario);
+        Files.writeString(dir.resolve("trace.jsonl"), "stale line from an earlier run\n");
+        CliRun run = CliRun.of("sim", "--scenario", file.toString(), "--trace", dir.resolve("trace.jsonl").toString());
+        assertThat(run.status()).as("exit status; stderr: %s", run.err()).isEqualTo(2);
+        assertThat(run.err().lines()).as("stderr").singleElement().asString()
+                .startsWith("pathlane sim: " + file + ": ")
+                .contains(mentions)
+                .doesNotContainPattern("\\p{Cc}");
+        assertThat(Files.readAllLines(dir.resolve("trace.jsonl"))).as("trace").isEmpty();
+    }
+
+    private void assertRefused(String scenario, String... mentions) throws Exception {
+        assertRefused(scenario.getBytes(StandardCharsets.UTF_8), mentions);
+    }
+
+    private static String oneJob(String user, String job) {
+        return "{\"workflows\": [{\"id\": \"w1\", \"user\": " + user + ", \"jobs\": [" + job + "]}]}";
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            durationMs | 18446744073709551617 | job "j1"
+            durationMs | 9223372036854775808  | job "j1"
+            durationMs | 86400001             | job "j1"
+            durationMs | 1e400                | job "j1"
+            durationMs | -0.5                 | job "j1"
+            submitAtMs | 18446744073709551617 | workflow "w1"
+            submitAtMs | 86400001             | workflow "w1"
+            atMs       | 18446744073709551617 | cancel #1
+            """)
+    void aTimeOutOfRangeIsRefusedNotWrappedAround(String field, String value, String where) throws Exception {
+        String[] times = {"0", "0", "0"};
+        times[List.of("submitAtMs", "durationMs", "atMs").indexOf(field)] = value;
+        assertRefused("{\"workflows\": [{\"id\": \"w1\", \"user\": \"a\", \"submitAtMs\": " + times[0]
+                + ", \"jobs\": [{\"id\": \"j1\", \"branch\": \"A\", \"durationMs\": " + times[1] + "}]}],"
+                + " \"cancels\": [{\"atMs\": " + times[2] + ", \"job\": \"j1\"}]}",
+                where, "field \"" + field + "\"", "from 0 to 86400000");
+    }
+
+    @ParameterizedTest(name = "user {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            '"ali\\u0007ce"' | control character
+            '"ali\\nce"'     | control character
+            '"ali\\u0085ce"' | control character
+            '" alice"'       | leading or trailing space
+            '"alice\\t"'     | control character
+            '"alice "'       | leading or trailing space
+            """)
+    void aUserNameTheEngineWouldRefuseIsAnInvalidScenario(String user, String problem) throws Exception {
+        assertRefused(oneJob(user, "{\"id\": \"j1\", \"branch\": \"A\"}"), "workflow \"w1\"", "field \"user\"", problem);
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedWithoutACrash() throws Exception {
+        assertRefused("{\"workflows\": " + "[".repeat(5_000) + "]".repeat(5_000) + "}", "nested");
+    }
+
+    @ParameterizedTest(name = "trailing {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            'x'
+            '{}'
+            ']'
+            '"more"'
+            """)
+    void textAfterTheScenarioObjectIsRefused(String trailing) throws Exception {
+        assertRefused(oneJob("\"alice\"", "{\"id\": \"j1\", \"branch\": \"A\"}") + "\n" + trailing, "after the scenario",
+                "line 2");
+    }
+
+    @Test
+    void aByteOrderMarkIsRefusedWithAClearLine() throws Exception {
+        assertRefused("\uFEFF" + oneJob("\"alice\"", "{\"id\": \"j1\", \"branch\": \"A\"}"), "byte order mark", "UTF-8");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefused() throws Exception {
+        assertRefused("{\"workflows\": [{\"id\": \"w1\", \"user\": \"a\", \"user\": \"b\", \"jobs\": [{\"id\": \"j1\", \"branch\": \"A\"}]}]}",
+                "\"user\"", "twice");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithAClearLine() throws Exception {
+        assertRefused(new byte[] {'{', '"', (byte) 0xC3, '"', ':', '1', '}'}, "not UTF-8", "byte 3");
+        assertRefused("{\"workflows\": []}".getBytes(StandardCharsets.UTF_16), "UTF-16", "save it as UTF-8");
     }
 }

@@ -4,11 +4,9 @@ import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.pathlane.scheduler.engine.Scheduler;
@@ -23,12 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a scenario through the real engine in real time: submissions and cancels fire at their times, the
- * {@code sleep} jobs really sleep, and every committed event is written to the trace.
+ * Runs a scenario through the real engine in real time: submissions and cancels are made at their times, in
+ * {@link Timeline} order (late rather than reordered when the engine is behind), the {@code sleep} jobs really
+ * sleep, and every committed event is written to the trace.
  */
 public final class ScenarioRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
+    private static final Duration DRIVER_STOP = Duration.ofSeconds(5);
 
     /** What a run measured: wall time from start to the last workflow's end. */
     public record Result(Duration makespan, long jobs) {
@@ -67,31 +67,22 @@ public final class ScenarioRunner {
             long start = monotonic.millis();
             writer = new TraceWriter(trace, start);
             relay.attach(writer);
-            Map<String, String> engineIds = new ConcurrentHashMap<>();
-            Map<String, String> owners = new ConcurrentHashMap<>();
-            ScheduledExecutorService timeline = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("pathlane-sim").daemon(true).factory());
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            long startNanos = originNanos + TimeUnit.MILLISECONDS.toNanos(start);
+            CountDownLatch over = new CountDownLatch(1);
+            Thread driver = Thread.ofPlatform().name("pathlane-sim").daemon(true).start(() -> {
+                try {
+                    drive(scheduler, scenario, startNanos, over);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                    while (finished.getCount() > 0) {
+                        finished.countDown();
+                    }
+                }
+            });
             try {
-                AtomicReference<RuntimeException> failure = new AtomicReference<>();
-                for (Scenario.Submission s : scenario.workflows()) {
-                    timeline.schedule(() -> {
-                        try {
-                            engineIds.put(s.id(), scheduler.submit(s.user(), s.spec()));
-                            owners.put(s.id(), s.user());
-                            s.spec().jobs().forEach(j -> owners.put(j.id(), s.user()));
-                        } catch (RuntimeException e) {
-                            failure.set(new IllegalStateException("submitting workflow " + s.id() + " failed: "
-                                    + e.getMessage(), e));
-                            while (finished.getCount() > 0) {
-                                finished.countDown();
-                            }
-                        }
-                    }, s.submitAtMs(), TimeUnit.MILLISECONDS);
-                }
-                for (Scenario.Cancel c : scenario.cancels()) {
-                    timeline.schedule(() -> cancel(scheduler, scenario, c, engineIds, owners), c.atMs(),
-                            TimeUnit.MILLISECONDS);
-                }
                 long budgetMs = 60_000 + scenario.workflows().stream().mapToLong(Scenario.Submission::submitAtMs).max().orElse(0)
                         + scenario.workflows().stream().flatMap(w -> w.spec().jobs().stream())
                                 .mapToLong(j -> ((Number) j.params().get("durationMs")).longValue()).sum();
@@ -102,7 +93,11 @@ public final class ScenarioRunner {
                     throw failure.get();
                 }
             } finally {
-                timeline.shutdownNow();
+                // Released, not interrupted: the driver may be in a database read of its own (submit and cancel
+                // look up the profile and the workflow), and an interrupt there can close H2's file channel. The
+                // wait is bounded: if the engine is stuck, closing it below fails the call the driver waits on.
+                over.countDown();
+                driver.join(DRIVER_STOP);
             }
             makespan = Duration.ofMillis(monotonic.millis() - start);
         } finally {
@@ -112,22 +107,52 @@ public final class ScenarioRunner {
         return new Result(makespan, scenario.jobCount());
     }
 
-    private static void cancel(Scheduler scheduler, Scenario scenario, Scenario.Cancel c, Map<String, String> engineIds,
-            Map<String, String> owners) {
-        String workflowId = c.workflow() != null ? c.workflow() : scenario.workflows().stream()
-                .filter(w -> w.spec().jobs().stream().anyMatch(j -> j.id().equals(c.job())))
-                .map(Scenario.Submission::id).findFirst().orElseThrow();
-        String engineId = engineIds.get(workflowId);
+    /**
+     * Makes the scenario's inputs in {@link Timeline} order on this one thread, each at (or, when the engine is
+     * behind, as soon as possible after) its time counted from {@code startNanos}; stops before the next input
+     * once {@code over} is released.
+     */
+    private static void drive(Scheduler scheduler, Scenario scenario, long startNanos, CountDownLatch over)
+            throws InterruptedException {
+        Map<String, Scenario.Submission> byJob = new HashMap<>();
+        Map<String, Scenario.Submission> byId = new HashMap<>();
+        scenario.workflows().forEach(w -> {
+            byId.put(w.id(), w);
+            w.spec().jobs().forEach(j -> byJob.put(j.id(), w));
+        });
+        Map<String, String> engineIds = new HashMap<>();
+        for (Timeline.Input input : Timeline.of(scenario)) {
+            long wait = startNanos + TimeUnit.MILLISECONDS.toNanos(input.atMs()) - System.nanoTime();
+            if (over.await(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (input.submission() != null) {
+                Scenario.Submission s = input.submission();
+                try {
+                    engineIds.put(s.id(), scheduler.submit(s.user(), s.spec()));
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("submitting workflow " + s.id() + " failed: " + e.getMessage(), e);
+                }
+            } else {
+                Scenario.Cancel c = input.cancel();
+                cancel(scheduler, c, c.job() != null ? byJob.get(c.job()) : byId.get(c.workflow()), engineIds);
+            }
+        }
+    }
+
+    private static void cancel(Scheduler scheduler, Scenario.Cancel c, Scenario.Submission workflow,
+            Map<String, String> engineIds) {
+        String engineId = engineIds.get(workflow.id());
         if (engineId == null) {
             LOG.info("Cancel at {} ms of {} ignored: workflow {} is not submitted yet", c.atMs(),
-                    c.job() != null ? "job " + c.job() : "workflow " + workflowId, workflowId);
+                    c.job() != null ? "job " + c.job() : "workflow " + workflow.id(), workflow.id());
             return;
         }
         try {
             if (c.job() != null) {
-                scheduler.cancelJob(owners.get(c.job()), engineId, c.job());
+                scheduler.cancelJob(workflow.user(), engineId, c.job());
             } else {
-                scheduler.cancelWorkflow(owners.get(workflowId), engineId);
+                scheduler.cancelWorkflow(workflow.user(), engineId);
             }
         } catch (NotFoundException e) {
             LOG.warn("Cancel at {} ms failed: {}", c.atMs(), e.getMessage());

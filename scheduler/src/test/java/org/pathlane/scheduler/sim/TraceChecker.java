@@ -14,7 +14,8 @@ import org.pathlane.scheduler.api.JobSpec;
 
 /**
  * Reads a {@code pathlane sim} trace against its scenario and reports every broken rule of
- * {@code specs/scheduler.md}. Independent of the engine: it rebuilds the state from the trace alone.
+ * {@code specs/scheduler.md}, and any workflow submitted out of the sim's order ({@code submitAtMs}, ties in file
+ * order: see {@code Timeline}). Independent of the engine: it rebuilds the state from the trace alone.
  *
  * <p>The engine settles after every input, so before each event that starts from outside the engine (a
  * submission, a worker's outcome, a user's cancel) the replayed state must be settled: no admissible
@@ -25,6 +26,8 @@ final class TraceChecker {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Scenario scenario;
+    /** The order {@code sim} must submit in: by {@code submitAtMs}, ties in file order. */
+    private final List<String> submitOrder;
     private final List<String> violations = new ArrayList<>();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Map<String, Flow> flows = new LinkedHashMap<>();
@@ -58,6 +61,9 @@ final class TraceChecker {
 
     TraceChecker(Scenario scenario) {
         this.scenario = scenario;
+        List<Scenario.Submission> due = new ArrayList<>(scenario.workflows());
+        due.sort(Comparator.comparingLong(Scenario.Submission::submitAtMs)); // stable: ties keep file order
+        this.submitOrder = due.stream().map(Scenario.Submission::id).toList();
         for (Scenario.Submission s : scenario.workflows()) {
             Flow f = new Flow();
             f.id = s.id();
@@ -137,6 +143,11 @@ final class TraceChecker {
                 if (flow == null || flow.seq >= 0 || !flow.user.equals(user)) {
                     fail("unexpected submission: " + text);
                     return;
+                }
+                String due = submitOrder.get((int) submissions);
+                if (!flow.id.equals(due)) {
+                    fail("sim: workflow " + flow.id + " submitted before " + due + ", which is due earlier or at the"
+                            + " same time and listed first (submitAtMs order, ties in file order): " + text);
                 }
                 flow.seq = submissions++;
                 queue.add(flow);

@@ -71,4 +71,12 @@ class TraceCheckerTest {
         assertThat(String.join("\n", new TraceChecker(SCENARIO).check(trace)))
                 .contains("t missing or decreasing").contains("job ended without running");
     }
+
+    @Test
+    void aWorkflowSubmittedBeforeOneDueEarlierIsCaught() {
+        // Both are due at 0: w1 is listed first, so it must be submitted first.
+        List<String> trace = List.of(SUBMIT_W2, "{\"t\":1,\"event\":\"USER_ACTIVATED\",\"user\":\"bob\"}");
+        assertThat(String.join("\n", new TraceChecker(SCENARIO).check(trace)))
+                .contains("sim: workflow w2 submitted before w1");
+    }
 }
