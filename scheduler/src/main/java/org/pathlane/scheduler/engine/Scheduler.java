@@ -164,12 +164,27 @@ public final class Scheduler implements AutoCloseable {
         return submit(user, spec, null);
     }
 
+    /**
+     * Submits without waiting for the commit: the workflow is validated now (a {@link
+     * org.pathlane.scheduler.validation.WorkflowRejectedException} is thrown here), and the returned future
+     * completes with its id once it is stored. Submissions from one thread are stored in call order, and those
+     * made close together share one transaction, so a caller with many workflows due at once (the scenarios of
+     * {@code pathlane sim}) keeps up with them. A workflow is confirmed only when the future completes.
+     */
+    public CompletableFuture<String> submitAsync(String user, WorkflowSpec spec) {
+        return submitAsync(user, spec, null);
+    }
+
     private String submit(String user, WorkflowSpec spec, String retryOf) {
+        return await(submitAsync(user, spec, retryOf));
+    }
+
+    private CompletableFuture<String> submitAsync(String user, WorkflowSpec spec, String retryOf) {
         validator.validate(spec);
         profiles.require(user);
         String id = Ids.next();
         String name = spec.name() == null || spec.name().isBlank() ? "workflow" : spec.name();
-        return await(loop.submit(b -> {
+        return loop.submit(b -> {
             WorkflowNode node = b.rules().newWorkflow(user, id, name, b.store().nextOrder(b.session()), WorkflowStatus.WAITING);
             Map<String, JobNode> byKey = new HashMap<>();
             for (JobSpec job : spec.jobs()) {
@@ -182,7 +197,7 @@ public final class Scheduler implements AutoCloseable {
             b.store().insertWorkflow(b.session(), node, retryOf, b.now());
             b.rules().submit(node);
             return id;
-        }));
+        });
     }
 
     /** Rule 11 for one job. @return false if it had already ended (or was already being cancelled) */

@@ -120,7 +120,9 @@ public final class ScenarioRunner {
             byId.put(w.id(), w);
             w.spec().jobs().forEach(j -> byJob.put(j.id(), w));
         });
-        Map<String, String> engineIds = new HashMap<>();
+        // Submissions go in without waiting for each commit (in order, several per transaction when many are due
+        // at once); a cancel waits for the id of the workflow it names.
+        Map<String, java.util.concurrent.CompletableFuture<String>> engineIds = new HashMap<>();
         for (Timeline.Input input : Timeline.of(scenario)) {
             long wait = startNanos + TimeUnit.MILLISECONDS.toNanos(input.atMs()) - System.nanoTime();
             if (over.await(Math.max(0, wait), TimeUnit.NANOSECONDS)) {
@@ -129,7 +131,7 @@ public final class ScenarioRunner {
             if (input.submission() != null) {
                 Scenario.Submission s = input.submission();
                 try {
-                    engineIds.put(s.id(), scheduler.submit(s.user(), s.spec()));
+                    engineIds.put(s.id(), scheduler.submitAsync(s.user(), s.spec()));
                 } catch (RuntimeException e) {
                     throw new IllegalStateException("submitting workflow " + s.id() + " failed: " + e.getMessage(), e);
                 }
@@ -138,16 +140,29 @@ public final class ScenarioRunner {
                 cancel(scheduler, c, c.job() != null ? byJob.get(c.job()) : byId.get(c.workflow()), engineIds);
             }
         }
+        for (var submitted : engineIds.entrySet()) {
+            engineId(submitted.getKey(), submitted.getValue());
+        }
+    }
+
+    private static String engineId(String workflow, java.util.concurrent.CompletableFuture<String> submitted) {
+        try {
+            return submitted.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException("submitting workflow " + workflow + " failed: " + cause.getMessage(), cause);
+        }
     }
 
     private static void cancel(Scheduler scheduler, Scenario.Cancel c, Scenario.Submission workflow,
-            Map<String, String> engineIds) {
-        String engineId = engineIds.get(workflow.id());
-        if (engineId == null) {
+            Map<String, java.util.concurrent.CompletableFuture<String>> engineIds) {
+        var submitted = engineIds.get(workflow.id());
+        if (submitted == null) {
             LOG.info("Cancel at {} ms of {} ignored: workflow {} is not submitted yet", c.atMs(),
                     c.job() != null ? "job " + c.job() : "workflow " + workflow.id(), workflow.id());
             return;
         }
+        String engineId = engineId(workflow.id(), submitted);
         try {
             if (c.job() != null) {
                 scheduler.cancelJob(workflow.user(), engineId, c.job());
