@@ -104,6 +104,14 @@ public final class BenchAccuracyCommand implements Callable<Integer> {
         Set<String> notes = new LinkedHashSet<>();
         results.forEach(r -> notes.add(r.mppNote()));
         out.printf("scale    pixel size from %s%n", String.join("; ", notes));
+        long annotated = results.stream().mapToLong(r -> r.score().truth()).sum();
+        if (annotated > 0) {
+            double meanArea = results.stream().mapToLong(ImageResult::annotatedPixels).sum() / (double) annotated;
+            double micronsPerPixel = results.stream().mapToDouble(ImageResult::mpp).average().orElse(Double.NaN);
+            out.printf("nuclei   annotated: mean area %.0f px, a disc %s µm across at %s µm/px (nuclei are typically"
+                    + " 5-10 µm): a figure far outside that means the pixel size is wrong%n", meanArea,
+                    fmt(2 * Math.sqrt(meanArea / Math.PI) * micronsPerPixel, 1), fmt(micronsPerPixel, 3));
+        }
         summary(out, "all", results, i -> true);
         summary(out, "train", results, i -> i % 2 == 0);
         summary(out, "valid", results, i -> i % 2 == 1);

@@ -31,10 +31,12 @@ public final class AccuracyBenchmark {
     /**
      * One image's figures.
      *
-     * @param mppNote where the pixel size came from (the image's own, {@code --mpp}, or the assumption)
+     * @param mppNote        where the pixel size came from (the image's own, {@code --mpp}, or the assumption)
+     * @param annotatedPixels pixels of annotated nuclei: with the count, their mean size, which tells whether
+     *                        the pixel size assumed is plausible
      */
     public record ImageResult(String name, int width, int height, double mpp, String mppNote,
-            InstanceMatching.Score score) {
+            InstanceMatching.Score score, long annotatedPixels) {
     }
 
     private AccuracyBenchmark() {
@@ -58,7 +60,7 @@ public final class AccuracyBenchmark {
                         + item.image() + " is " + predicted.width + "×" + predicted.height + ": they must be the same size");
             }
             ImageResult result = new ImageResult(item.name(), truth.width(), truth.height(), predicted.mpp,
-                    predicted.mppNote, InstanceMatching.score(truth.ids(), predicted.labels));
+                    predicted.mppNote, InstanceMatching.score(truth.ids(), predicted.labels), foreground(truth.ids()));
             results.add(result);
             each.accept(result);
             if (Thread.interrupted()) {
@@ -66,6 +68,14 @@ public final class AccuracyBenchmark {
             }
         }
         return results;
+    }
+
+    private static long foreground(int[] ids) {
+        long n = 0;
+        for (int id : ids) {
+            n += id != 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private record Segmented(int[] labels, int width, int height, double mpp, String mppNote) {
