@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             BenchSegmentCommand.class,
             BenchDurabilityCommand.class,
             BenchDatabaseCommand.class,
+            BenchAccuracyCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

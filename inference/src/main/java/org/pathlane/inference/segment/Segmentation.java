@@ -21,6 +21,7 @@ import org.pathlane.inference.tiling.TileGrid;
 import org.pathlane.inference.tiling.TileReader;
 import org.pathlane.inference.tiling.TilingOptions;
 import org.pathlane.inference.stain.FluorescenceRendering;
+import org.pathlane.inference.stain.HematoxylinLevel;
 import org.pathlane.inference.stain.StainNormaliser;
 import org.pathlane.inference.stain.TileColours;
 import org.pathlane.inference.tissue.TissueDetection;
@@ -234,6 +235,13 @@ public final class Segmentation {
             return new StainNormaliser.Estimate(null, "none: the model does not ask for it");
         }
         StainNormaliser.Estimate estimate = StainNormaliser.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
+        if (!estimate.normalises() && tissue.mask().fraction() == 0) {
+            // No tissue apart from glass: an image cropped from inside tissue. Its stain colours cannot be told
+            // from a tissue mask, but its hematoxylin concentration can be brought to the reference level.
+            HematoxylinLevel level = HematoxylinLevel.estimate(thumbnailPixels(tissue));
+            LOG.info("Stain normalisation: {}", level.description());
+            return level;
+        }
         LOG.info("Stain normalisation: {}", estimate.description());
         return estimate;
     }

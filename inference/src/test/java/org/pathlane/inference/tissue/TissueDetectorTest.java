@@ -79,6 +79,50 @@ class TissueDetectorTest {
         assertThat(found.mask().fraction()).isBetween(0.4, 0.6);
     }
 
+    /**
+     * Dense H&amp;E without glass can be as dark as fluorescence (a NuInsSeg spleen crop full of blood has a
+     * median brightness of 42): it is still brightfield, dark nuclei in red-purple tissue, and must not be
+     * rendered as a nuclear fluorescence channel.
+     */
+    @Test
+    void darkDenseBrightfieldTissueIsNotTakenForFluorescence() {
+        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(3);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int shade = random.nextInt(30);
+                image.setRGB(x, y, new Color(70 + shade, 15 + shade / 2, 45 + shade).getRGB());
+            }
+        }
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(35, 20, 60));
+        for (int y = 15; y < 300; y += 30) {
+            for (int x = 15; x < 400; x += 30) {
+                g.fillOval(x - 8, y - 8, 16, 16);
+            }
+        }
+        g.dispose();
+
+        assertThat(detect(image, 0.25).channel()).isEqualTo(TissueDetector.BRIGHTFIELD);
+    }
+
+    @Test
+    void sparseBrightNucleiOnADarkButNotBlackBackgroundAreFluorescence() {
+        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(30, 30, 45));
+        g.fillRect(0, 0, 400, 300);
+        g.setColor(new Color(60, 80, 250));
+        for (int y = 15; y < 300; y += 30) {
+            for (int x = 15; x < 400; x += 30) {
+                g.fillOval(x - 9, y - 9, 18, 18);
+            }
+        }
+        g.dispose();
+
+        assertThat(detect(image, 0.25).channel()).isEqualTo("stained-density");
+    }
+
     @Test
     void otsuSplitsTwoModesBetweenThem() {
         int[] values = new int[1000];
