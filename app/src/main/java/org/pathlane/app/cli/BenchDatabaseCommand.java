@@ -40,8 +40,10 @@ public final class BenchDatabaseCommand implements Callable<Integer> {
                     (double) r.bytesWhileRunning() / r.jobs(), r.bytesOnDisk() / 1e6, r.bytesPerJob());
             var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             out.printf(Locale.ROOT, "  open (new JVM, Scheduler.start until it schedules): first %d ms (%d ms CPU), second %d ms "
-                    + "(%d ms CPU); load average %.1f (other processes lengthen the wall times)%n", r.first().wallMillis(),
-                    r.first().cpuMillis(), r.second().wallMillis(), r.second().cpuMillis(), os.getSystemLoadAverage());
+                    + "(%d ms CPU)%s; load average %.1f (other processes lengthen the wall times)%n", r.first().wallMillis(),
+                    r.first().cpuMillis(), r.second().wallMillis(), r.second().cpuMillis(),
+                    DatabaseBenchmark.cdsPossible() ? " with the class-data-sharing archive the first wrote, as ./pathlane "
+                            + "starts" : "", os.getSystemLoadAverage());
             out.flush();
             return 0;
         } finally {

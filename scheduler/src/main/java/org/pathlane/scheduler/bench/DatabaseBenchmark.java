@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.engine.SchedulerConfig;
@@ -41,15 +43,34 @@ public final class DatabaseBenchmark {
         DurabilitySoak.History history = DurabilitySoak.fillHistory(dataDir, jobs);
         long fillMillis = (System.nanoTime() - start) / 1_000_000;
         long onDisk = Files.size(dataDir.resolve(Database.FILE_STEM + ".mv.db"));
-        Open first = openInNewJvm(dataDir);
-        Open second = openInNewJvm(dataDir);
+        // As ./pathlane starts the app: with a class-data-sharing archive, written by the first start, used by
+        // the second (only possible when the class path is all jars, as in the built app).
+        Path archive = cdsPossible() ? Files.createTempDirectory("pathlane-cds").resolve("open.jsa") : null;
+        Open first = openInNewJvm(dataDir, archive);
+        Open second = openInNewJvm(dataDir, archive);
+        if (archive != null) {
+            Files.deleteIfExists(archive);
+            Files.deleteIfExists(archive.getParent());
+        }
         return new Result(history.jobs(), fillMillis, history.bytesBeforeClose(), onDisk, first, second);
     }
 
     /** Starts a JVM that opens the engine on {@code dataDir} and reports how long {@link Scheduler#start} took. */
-    private static Open openInNewJvm(Path dataDir) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", OpenTimer.class.getName(), dataDir.toString());
+    /** Whether this result used a class-data-sharing archive for the second open. */
+    public static boolean cdsPossible() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .allMatch(entry -> entry.endsWith(".jar") && Files.isRegularFile(Path.of(entry)));
+    }
+
+    private static Open openInNewJvm(Path dataDir, Path archive) throws IOException, InterruptedException {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx1g"));
+        if (archive != null) {
+            command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive,
+                    "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        }
+        command.addAll(List.of(OpenTimer.class.getName(), dataDir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
         builder.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process child = builder.start();
