@@ -47,7 +47,7 @@ public final class BenchDatabaseCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } finally {
-            BenchDurabilityCommand.delete(dir);
+            org.pathlane.scheduler.bench.SchedulerBenchmark.deleteTree(dir);
         }
     }
 }

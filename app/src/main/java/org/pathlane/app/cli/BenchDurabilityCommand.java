@@ -1,6 +1,5 @@
 package org.pathlane.app.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,15 +69,7 @@ public final class BenchDurabilityCommand implements Callable<Integer> {
             return result.ackedLost() == 0 && result.announcedRerun() == 0 ? 0 : 1;
         } finally {
             if (temporary) {
-                delete(dir);
-            }
-        }
-    }
-
-    static void delete(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
+                org.pathlane.scheduler.bench.SchedulerBenchmark.deleteTree(dir);
             }
         }
     }

@@ -83,7 +83,8 @@ public final class FluorescenceRendering implements TileColours {
         for (int c = 0; c < 3; c++) {
             Arrays.sort(values[c]);
             int[] v = values[c];
-            int threshold = otsu(v);
+            // The last value of the lower class (TissueDetector.otsu gives the first of the upper one).
+            int threshold = Math.max(0, org.pathlane.inference.tissue.TissueDetector.otsu(v) - 1);
             int split = upperBound(v, threshold);
             double below = split == 0 ? 0 : v[split / 2];
             double above = split == v.length ? 255 : v[split + (v.length - split) / 2];
@@ -95,38 +96,6 @@ public final class FluorescenceRendering implements TileColours {
             }
         }
         return new FluorescenceRendering(best, background, Math.min(255, signal));
-    }
-
-    /** Otsu's threshold of sorted 0..255 values: the split that best separates background from stain. */
-    private static int otsu(int[] sorted) {
-        long[] histogram = new long[256];
-        for (int v : sorted) {
-            histogram[v]++;
-        }
-        long total = sorted.length;
-        double sum = 0;
-        for (int i = 0; i < 256; i++) {
-            sum += (double) i * histogram[i];
-        }
-        double sumBelow = 0;
-        long below = 0;
-        double best = -1;
-        int threshold = 0;
-        for (int t = 0; t < 256; t++) {
-            below += histogram[t];
-            if (below == 0 || below == total) {
-                continue;
-            }
-            sumBelow += (double) t * histogram[t];
-            double meanBelow = sumBelow / below;
-            double meanAbove = (sum - sumBelow) / (total - below);
-            double between = (double) below * (total - below) * (meanBelow - meanAbove) * (meanBelow - meanAbove);
-            if (between > best) {
-                best = between;
-                threshold = t;
-            }
-        }
-        return threshold;
     }
 
     /** The index of the first value above {@code t} in sorted values. */

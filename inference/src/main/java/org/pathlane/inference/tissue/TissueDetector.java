@@ -146,8 +146,8 @@ public final class TissueDetector {
                 && (median < BLACK_BACKGROUND || mean >= MIN_FLUORESCENCE_SKEW * median);
     }
 
-    /** Otsu's threshold of 0..255 values: the first value of the upper class. */
-    static int otsu(int[] values) {
+    /** Otsu's threshold of 0..255 values: the first value of the upper class (0 when all values are equal). */
+    public static int otsu(int[] values) {
         long[] histogram = new long[256];
         for (int v : values) {
             histogram[v]++;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,8 +111,8 @@ final class JobRunner implements AutoCloseable {
 
     void start(JobNode job) {
         lastStart = System.nanoTime();
-        java.util.Set<String> siblings = job.workflow().jobs().stream().map(JobNode::key)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        // The workflow's jobs are fixed once it is submitted; resultDirOf looks one up only when a handler asks.
+        List<JobNode> siblings = job.workflow().jobs();
         Running run = new Running(job.id(), job.workflow().user(), job.workflow().id(), job.key(), siblings, job.attempt(),
                 job.params(), resultDir(job.workflow().user(), job.workflow().id(), job.key()));
         running.put(job.id(), run);
@@ -175,9 +176,9 @@ final class JobRunner implements AutoCloseable {
         private volatile boolean cancelled;
         private Thread thread;
 
-        private final java.util.Set<String> siblings;
+        private final List<JobNode> siblings;
 
-        Running(String id, String user, String workflowId, String jobKey, java.util.Set<String> siblings, int attempt,
+        Running(String id, String user, String workflowId, String jobKey, List<JobNode> siblings, int attempt,
                 Map<String, Object> params,
                 Path resultDir) {
             this.id = id;
@@ -283,7 +284,7 @@ final class JobRunner implements AutoCloseable {
 
         @Override
         public Path resultDirOf(String otherJob) {
-            if (otherJob == null || !siblings.contains(otherJob)) {
+            if (otherJob == null || siblings.stream().noneMatch(j -> j.key().equals(otherJob))) {
                 throw new IllegalArgumentException("this workflow has no job \"" + otherJob + "\"; name a job of "
                         + "this workflow by its id");
             }

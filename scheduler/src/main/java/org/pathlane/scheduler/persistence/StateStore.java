@@ -186,34 +186,29 @@ public final class StateStore {
      * raw enum error from deep inside Hibernate; this names the row and the fix instead.
      */
     private static void refuseUnknownStatus(java.sql.Connection c) throws java.sql.SQLException {
-        String workflows = known(WorkflowStatus.values());
-        String jobs = known(JobStatus.values());
-        // The distinct statuses come from the status indexes without reading the rows; only an unknown one is
-        // looked up row by row.
-        String unknownWorkflow = firstUnknown(c, "select distinct status from pl_workflow", WorkflowStatus.values());
-        if (unknownWorkflow != null) {
-            try (var s = c.prepareStatement("select id, user_name from pl_workflow where status = ? order by submit_seq limit 1")) {
-                s.setString(1, unknownWorkflow);
-                try (var rows = s.executeQuery()) {
-                    rows.next();
-                    throw new IllegalStateException("workflow " + rows.getString(1) + " (user " + rows.getString(2)
-                            + ") has status '" + unknownWorkflow + "', which this PathLane does not know (one of "
-                            + workflows + "); the row was edited or written by another program: restore the database "
-                            + "from a backup, or set that row's status to FAILED");
-                }
-            }
+        refuseUnknown(c, "pl_workflow", "'workflow ' || id || ' (user ' || user_name || ')'", "submit_seq",
+                WorkflowStatus.values());
+        refuseUnknown(c, "pl_job", "'job \"' || job_key || '\" of workflow ' || workflow_id", "id", JobStatus.values());
+    }
+
+    /**
+     * The distinct statuses come from the status index without reading the rows; only an unknown one is looked
+     * up, to name its row ({@code what}: an SQL expression describing the row).
+     */
+    private static void refuseUnknown(java.sql.Connection c, String table, String what, String order, Enum<?>[] values)
+            throws java.sql.SQLException {
+        String unknown = firstUnknown(c, "select distinct status from " + table, values);
+        if (unknown == null) {
+            return;
         }
-        String unknownJob = firstUnknown(c, "select distinct status from pl_job", JobStatus.values());
-        if (unknownJob != null) {
-            try (var s = c.prepareStatement("select workflow_id, job_key from pl_job where status = ? limit 1")) {
-                s.setString(1, unknownJob);
-                try (var rows = s.executeQuery()) {
-                    rows.next();
-                    throw new IllegalStateException("job \"" + rows.getString(2) + "\" of workflow " + rows.getString(1)
-                            + " has status '" + unknownJob + "', which this PathLane does not know (one of " + jobs
-                            + "); the row was edited or written by another program: restore the database from a backup, "
-                            + "or set that row's status to FAILED");
-                }
+        try (var s = c.prepareStatement("select " + what + " from " + table + " where status = ? order by " + order
+                + " limit 1")) {
+            s.setString(1, unknown);
+            try (var rows = s.executeQuery()) {
+                rows.next();
+                throw new IllegalStateException(rows.getString(1) + " has status '" + unknown + "', which this "
+                        + "PathLane does not know (one of " + known(values) + "); the row was edited or written by "
+                        + "another program: restore the database from a backup, or set that row's status to FAILED");
             }
         }
     }
