@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pathlane.inference.model.ModelException;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.segment.ExportBenchmark;
 import org.pathlane.inference.segment.SegmentBenchmark;
 import org.pathlane.inference.segment.SegmentationPipeline;
 import org.pathlane.inference.segment.SegmentRequest;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code pathlane bench segment}: naive vs stage-by-stage vs pipeline on one slide, in one run. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = "Times the naive baseline (every tile, one at a time), reading, inference and post-processing"
-                + " alone, and the real pipeline on one slide; prints efficiency = slowest stage / pipeline.")
+                + " alone, and the real pipeline on one slide; prints efficiency = slowest stage / pipeline."
+                + " With --export-cells N, also (or, without --slide, only) the time to write cells.csv and"
+                + " cells.geojson for N synthetic nuclei.")
 public final class BenchSegmentCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,11 +34,25 @@ public final class BenchSegmentCommand implements Callable<Integer> {
             description = "Run the naive baseline on N tiles spread over the slide and extrapolate (0 = every tile).")
     int naiveTiles;
 
+    @Option(names = "--export-cells", defaultValue = "0", paramLabel = "N",
+            description = "Time writing cells.csv and cells.geojson for N synthetic nuclei (300000: a large slide);"
+                    + " without --slide nothing else is run.")
+    int exportCells;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (exportCells < 0) {
+            throw new CliException(SegmentCommand.BAD_ARGUMENT, "--export-cells must be 0 or more, not " + exportCells);
+        }
+        if (exportCells > 0) {
+            exportFigures();
+            if (options.slide == null) {
+                return 0;
+            }
+        }
         SegmentRequest request = options.request(Path.of("."), SegmentRequest.DEFAULT_TISSUE_THRESHOLD, true,
                 OptionalDouble.empty());
         SegmentBenchmark.Figures f;
@@ -70,6 +87,24 @@ public final class BenchSegmentCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
+    }
+
+    /** Writes the synthetic nuclei after a warm-up of a tenth as many (at least 20,000) and prints the times. */
+    private void exportFigures() {
+        ExportBenchmark.Figures f;
+        try {
+            f = ExportBenchmark.run(exportCells, Math.max(20_000, exportCells / 10));
+        } catch (IOException e) {
+            throw new CliException(SegmentCommand.BAD_SLIDE, "cannot write the export benchmark's files into the temp"
+                    + " folder: " + e.getMessage());
+        }
+        var out = spec.commandLine().getOut();
+        out.printf(java.util.Locale.ROOT, "export      %d synthetic nuclei: cells.csv %.2f s (%.1f MB), cells.geojson %.2f s"
+                + " (%.1f MB), both %.2f s (%.2f µs per nucleus)%n", f.cells(), f.csvSeconds(), f.csvBytes() / 1e6,
+                f.geojsonSeconds(), f.geojsonBytes() / 1e6, f.seconds(), f.seconds() * 1e6 / Math.max(1, f.cells()));
+        out.printf("load        %s (1-minute load average, %d cores)%n", loadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        out.flush();
     }
 
     /** The system's 1-minute load average: other work on the same cores skews every figure above. */

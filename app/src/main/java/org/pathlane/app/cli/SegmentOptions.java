@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** The slide, model and tiling options shared by {@code pathlane segment} and {@code pathlane bench segment}. */
 final class SegmentOptions {
 
-    @Option(names = "--slide", required = true, paramLabel = "FILE", description = "The slide (OpenSlide formats, PNG, JPEG, TIFF).")
+    /** Checked in {@link #request} rather than by picocli: {@code bench segment --export-cells} needs no slide. */
+    @Option(names = "--slide", paramLabel = "FILE", description = "The slide (OpenSlide formats, PNG, JPEG, TIFF).")
     Path slide;
 
     @Option(names = "--model", defaultValue = "default", paramLabel = "default|PATH",
@@ -35,6 +36,9 @@ final class SegmentOptions {
 
     /** The request these options describe; a bad value is a one-line usage error (exit 2). */
     SegmentRequest request(Path out, double tissueThreshold, boolean tissue, OptionalDouble mpp) {
+        if (slide == null) {
+            throw new CliException(SegmentCommand.BAD_ARGUMENT, "Missing required option: '--slide=FILE'");
+        }
         try {
             return new SegmentRequest(slide, out, model, Device.parse(device), tile, halo, batch,
                     Optional.ofNullable(region).map(SegmentRequest::parseRegion), tissueThreshold, tissue, mpp);
