@@ -6,20 +6,38 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import org.locationtech.jts.geom.Coordinate;
+import org.pathlane.inference.measure.PixelChannels;
 
 /**
  * Streams nuclei into a GeoJSON FeatureCollection that QuPath imports as detections: one Polygon Feature
  * per nucleus in level-0 pixel coordinates, {@code objectType: "detection"}, classification
- * {@code Nucleus}, and a measurement map. Each feature's {@code id} is a UUID derived from the cell id
+ * {@code Nucleus}, and a measurement map ({@link Measurement}: the values are the same text as {@code cells.csv}'s). Each feature's {@code id} is a UUID derived from the cell id
  * (QuPath keeps it as the object's id); {@code properties.cellId} is the id of {@code cells.csv}.
  */
 public final class GeoJsonExporter implements AutoCloseable {
 
-    private final JsonGenerator g;
+    /** The measurement keys every version wrote, in this order. */
+    public static final List<String> FIRST_MEASUREMENTS = List.of("Area µm^2", "Area px", "Perimeter px", "Centroid X px",
+            "Centroid Y px", "Hematoxylin OD mean");
 
+    private final JsonGenerator g;
+    private final List<Measurement> appended;
+    private final StringBuilder text = new StringBuilder(24);
+
+    /** A collection with the brightfield measurements. */
     public GeoJsonExporter(Path file) throws IOException {
+        this(file, Measurement.of(PixelChannels.Kind.BRIGHTFIELD));
+    }
+
+    /**
+     * A collection with these measurements after the first ones ({@link #FIRST_MEASUREMENTS}; a measurement
+     * already among them, such as {@code Area µm^2}, stays where it was).
+     */
+    public GeoJsonExporter(Path file, List<Measurement> measurements) throws IOException {
+        this.appended = measurements.stream().filter(m -> !FIRST_MEASUREMENTS.contains(m.key())).toList();
         g = new JsonFactory().createGenerator(file.toFile(), JsonEncoding.UTF8);
         g.writeStartObject();
         g.writeStringField("type", "FeatureCollection");
@@ -56,19 +74,27 @@ public final class GeoJsonExporter implements AutoCloseable {
         g.writeEndArray();
         g.writeEndObject();
         g.writeObjectFieldStart("measurements");
-        g.writeNumberField("Area µm^2", round(cell.areaUm2()));
-        g.writeNumberField("Area px", round(n.areaPx()));
-        g.writeNumberField("Perimeter px", round(n.perimeter()));
-        g.writeNumberField("Centroid X px", round(n.centroidX()));
-        g.writeNumberField("Centroid Y px", round(n.centroidY()));
-        g.writeNumberField("Hematoxylin OD mean", n.meanOd());
+        number("Area µm^2", cell.areaUm2(), Measurement.AREA.decimals());
+        number("Area px", n.areaPx(), 3);
+        number("Perimeter px", n.perimeter(), 3);
+        number("Centroid X px", n.centroidX(), 3);
+        number("Centroid Y px", n.centroidY(), 3);
+        number("Hematoxylin OD mean", n.meanOd(), 4);
+        for (Measurement m : appended) {
+            number(m.key(), cell.value(m), m.decimals());
+        }
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndObject();
     }
 
-    static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
+    /** One measurement, as the same text as {@code cells.csv} has; left out when it was not measured. */
+    private void number(String key, double value, int decimals) throws IOException {
+        text.setLength(0);
+        if (Decimals.append(text, value, decimals)) {
+            g.writeFieldName(key);
+            g.writeNumber(text.toString());
+        }
     }
 
     @Override

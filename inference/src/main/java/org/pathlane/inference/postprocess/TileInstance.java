@@ -7,7 +7,11 @@ package org.pathlane.inference.postprocess;
  * @param centroidX mean x of the instance's pixel centres
  * @param centroidY mean y of the instance's pixel centres
  * @param pixels    how many pixels it has
- * @param meanOd    mean hematoxylin optical density over its pixels
+ * @param meanOd    mean hematoxylin optical density over its pixels (on fluorescence: of the nuclear channel
+ *                  rendered as hematoxylin for the model)
+ * @param intensity mean, std dev, min, max of each measured channel over its pixels
+ *                  ({@link org.pathlane.inference.measure.NucleusMeasurements#intensity})
  */
-public record TileInstance(double[] ring, double centroidX, double centroidY, int pixels, double meanOd) {
+public record TileInstance(double[] ring, double centroidX, double centroidY, int pixels, double meanOd,
+        double[] intensity) {
 }

@@ -25,6 +25,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.pathlane.inference.export.JsonNumbers;
+import org.pathlane.inference.measure.NucleusMeasurements;
 import org.pathlane.inference.stitch.Nucleus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,7 +102,8 @@ public final class Checkpoint implements AutoCloseable {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.getFactory().createGenerator(bytes)) {
             g.writeStartObject();
-            g.writeNumberField("checkpoint", 2);
+            // 3: each nucleus carries its measurements; tiles of an older checkpoint are segmented again.
+            g.writeNumberField("checkpoint", 3);
             g.writeStringField("run", fingerprint);
             g.writeEndObject();
         }
@@ -259,7 +261,7 @@ public final class Checkpoint implements AutoCloseable {
             g.writeArrayFieldStart("cells");
             for (Nucleus n : cells) {
                 Nucleus s = new Nucleus(rounded(n.polygon()), round(n.centroidX()), round(n.centroidY()),
-                        round(n.areaPx()), round(n.perimeter()), Math.round(n.meanOd() * 10000) / 10000.0, col, row);
+                        round(n.areaPx()), round(n.perimeter()), round4(n.meanOd()), col, row, rounded(n.measurements()));
                 stored.add(s);
                 g.writeStartArray();
                 JsonNumbers.write(g, s.centroidX());
@@ -273,6 +275,18 @@ public final class Checkpoint implements AutoCloseable {
                     JsonNumbers.write(g, c.y);
                 }
                 g.writeEndArray();
+                NucleusMeasurements m = s.measurements();
+                g.writeStartArray();
+                JsonNumbers.write(g, m.circularity());
+                JsonNumbers.write(g, m.solidity());
+                JsonNumbers.write(g, m.maxCaliper());
+                JsonNumbers.write(g, m.majorAxis());
+                JsonNumbers.write(g, m.minorAxis());
+                JsonNumbers.write(g, m.eccentricity());
+                for (double v : m.intensity()) {
+                    JsonNumbers.write(g, v);
+                }
+                g.writeEndArray();
                 g.writeEndArray();
             }
             g.writeEndArray();
@@ -281,6 +295,25 @@ public final class Checkpoint implements AutoCloseable {
         long offset = writeLine(bytes.toByteArray());
         index.put(key(col, row), new Entry(offset, bytes.size(), pixels));
         return stored;
+    }
+
+    /** Shape to the thousandth of a pixel, ratios and intensities to the ten-thousandth, as the file keeps them. */
+    private static NucleusMeasurements rounded(NucleusMeasurements m) {
+        double[] intensity = new double[m.intensity().length];
+        for (int i = 0; i < intensity.length; i++) {
+            intensity[i] = round4(m.intensity()[i]);
+        }
+        return new NucleusMeasurements(round4(m.circularity()), round4(m.solidity()), round(m.maxCaliper()),
+                round(m.majorAxis()), round(m.minorAxis()), round4(m.eccentricity()), intensity);
+    }
+
+    private static NucleusMeasurements measurements(JsonNode m) {
+        double[] intensity = new double[Math.max(0, m.size() - 6)];
+        for (int i = 0; i < intensity.length; i++) {
+            intensity[i] = m.get(6 + i).asDouble();
+        }
+        return new NucleusMeasurements(m.get(0).asDouble(), m.get(1).asDouble(), m.get(2).asDouble(), m.get(3).asDouble(),
+                m.get(4).asDouble(), m.get(5).asDouble(), intensity);
     }
 
     private Polygon rounded(Polygon polygon) {
@@ -314,13 +347,17 @@ public final class Checkpoint implements AutoCloseable {
             }
             Polygon polygon = geometry.createPolygon(coords);
             cells.add(new Nucleus(polygon, c.get(0).asDouble(), c.get(1).asDouble(), c.get(2).asDouble(),
-                    c.get(3).asDouble(), c.get(4).asDouble(), col, row));
+                    c.get(3).asDouble(), c.get(4).asDouble(), col, row, measurements(c.get(6))));
         }
         return cells;
     }
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10000) / 10000.0;
     }
 
     @Override

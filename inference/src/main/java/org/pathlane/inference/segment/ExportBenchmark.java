@@ -12,13 +12,17 @@ import org.locationtech.jts.geom.Polygon;
 import org.pathlane.inference.export.CellRecord;
 import org.pathlane.inference.export.CsvExporter;
 import org.pathlane.inference.export.GeoJsonExporter;
+import org.pathlane.inference.export.Measurement;
+import org.pathlane.inference.measure.NucleusMeasurements;
+import org.pathlane.inference.measure.PixelChannels;
+import org.pathlane.inference.measure.ShapeMeasures;
 import org.pathlane.inference.stitch.Nucleus;
 
 /**
  * Times writing {@code cells.csv} and {@code cells.geojson} for many synthetic nuclei, the part of a run
  * that grows with the nuclei alone (a large slide has hundreds of thousands). The nuclei are made in
  * chunks outside the clock, as a run's tiles hand them over already measured, so memory stays flat and
- * only the writing is timed. They look like stitched nuclei: ellipses 6 to 16 px across, outlines of
+ * only the writing is timed. They look like stitched, measured nuclei (brightfield: shape, hematoxylin and eosin): ellipses 6 to 16 px across, outlines of
  * about 20 vertices on pixel corners scaled to level-0 coordinates that are not whole numbers, rounded to the
  * thousandth as the checkpoint hands them to the exports.
  */
@@ -65,15 +69,16 @@ public final class ExportBenchmark {
         long csvNanos = 0;
         long geojsonNanos = 0;
         long id = 0;
-        CsvExporter csv = new CsvExporter(csvFile);
-        GeoJsonExporter geojson = new GeoJsonExporter(geojsonFile);
+        List<Measurement> measurements = Measurement.of(PixelChannels.Kind.BRIGHTFIELD);
+        CsvExporter csv = new CsvExporter(csvFile, measurements);
+        GeoJsonExporter geojson = new GeoJsonExporter(geojsonFile, measurements);
         boolean closed = false;
         try {
             for (int done = 0; done < cells; done += CHUNK) {
                 List<CellRecord> chunk = new ArrayList<>(CHUNK);
                 for (int i = 0; i < Math.min(CHUNK, cells - done); i++) {
                     Nucleus n = nucleus(random, geometry);
-                    chunk.add(new CellRecord(++id, n, n.areaPx() * MPP * MPP));
+                    chunk.add(new CellRecord(++id, n, MPP));
                 }
                 long t0 = System.nanoTime();
                 for (CellRecord c : chunk) {
@@ -134,12 +139,24 @@ public final class ExportBenchmark {
         }
         ring[vertices] = ring[0];
         Polygon polygon = geometry.createPolygon(ring);
+        ShapeMeasures.Shape shape = ShapeMeasures.of(polygon);
+        double[] od = new double[8];
+        for (int i = 0; i < od.length; i++) {
+            od[i] = round4(random.nextDouble() * 1.5);
+        }
+        // As the checkpoint hands them on: shape to the thousandth of a pixel, ratios and OD to the ten-thousandth.
+        NucleusMeasurements measured = new NucleusMeasurements(round4(shape.circularity()), round4(shape.solidity()),
+                round(shape.maxCaliper()), round(shape.majorAxis()), round(shape.minorAxis()), round4(shape.eccentricity()), od);
         return new Nucleus(polygon, round(originX + cx * SCALE), round(originY + cy * SCALE), round(polygon.getArea()),
-                round(polygon.getLength()), Math.round((0.2 + random.nextDouble()) * 10000) / 10000.0, col, row);
+                round(polygon.getLength()), od[0], col, row, measured);
     }
 
     /** To the thousandth, as the checkpoint keeps values and every export gets them. */
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 10000) / 10000.0;
     }
 }

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import org.pathlane.inference.export.CellRecord;
 import org.pathlane.inference.export.CsvExporter;
 import org.pathlane.inference.export.GeoJsonExporter;
+import org.pathlane.inference.export.Measurement;
 import org.pathlane.inference.export.OverlayRenderer;
 import org.pathlane.inference.export.ResultSet;
 import org.pathlane.inference.slide.SlideThumbnail;
@@ -34,7 +35,7 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
     private final GeoJsonExporter geojson;
     private final CsvExporter csv;
     private final OverlayRenderer overlay;
-    private final double pixelArea;
+    private final double mpp;
     private final Plausibility plausibility;
     private int next;
     private long cells;
@@ -50,15 +51,16 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
             order.put(key(tiles.get(i).col(), tiles.get(i).row()), i);
         }
         this.waiting = new List[tiles.size()];
-        this.pixelArea = plan.mpp() * plan.mpp();
+        this.mpp = plan.mpp();
+        List<Measurement> measurements = Measurement.of(plan.stain().measuredAs().kind());
         this.plausibility = new Plausibility(plan.mpp(), tissueOnly);
         SlideThumbnail thumbnail = plan.tissue().thumbnail();
         this.overlay = new OverlayRenderer(thumbnail.image(), thumbnail.downsampleX(), thumbnail.downsampleY());
         overlay.drawTissue(plan.tissue().mask());
-        this.geojson = new GeoJsonExporter(results.stage("cells.geojson"));
+        this.geojson = new GeoJsonExporter(results.stage("cells.geojson"), measurements);
         CsvExporter table;
         try {
-            table = new CsvExporter(results.stage("cells.csv"));
+            table = new CsvExporter(results.stage("cells.csv"), measurements);
         } catch (IOException e) {
             geojson.close();
             throw e;
@@ -80,7 +82,7 @@ final class OrderedExport implements SegmentationListener, AutoCloseable {
                 plausibility.tile(waiting[next].stream().mapToDouble(Nucleus::areaPx).toArray(),
                         (double) window.coreWidth() * window.coreHeight());
                 for (Nucleus n : waiting[next]) {
-                    CellRecord cell = new CellRecord(++cells, n, n.areaPx() * pixelArea);
+                    CellRecord cell = new CellRecord(++cells, n, mpp);
                     geojson.write(cell);
                     csv.write(cell);
                     overlay.drawNucleus(n);

@@ -74,12 +74,12 @@ public final class SegmentBenchmark {
             // The naive baseline runs first: without a warm-up it would also pay for the JIT compiling the
             // post-processing (a few hundred tiles), which every later measurement is spared.
             for (TileWindow w : spread(plan.tissueTiles(), WARM_UP_TILES)) {
-                TileSegmenter.Tile tile = new TileSegmenter.Tile(w, reader.read(w));
+                TileSegmenter.Tile tile = reader.tile(w);
                 naiveSegmenter.postProcess(naiveSegmenter.infer(List.of(tile)).get(0));
             }
             long t0 = System.nanoTime();
             for (TileWindow w : sample) {
-                TileSegmenter.Tile tile = new TileSegmenter.Tile(w, reader.read(w));
+                TileSegmenter.Tile tile = reader.tile(w);
                 naiveSegmenter.postProcess(naiveSegmenter.infer(List.of(tile)).get(0));
             }
             naive = (System.nanoTime() - t0) / 1e9 * all.size() / Math.max(1, sample.size());
@@ -87,14 +87,14 @@ public final class SegmentBenchmark {
             List<TileWindow> tissue = plan.tissueTiles();
             // What the pipeline's read stage does: read, decode and pack each tile for the model.
             readOnly = parallel(SegmentationPipeline.workerThreads(model.device()), tissue.size(),
-                    i -> segmenter.prepare(new TileSegmenter.Tile(tissue.get(i), reader.read(tissue.get(i)))));
+                    i -> segmenter.prepare(reader.tile(tissue.get(i))));
 
             // Tiles kept in memory are spread over the tissue, not the first ones of the grid (often edge
             // tiles with little tissue): post-processing time depends on how many nuclei a tile holds.
             List<TileWindow> kept = spread(tissue, Math.max(1, 2 * request.batch()));
             List<TileSegmenter.Tile> inMemory = new ArrayList<>();
             for (TileWindow w : kept) {
-                inMemory.add(segmenter.prepare(new TileSegmenter.Tile(w, reader.read(w))));
+                inMemory.add(segmenter.prepare(reader.tile(w)));
             }
             int batch = request.batch();
             int batches = (tissue.size() + batch - 1) / batch;

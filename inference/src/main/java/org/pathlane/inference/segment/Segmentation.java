@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.pathlane.inference.export.ResultSet;
+import org.pathlane.inference.measure.PixelChannels;
+import org.pathlane.inference.measure.SlidePixels;
 import org.pathlane.inference.model.ChannelChoice;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
@@ -134,10 +136,29 @@ public final class Segmentation {
         return warnings;
     }
 
-    /** Reads tile images as ARGB pixels for the pipeline, stain-normalised when the plan says so. */
+    /**
+     * Reads tile images as ARGB pixels for the pipeline, stain-normalised when the plan says so; the tiles
+     * also keep the slide's own pixels, which the nuclei are measured on.
+     */
     static SegmentationPipeline.TilePixels pixels(TileReader reader, TileColours stain) {
-        return w -> stain.apply(reader.readPixels(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
-                (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1)));
+        PixelChannels channels = stain.measuredAs();
+        return new SegmentationPipeline.TilePixels() {
+            @Override
+            public int[] read(TileWindow w) throws IOException {
+                return stain.apply(slide(w));
+            }
+
+            @Override
+            public TileSegmenter.Tile tile(TileWindow w) throws IOException {
+                int[] slide = slide(w);
+                return new TileSegmenter.Tile(w, stain.apply(slide.clone()), new SlidePixels(slide, channels));
+            }
+
+            private int[] slide(TileWindow w) throws IOException {
+                return reader.readPixels(new Tile(w.col(), w.row(), (long) w.coreX(), (long) w.coreY(),
+                        (long) w.coreWidth(), (long) w.coreHeight(), w.originX(), w.originY(), 1));
+            }
+        };
     }
 
     /**

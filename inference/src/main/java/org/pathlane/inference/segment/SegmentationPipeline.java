@@ -32,7 +32,13 @@ public final class SegmentationPipeline {
     /** Reads one tile's ARGB pixels (halo included). */
     @FunctionalInterface
     public interface TilePixels {
+        /** The pixels the model is shown. */
         int[] read(TileWindow window) throws IOException;
+
+        /** The tile as the pipeline carries it: the model's pixels and the slide's own, which are measured. */
+        default TileSegmenter.Tile tile(TileWindow window) throws IOException {
+            return new TileSegmenter.Tile(window, read(window));
+        }
     }
 
     private final TileSegmenter segmenter;
@@ -119,7 +125,7 @@ public final class SegmentationPipeline {
                 permits.acquire(group.size());
                 List<CompletableFuture<TileSegmenter.Tile>> reads = group.stream()
                         .map(w -> CompletableFuture.supplyAsync(timed(times, Stage.READ,
-                                () -> segmenter.prepare(new TileSegmenter.Tile(w, readTile(w)))), workers))
+                                () -> segmenter.prepare(readWholeTile(w))), workers))
                         .toList();
                 CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
                         .thenApplyAsync(v -> {
@@ -261,6 +267,14 @@ public final class SegmentationPipeline {
                 }
             }
         };
+    }
+
+    private TileSegmenter.Tile readWholeTile(TileWindow w) {
+        try {
+            return source.tile(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int[] readTile(TileWindow w) {

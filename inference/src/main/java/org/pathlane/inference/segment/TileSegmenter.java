@@ -2,6 +2,8 @@ package org.pathlane.inference.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pathlane.inference.measure.PixelChannels;
+import org.pathlane.inference.measure.SlidePixels;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.model.TensorPacker;
@@ -21,14 +23,19 @@ import org.pathlane.inference.stitch.TileWindow;
 public final class TileSegmenter {
 
     /**
-     * A tile's pixels; once {@linkplain #prepare prepared}, the model's input for it; after inference, the
-     * model's output for it.
+     * A tile's pixels as the model sees them; once {@linkplain #prepare prepared}, the model's input for it;
+     * after inference, the model's output for it; and the slide's own pixels, which nuclei are measured on.
      */
-    public record Tile(TileWindow window, int[] argb, float[] input, float[] output) {
+    public record Tile(TileWindow window, int[] argb, float[] input, float[] output, SlidePixels slide) {
 
-        /** A tile just read. */
+        /** A tile just read, measured as it is with the standard H&amp;E stain vectors. */
         public Tile(TileWindow window, int[] argb) {
-            this(window, argb, null, null);
+            this(window, argb, new SlidePixels(argb, PixelChannels.standardHE()));
+        }
+
+        /** A tile just read, the model's pixels and the slide's. */
+        public Tile(TileWindow window, int[] argb, SlidePixels slide) {
+            this(window, argb, null, null, slide);
         }
     }
 
@@ -55,7 +62,7 @@ public final class TileSegmenter {
      * reading, so the inference thread only feeds the model.
      */
     public Tile prepare(Tile tile) {
-        return new Tile(tile.window(), tile.argb(), packer.pack(tile.argb(), tile.window().size()), null);
+        return new Tile(tile.window(), tile.argb(), packer.pack(tile.argb(), tile.window().size()), null, tile.slide());
     }
 
     /**
@@ -76,7 +83,7 @@ public final class TileSegmenter {
             for (int i = 0; i < tiles.size(); i++) {
                 float[] one = new float[pixels];
                 System.arraycopy(result, i * pixels, one, 0, pixels);
-                out.add(new Tile(tiles.get(i).window(), tiles.get(i).argb(), null, one));
+                out.add(new Tile(tiles.get(i).window(), tiles.get(i).argb(), null, one, tiles.get(i).slide()));
             }
             return out;
         }
@@ -90,7 +97,7 @@ public final class TileSegmenter {
             float[] result = model.run(batch, per, size);
             float[] one = new float[pixels];
             System.arraycopy(result, 0, one, 0, pixels);
-            out.add(new Tile(tile.window(), tile.argb(), null, one));
+            out.add(new Tile(tile.window(), tile.argb(), null, one, tile.slide()));
         }
         return out;
     }
@@ -104,7 +111,7 @@ public final class TileSegmenter {
         int size = tile.window().size();
         TileWindow window = tile.window();
         LabelImage labels = segmenter.segment(tile.output(), size, size, BUFFERS.get());
-        List<TileInstance> instances = InstanceExtractor.extract(labels, tile.argb(),
+        List<TileInstance> instances = InstanceExtractor.extract(labels, tile.argb(), tile.slide(),
                 (x, y) -> CoreStitcher.owns(window, x, y));
         return stitcher.keep(window, instances);
     }

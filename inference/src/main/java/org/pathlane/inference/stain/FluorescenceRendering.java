@@ -1,6 +1,7 @@
 package org.pathlane.inference.stain;
 
 import java.util.Arrays;
+import org.pathlane.inference.measure.PixelChannels;
 import org.pathlane.inference.model.ColourDeconvolution;
 import java.util.Locale;
 
@@ -122,6 +123,12 @@ public final class FluorescenceRendering implements TileColours {
             argb[i] = (p >>> 24) == 0 ? 0xffffffff : lut[(p >> shift) & 0xff];
         }
         return argb;
+    }
+
+    /** The nuclear channel, measured as its 8-bit intensity on the slide's own pixels. */
+    @Override
+    public PixelChannels measuredAs() {
+        return PixelChannels.fluorescence(channel);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.pathlane.inference.measure.PixelChannels;
 import org.pathlane.inference.model.ColourDeconvolution;
 import org.pathlane.inference.model.Matrix3;
 
@@ -77,6 +78,13 @@ public final class StainNormaliser {
         @Override
         public int[] apply(int[] argb) {
             return normaliser == null ? argb : normaliser.apply(argb);
+        }
+
+        /** The slide's own stain vectors when they were estimated, the standard ones otherwise. */
+        @Override
+        public PixelChannels measuredAs() {
+            return normaliser == null ? PixelChannels.standardHE()
+                    : PixelChannels.brightfield(normaliser.hematoxylin, normaliser.eosin);
         }
 
         static Estimate none(String why) {

@@ -1,5 +1,7 @@
 package org.pathlane.inference.stain;
 
+import org.pathlane.inference.measure.PixelChannels;
+
 /** What is done to a tile's colours before the model sees them, the same for every tile of a slide. */
 public interface TileColours {
 
@@ -8,4 +10,12 @@ public interface TileColours {
 
     /** One line for {@code summary.json}'s {@code stain} and the checkpoint's fingerprint. */
     String description();
+
+    /**
+     * What the slide's own pixels (before {@link #apply}) are measured as: the standard H&amp;E stain vectors
+     * unless the slide's were estimated, or the nuclear channel of a fluorescence slide.
+     */
+    default PixelChannels measuredAs() {
+        return PixelChannels.standardHE();
+    }
 }

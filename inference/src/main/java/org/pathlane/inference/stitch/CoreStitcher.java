@@ -8,13 +8,15 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
+import org.pathlane.inference.measure.NucleusMeasurements;
+import org.pathlane.inference.measure.ShapeMeasures;
 import org.pathlane.inference.postprocess.TileInstance;
 
 /**
  * Seam-free stitching: an instance belongs to the tile whose core holds its centroid; the others are
  * halo instances that the neighbouring tile reports in full. With a halo wider than a nucleus, each
  * nucleus is reported exactly once and never cut at a seam. Outlines are simplified by half a pixel
- * (pixel staircases become straight edges) and moved to level-0 coordinates.
+ * (pixel staircases become straight edges) and moved to level-0 coordinates, where their shape is measured.
  */
 public final class CoreStitcher {
 
@@ -36,8 +38,10 @@ public final class CoreStitcher {
             double cx = window.toLevel0X(instance.centroidX());
             double cy = window.toLevel0Y(instance.centroidY());
             Polygon polygon = toLevel0(window, instance.ring());
-            kept.add(new Nucleus(polygon, cx, cy,
-                    polygon.getArea(), polygon.getLength(), instance.meanOd(), window.col(), window.row()));
+            // Shape on the outline the exports carry (staircases straightened), so a disc is round.
+            NucleusMeasurements measurements = NucleusMeasurements.of(ShapeMeasures.of(polygon), instance.intensity());
+            kept.add(new Nucleus(polygon, cx, cy, polygon.getArea(), polygon.getLength(), instance.meanOd(), window.col(),
+                    window.row(), measurements));
         }
         return kept;
     }
