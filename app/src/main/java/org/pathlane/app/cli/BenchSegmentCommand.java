@@ -100,8 +100,9 @@ public final class BenchSegmentCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         out.printf(java.util.Locale.ROOT, "export      %d synthetic nuclei: cells.csv %.2f s (%.1f MB), cells.geojson %.2f s"
-                + " (%.1f MB), both %.2f s (%.2f µs per nucleus)%n", f.cells(), f.csvSeconds(), f.csvBytes() / 1e6,
-                f.geojsonSeconds(), f.geojsonBytes() / 1e6, f.seconds(), f.seconds() * 1e6 / Math.max(1, f.cells()));
+                + " (%.1f MB), both %.2f s (%.2f µs per nucleus); CPU %.2f s%n", f.cells(), f.csvSeconds(),
+                f.csvBytes() / 1e6, f.geojsonSeconds(), f.geojsonBytes() / 1e6, f.seconds(),
+                f.seconds() * 1e6 / Math.max(1, f.cells()), f.cpuSeconds());
         out.printf("load        %s (1-minute load average, %d cores)%n", loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         out.flush();

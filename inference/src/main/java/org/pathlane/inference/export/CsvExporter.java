@@ -22,6 +22,7 @@ public final class CsvExporter implements AutoCloseable {
     private final BufferedWriter out;
     private final List<Measurement> appended;
     private final StringBuilder row = new StringBuilder(256);
+    private final char[] scratch = new char[Decimals.MAX_CHARS];
 
     /** A table with the brightfield measurements. */
     public CsvExporter(Path file) throws IOException {
@@ -56,21 +57,21 @@ public final class CsvExporter implements AutoCloseable {
         StringBuilder r = row;
         r.setLength(0);
         r.append(cell.id()).append(',');
-        Decimals.append(r, n.centroidX(), 3);
+        Decimals.append(r, n.centroidX(), 3, scratch);
         r.append(',');
-        Decimals.append(r, n.centroidY(), 3);
+        Decimals.append(r, n.centroidY(), 3, scratch);
         r.append(',');
-        Decimals.append(r, n.areaPx(), 3);
+        Decimals.append(r, n.areaPx(), 3, scratch);
         r.append(',');
-        Decimals.append(r, cell.areaUm2(), Measurement.AREA.decimals());
+        Decimals.append(r, cell.areaUm2(), Measurement.AREA.decimals(), scratch);
         r.append(',');
-        Decimals.append(r, n.perimeter(), 3);
+        Decimals.append(r, n.perimeter(), 3, scratch);
         r.append(',');
-        Decimals.append(r, n.meanOd(), 4);
+        Decimals.append(r, n.meanOd(), 4, scratch);
         r.append(',').append(n.col()).append(',').append(n.row());
         for (Measurement m : appended) {
             r.append(',');
-            Decimals.append(r, cell.value(m), m.decimals());
+            Decimals.append(r, cell.value(m), m.decimals(), scratch);
         }
         r.append('\n');
         out.append(r);

@@ -3,6 +3,7 @@ package org.pathlane.inference.export;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +26,11 @@ public final class GeoJsonExporter implements AutoCloseable {
 
     private final JsonGenerator g;
     private final List<Measurement> appended;
-    private final StringBuilder text = new StringBuilder(24);
+    private final char[] scratch = new char[Decimals.MAX_CHARS];
+    /** Keys encoded once: most of the text of a feature, written 300,000 times for a large slide. */
+    private static final SerializedString[] KEYS = keys();
+    private static final SerializedString[] FIRST = FIRST_MEASUREMENTS.stream().map(SerializedString::new)
+            .toArray(SerializedString[]::new);
 
     /** A collection with the brightfield measurements. */
     public GeoJsonExporter(Path file) throws IOException {
@@ -74,14 +79,14 @@ public final class GeoJsonExporter implements AutoCloseable {
         g.writeEndArray();
         g.writeEndObject();
         g.writeObjectFieldStart("measurements");
-        number("Area µm^2", cell.areaUm2(), Measurement.AREA.decimals());
-        number("Area px", n.areaPx(), 3);
-        number("Perimeter px", n.perimeter(), 3);
-        number("Centroid X px", n.centroidX(), 3);
-        number("Centroid Y px", n.centroidY(), 3);
-        number("Hematoxylin OD mean", n.meanOd(), 4);
+        number(FIRST[0], cell.areaUm2(), Measurement.AREA.decimals());
+        number(FIRST[1], n.areaPx(), 3);
+        number(FIRST[2], n.perimeter(), 3);
+        number(FIRST[3], n.centroidX(), 3);
+        number(FIRST[4], n.centroidY(), 3);
+        number(FIRST[5], n.meanOd(), 4);
         for (Measurement m : appended) {
-            number(m.key(), cell.value(m), m.decimals());
+            number(KEYS[m.ordinal()], cell.value(m), m.decimals());
         }
         g.writeEndObject();
         g.writeEndObject();
@@ -89,12 +94,21 @@ public final class GeoJsonExporter implements AutoCloseable {
     }
 
     /** One measurement, as the same text as {@code cells.csv} has; left out when it was not measured. */
-    private void number(String key, double value, int decimals) throws IOException {
-        text.setLength(0);
-        if (Decimals.append(text, value, decimals)) {
+    private void number(SerializedString key, double value, int decimals) throws IOException {
+        int n = Decimals.fixed(scratch, value, decimals);
+        if (n > 0) {
             g.writeFieldName(key);
-            g.writeNumber(text.toString());
+            g.writeNumber(scratch, 0, n);
         }
+    }
+
+    private static SerializedString[] keys() {
+        Measurement[] all = Measurement.values();
+        SerializedString[] keys = new SerializedString[all.length];
+        for (Measurement m : all) {
+            keys[m.ordinal()] = new SerializedString(m.key());
+        }
+        return keys;
     }
 
     @Override
