@@ -18,7 +18,7 @@ import org.pathlane.inference.stitch.Nucleus;
  */
 public enum Measurement {
     AREA("Area µm^2", 3, 2, Nucleus::areaPx),
-    PERIMETER("Perimeter µm", 3, 1, Nucleus::perimeter),
+    PERIMETER("Perimeter µm", 3, 1, n -> n.measurements().perimeter()),
     CIRCULARITY("Circularity", 4, 0, n -> n.measurements().circularity()),
     SOLIDITY("Solidity", 4, 0, n -> n.measurements().solidity()),
     MAX_CALIPER("Max caliper µm", 3, 1, n -> n.measurements().maxCaliper()),

@@ -277,6 +277,7 @@ public final class Checkpoint implements AutoCloseable {
                 g.writeEndArray();
                 NucleusMeasurements m = s.measurements();
                 g.writeStartArray();
+                JsonNumbers.write(g, m.perimeter());
                 JsonNumbers.write(g, m.circularity());
                 JsonNumbers.write(g, m.solidity());
                 JsonNumbers.write(g, m.maxCaliper());
@@ -303,17 +304,17 @@ public final class Checkpoint implements AutoCloseable {
         for (int i = 0; i < intensity.length; i++) {
             intensity[i] = round4(m.intensity()[i]);
         }
-        return new NucleusMeasurements(round4(m.circularity()), round4(m.solidity()), round(m.maxCaliper()),
+        return new NucleusMeasurements(round(m.perimeter()), round4(m.circularity()), round4(m.solidity()), round(m.maxCaliper()),
                 round(m.majorAxis()), round(m.minorAxis()), round4(m.eccentricity()), intensity);
     }
 
     private static NucleusMeasurements measurements(JsonNode m) {
-        double[] intensity = new double[Math.max(0, m.size() - 6)];
+        double[] intensity = new double[Math.max(0, m.size() - 7)];
         for (int i = 0; i < intensity.length; i++) {
-            intensity[i] = m.get(6 + i).asDouble();
+            intensity[i] = m.get(7 + i).asDouble();
         }
         return new NucleusMeasurements(m.get(0).asDouble(), m.get(1).asDouble(), m.get(2).asDouble(), m.get(3).asDouble(),
-                m.get(4).asDouble(), m.get(5).asDouble(), intensity);
+                m.get(4).asDouble(), m.get(5).asDouble(), m.get(6).asDouble(), intensity);
     }
 
     private Polygon rounded(Polygon polygon) {

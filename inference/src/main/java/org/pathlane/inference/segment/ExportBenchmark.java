@@ -163,7 +163,7 @@ public final class ExportBenchmark {
             od[i] = round4(random.nextDouble() * 1.5);
         }
         // As the checkpoint hands them on: shape to the thousandth of a pixel, ratios and OD to the ten-thousandth.
-        NucleusMeasurements measured = new NucleusMeasurements(round4(shape.circularity()), round4(shape.solidity()),
+        NucleusMeasurements measured = new NucleusMeasurements(round(shape.perimeter()), round4(shape.circularity()), round4(shape.solidity()),
                 round(shape.maxCaliper()), round(shape.majorAxis()), round(shape.minorAxis()), round4(shape.eccentricity()), od);
         return new Nucleus(polygon, round(originX + cx * SCALE), round(originY + cy * SCALE), round(polygon.getArea()),
                 round(polygon.getLength()), od[0], col, row, measured);

@@ -39,7 +39,8 @@ public final class CoreStitcher {
             double cy = window.toLevel0Y(instance.centroidY());
             Polygon polygon = toLevel0(window, instance.ring());
             // Shape on the outline the exports carry (staircases straightened), so a disc is round.
-            NucleusMeasurements measurements = NucleusMeasurements.of(ShapeMeasures.of(polygon), instance.intensity());
+            NucleusMeasurements measurements = NucleusMeasurements.of(
+                    ShapeMeasures.of(polygon, instance.ring(), window.scale()), instance.intensity());
             kept.add(new Nucleus(polygon, cx, cy, polygon.getArea(), polygon.getLength(), instance.meanOd(), window.col(),
                     window.row(), measurements));
         }
