@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.pathlane.inference.measure.NucleusMeasurements;
 import org.pathlane.inference.stitch.Nucleus;
 
 class CheckpointTest {
@@ -67,6 +68,40 @@ class CheckpointTest {
             assertThat(read.perimeter()).isEqualTo(kept.perimeter());
             assertThat(read.meanOd()).isEqualTo(kept.meanOd());
             assertThat(read.polygon().getCoordinates()).isEqualTo(kept.polygon().getCoordinates());
+        }
+    }
+
+    @Test
+    void measurementsComeBackAsHandedOnSoAResumedRunExportsTheSameValues() throws Exception {
+        Nucleus s = square(100.5, 200.25);
+        Nucleus measured = new Nucleus(s.polygon(), s.centroidX(), s.centroidY(), s.areaPx(), s.perimeter(), 0.61234567,
+                0, 0, new NucleusMeasurements(15.0004999, 0.987654321, 0.99995, 5.6568542, 4.5135166, 4.5135166, 0.00049999,
+                        new double[] {0.61234567, 0.10000499, 0.2, 1.23456789, 0.25, 0.0333333, 0.1, 0.4}));
+        List<Nucleus> handedOn;
+        try (Checkpoint c = Checkpoint.open(out, "run-a")) {
+            handedOn = c.append(0, 0, "p", List.of(measured));
+        }
+        try (Checkpoint c = Checkpoint.open(out, "run-a")) {
+            NucleusMeasurements read = c.read(0, 0).get(0).measurements();
+            NucleusMeasurements kept = handedOn.get(0).measurements();
+            assertThat(read).isEqualTo(kept);
+            assertThat(read.intensity()).hasSize(8).containsExactly(kept.intensity());
+            assertThat(read.maxCaliper()).isEqualTo(5.657);
+            assertThat(read.circularity()).isEqualTo(0.9877);
+            assertThat(read.intensity(3)).isEqualTo(1.2346);
+        }
+    }
+
+    @Test
+    void aCheckpointWrittenBeforeMeasurementsIsStartedAfresh() throws Exception {
+        Path tiles = Files.createDirectories(out.resolve("checkpoint")).resolve("tiles.jsonl");
+        String header = "{\"checkpoint\":2,\"run\":\"run-a\"}";
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(tiles, String.format("%08x %s%n", crc.getValue(), header));
+
+        try (Checkpoint c = Checkpoint.open(out, "run-a")) {
+            assertThat(c.tilesDone()).isZero();
         }
     }
 

@@ -48,6 +48,22 @@ class FluorescenceSlideTest {
         assertThat(areas[areas.length - 1]).as("largest nucleus, µm²").isLessThan(1_000.0);
         assertThat(summary.warnings()).isEmpty();
         assertThat(Arrays.stream(areas).filter(a -> a > 500).count()).isLessThan(areas.length / 100 + 1);
+
+        // The nuclear channel's own intensities are measured, not optical density of the rendering.
+        List<String> rows = Files.readAllLines(tmp.resolve(name).resolve("cells.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        assertThat(header).contains("nuclear_channel_mean", "nuclear_channel_std_dev", "nuclear_channel_min",
+                "nuclear_channel_max", "circularity").doesNotContain("eosin_od_mean", "hematoxylin_od_std_dev");
+        double[] means = new double[rows.size() - 1];
+        for (int i = 1; i < rows.size(); i++) {
+            String[] row = rows.get(i).split(",");
+            double mean = Double.parseDouble(row[header.indexOf("nuclear_channel_mean")]);
+            assertThat(mean).isBetween(Double.parseDouble(row[header.indexOf("nuclear_channel_min")]),
+                    Double.parseDouble(row[header.indexOf("nuclear_channel_max")]));
+            means[i - 1] = mean;
+        }
+        Arrays.sort(means);
+        assertThat(means[means.length / 2]).as("median nuclear intensity (8-bit DAPI)").isBetween(20.0, 255.0);
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.OnnxModel;
 import org.pathlane.inference.stitch.Nucleus;
 import org.pathlane.inference.testdata.InMemorySlide;
+import org.pathlane.inference.export.Measurement;
+import org.pathlane.inference.measure.PixelChannels;
 import org.pathlane.inference.tissue.TissueDetector;
 import org.pathlane.inference.testdata.NucleusMatching;
 import org.pathlane.inference.testdata.Results;
@@ -73,6 +75,7 @@ class SegmentationRunTest {
                 .containsExactly("open", "tissue", "read", "infer", "post", "write", "total");
 
         List<String> csv = Files.readAllLines(r.out().resolve("cells.csv"));
+        List<String> header = List.of(csv.get(0).split(","));
         JsonNode features = Results.json(r.out().resolve("cells.geojson")).path("features");
         assertThat(csv).hasSize((int) summary.cells() + 1);
         assertThat(features.size()).isEqualTo((int) summary.cells());
@@ -85,6 +88,22 @@ class SegmentationRunTest {
             assertThat(f.path("properties").path("classification").path("name").asText()).isEqualTo("Nucleus");
             assertThat(f.path("properties").path("measurements").path("Centroid X px").asDouble())
                     .isCloseTo(Double.parseDouble(row[1]), org.assertj.core.data.Offset.offset(0.01));
+            // Every measurement, the same value in both files; the painted nuclei are discs of nuclear stain.
+            JsonNode values = f.path("properties").path("measurements");
+            for (Measurement m : Measurement.of(PixelChannels.Kind.BRIGHTFIELD)) {
+                int column = header.indexOf(m.csvColumn());
+                assertThat(column).as("column %s", m.csvColumn()).isPositive();
+                assertThat(values.has(m.key())).as("key %s", m.key()).isTrue();
+                assertThat(Double.parseDouble(row[column])).as("nucleus %d: %s", i + 1, m.key())
+                        .isEqualTo(values.path(m.key()).asDouble());
+            }
+            assertThat(values.path("Circularity").asDouble()).as("a painted disc").isGreaterThan(0.85);
+            assertThat(values.path("Eccentricity").asDouble()).as("a painted disc").isLessThan(0.6);
+            assertThat(values.path("Hematoxylin OD mean").asDouble()).as("a nucleus")
+                    .isGreaterThan(values.path("Eosin OD mean").asDouble());
+            assertThat(Double.parseDouble(row[header.indexOf("mean_od")]))
+                    .isEqualTo(values.path("Hematoxylin OD mean").asDouble())
+                    .isEqualTo(Double.parseDouble(row[header.indexOf("hematoxylin_od_mean")]));
         }
         for (Polygon p : Results.polygons(r.out().resolve("cells.geojson"))) {
             assertThat(p.isValid()).as("valid polygon %s", p).isTrue();

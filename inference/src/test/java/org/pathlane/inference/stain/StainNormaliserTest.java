@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.pathlane.inference.measure.PixelChannels;
 import org.pathlane.inference.model.ColourDeconvolution;
 import org.pathlane.inference.model.Matrix3;
 
@@ -41,6 +42,22 @@ class StainNormaliserTest {
         assertThat(before).isLessThan(0.5f);
         assertThat((double) after).isCloseTo(StainNormaliser.REFERENCE_MAX_H, org.assertj.core.data.Offset.offset(0.35));
         assertThat(ColourDeconvolution.hematoxylin(normaliser.apply(new int[] {stroma})[0])).isLessThan(0.1f);
+    }
+
+    @Test
+    void theSlidesStainsAreMeasuredWithTheVectorsEstimatedForIt() {
+        StainNormaliser.Estimate estimate = estimate(stained(PINK_H, PINK_E, 0.8, 0.7, 20_000, 5));
+        int nucleus = pixel(PINK_H, 0.6, PINK_E, 0.2);
+
+        double own = estimate.measuredAs().hematoxylin(nucleus);
+        double standard = PixelChannels.standardHE().hematoxylin(nucleus);
+
+        assertThat(estimate.measuredAs().kind()).isEqualTo(PixelChannels.Kind.BRIGHTFIELD);
+        assertThat(Math.abs(own - 0.6)).as("own %.3f, standard %.3f", own, standard).isLessThan(Math.abs(standard - 0.6));
+        // The estimated colours are a few degrees off the painted ones (see above): measured with exactly them.
+        assertThat(own).isEqualTo((double) PixelChannels.brightfield(estimate.normaliser().hematoxylin(),
+                estimate.normaliser().eosin()).hematoxylin(nucleus));
+        assertThat(StainNormaliser.Estimate.none("no tissue").measuredAs()).isSameAs(PixelChannels.standardHE());
     }
 
     @Test
