@@ -89,10 +89,12 @@ final class BioimageDescription {
                     "inputs[0].axes y scale (µm)", where);
         }
         boolean said = !Double.isNaN(pixelSize);
+        java.util.Map<String, WeightsSource> weights = weightsFiles();
         return new ModelSpec(
                 root.path("name").asText(file.getParent().getFileName().toString()),
                 file,
-                WeightsSource.ofFile(weightsFile()),
+                weights.get("onnx"),
+                weights.get("torchscript"),
                 v05 ? input.path("id").asText("input") : input.path("name").asText("input"),
                 v05 ? output.path("id").asText("output") : output.path("name").asText("output"),
                 channels,
@@ -149,22 +151,38 @@ final class BioimageDescription {
                 + " to probability or labels");
     }
 
-    private Path weightsFile() {
-        JsonNode onnx = root.path("weights").path("onnx");
-        if (onnx.isMissingNode()) {
-            throw new ModelException(where + ": the description has no onnx weights (found: "
+    /**
+     * The weights PathLane can run, by bioimage.io weight format: {@code onnx} and {@code torchscript}.
+     * Other formats (pytorch_state_dict, keras, tensorflow) need Python and are named in the error when
+     * nothing runnable is left; a weights entry pointing at a download is refused rather than fetched.
+     */
+    private java.util.Map<String, WeightsSource> weightsFiles() {
+        java.util.Map<String, WeightsSource> found = new java.util.HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String format : List.of("onnx", "torchscript")) {
+            JsonNode entry = root.path("weights").path(format);
+            if (entry.isMissingNode()) {
+                continue;
+            }
+            String source = entry.path("source").asText("");
+            Path weights = file.resolveSibling(source);
+            if (source.contains("://")) {
+                problems.add(format + " weights are at " + source + "; download them next to the description");
+            } else if (source.isEmpty() || !Files.isRegularFile(weights)) {
+                problems.add(format + " weights file '" + source + "' is missing");
+            } else {
+                found.put(format, WeightsSource.ofFile(weights));
+            }
+        }
+        if (found.isEmpty()) {
+            if (!problems.isEmpty()) {
+                throw new ModelException(where + ": " + String.join("; ", problems));
+            }
+            throw new ModelException(where + ": the description has no onnx or torchscript weights (found: "
                     + root.path("weights").properties().stream().map(e -> e.getKey()).toList()
-                    + "); PathLane runs ONNX models");
+                    + "); PathLane runs ONNX and TorchScript models");
         }
-        String source = onnx.path("source").asText("");
-        if (source.contains("://")) {
-            throw new ModelException(where + ": onnx weights are at " + source + "; download them next to the description");
-        }
-        Path weights = file.resolveSibling(source);
-        if (source.isEmpty() || !Files.isRegularFile(weights)) {
-            throw new ModelException(where + ": onnx weights file '" + source + "' is missing");
-        }
-        return weights;
+        return found;
     }
 
     private Optional<Path> testTensor(JsonNode tensor, String v04Field) {

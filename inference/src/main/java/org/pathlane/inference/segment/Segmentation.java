@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import org.pathlane.inference.PathLaneVersion;
 import org.pathlane.inference.export.ResultSet;
 import org.pathlane.inference.model.ChannelChoice;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
-import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.Models;
+import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.slide.SlideReader;
 import org.pathlane.inference.slide.SlideLevel;
 import org.pathlane.inference.stitch.Nucleus;
@@ -67,13 +71,14 @@ public final class Segmentation {
     /** Loads the request's model, runs, and closes the model. */
     public SegmentSummary run(SegmentRequest request, SegmentationListener listener) throws IOException, InterruptedException {
         ModelSpec spec = ModelLoader.load(request.model());
-        try (OnnxModel model = OnnxModel.open(spec, request.device(), SegmentationPipeline.inferenceCpuThreads())) {
+        try (SegmentationModel model = Models.open(spec, request.device(), SegmentationPipeline.inferenceCpuThreads(),
+                request.engine())) {
             return run(request, model, listener);
         }
     }
 
     /** Runs with a model already open (sessions are expensive to create: share them between runs). */
-    public SegmentSummary run(SegmentRequest request, OnnxModel model, SegmentationListener listener)
+    public SegmentSummary run(SegmentRequest request, SegmentationModel model, SegmentationListener listener)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         try {
@@ -111,7 +116,7 @@ public final class Segmentation {
                         request.batch(), plan.grid.tiles().size(), plan.tissueTiles.size(), plan.grid.skipped(),
                         cells, plan.stain.description(), (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
                         times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9,
-                        warnings(plan, model, verdict));
+                        warnings(plan, model, verdict), provenance(request, model, slide, plan));
                 summary.write(results.stage("summary.json"));
                 results.commit();
                 LOG.info("Segmented {}: {} nuclei in {} tissue tiles of {} ({} s)", request.slide(), cells,
@@ -122,8 +127,65 @@ public final class Segmentation {
         }
     }
 
+    /**
+     * What {@code summary.json} records to reproduce the result: the build, the model as run (its weights'
+     * digest, not just its name or path), the request's parameters exactly as given, and the slide by its
+     * content fingerprint.
+     */
+    static Map<String, Object> provenance(SegmentRequest request, SegmentationModel model, SlideReader slide, Plan plan) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("pathlane", PathLaneVersion.get());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", model.spec().name());
+        m.put("source", request.model());
+        m.put("description", model.spec().description().toString());
+        m.put("weightsSha256", model.weightsDigest());
+        m.put("postprocessing", postprocessing(model.spec()));
+        p.put("model", m);
+        Map<String, Object> engine = new LinkedHashMap<>();
+        engine.put("name", model.engine().id());
+        engine.put("version", model.engineVersion());
+        engine.put("device", model.device());
+        p.put("engine", engine);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("model", request.model());
+        parameters.put("engine", request.engine().id());
+        parameters.put("device", request.device().name().toLowerCase(Locale.ROOT));
+        parameters.put("tile", request.tile());
+        parameters.put("halo", request.halo());
+        parameters.put("batch", request.batch());
+        parameters.put("region", request.region().map(r -> java.util.Arrays.stream(r).boxed().toList()).orElse(null));
+        parameters.put("tissueThreshold", request.tissueThreshold());
+        parameters.put("tissue", request.useTissue());
+        parameters.put("mpp", request.mpp().isPresent() ? request.mpp().getAsDouble() : null);
+        p.put("parameters", parameters);
+        Map<String, Object> slideFacts = new LinkedHashMap<>();
+        slideFacts.put("file", request.slide().toString());
+        slideFacts.put("fingerprint", slide.id());
+        p.put("slide", slideFacts);
+        Map<String, Object> pixelSize = new LinkedHashMap<>();
+        pixelSize.put("slideUm", plan.mpp());
+        pixelSize.put("slideSource", plan.mppSource());
+        pixelSize.put("modelUm", model.spec().pixelSize());
+        pixelSize.put("modelSource", model.spec().pixelSizeSaid() ? "model" : "PathLane default (the model does not say)");
+        pixelSize.put("scale", plan.grid().scale());
+        p.put("pixelSize", pixelSize);
+        p.put("stain", plan.stain().description());
+        return p;
+    }
+
+    private static Map<String, Object> postprocessing(ModelSpec spec) {
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("outputKind", spec.outputKind().name().toLowerCase(Locale.ROOT));
+        post.put("threshold", spec.post().threshold());
+        post.put("minAreaUm2", spec.post().minAreaUm2());
+        post.put("seedDistanceUm", spec.post().seedDistanceUm());
+        post.put("version", POSTPROCESSING_VERSION);
+        return post;
+    }
+
     /** The plausibility warnings, and a warning when the slide is not the kind the model was made for. */
-    private static List<String> warnings(Plan plan, OnnxModel model, Plausibility.Verdict verdict) {
+    private static List<String> warnings(Plan plan, SegmentationModel model, Plausibility.Verdict verdict) {
         List<String> warnings = new ArrayList<>();
         if (plan.stain() instanceof FluorescenceRendering && model.spec().channel() == ChannelChoice.RGB
                 && !model.spec().description().startsWith(Path.of(ModelLoader.DEFAULT))) {
@@ -161,7 +223,7 @@ public final class Segmentation {
     public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource,
             TileColours stain) {
 
-        String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
+        String fingerprint(SegmentRequest r, SegmentationModel model, SlideReader slide) {
             return "{\"post\":" + POSTPROCESSING_VERSION + ",\"slide\":\"" + slide.id() + "\",\"model\":\""
                     + model.weightsDigest() + "\",\"scale\":"
                     + grid.scale() + ",\"options\":\"" + grid.options() + "\",\"tiles\":" + tissueTiles.size()
@@ -176,7 +238,7 @@ public final class Segmentation {
     }
 
     /** Finds the tissue tiles of a request: the same plan for the job, the command line and the benchmark. */
-    public Plan plan(SegmentRequest request, OnnxModel model, SlideReader slide) throws IOException {
+    public Plan plan(SegmentRequest request, SegmentationModel model, SlideReader slide) throws IOException {
         ModelSpec spec = model.spec();
         double mpp;
         String mppSource;
