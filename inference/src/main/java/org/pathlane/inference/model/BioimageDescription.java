@@ -79,11 +79,15 @@ final class BioimageDescription {
             post.add(p.path("id").asText(p.path("name").asText("")));
         }
         boolean sigmoid = post.contains("sigmoid");
-        OutputKind kind = outputKind(output, config, sigmoid);
+        OutputKind kind = instanSeg() && config.path("output_kind").isMissingNode() ? OutputKind.LABELS
+                : outputKind(output, config, sigmoid);
         OptionalDouble configured = DescriptionFields.number(config, "pixel_size_um",
                 "config.pathlane.pixel_size_um", where);
         double pixelSize = configured.isPresent() ? DescriptionFields.pixelSize(configured.getAsDouble(),
                 config.path("pixel_size_um"), "config.pathlane.pixel_size_um", where).getAsDouble() : axisPixelSize(inAxes);
+        if (configured.isEmpty() && Double.isNaN(pixelSize)) {
+            pixelSize = qupathPixelSize();
+        }
         if (configured.isEmpty() && !Double.isNaN(pixelSize)) {
             DescriptionFields.pixelSize(pixelSize, new DoubleNode(pixelSize),
                     "inputs[0].axes y scale (µm)", where);
@@ -115,9 +119,38 @@ final class BioimageDescription {
                 testTensor(output, "test_outputs"));
     }
 
-    private void checkNotInstanSeg(JsonNode outputs) {
+    /**
+     * An InstanSeg model as its exporter writes it: TorchScript weights with the post-processing inside,
+     * one {@code instance} output of label images (channel 0 nuclei, channel 1 cells when it has two), its
+     * pixel size under {@code config.qupath}. Its forward also takes optional named arguments (target,
+     * thresholds); PathLane passes the image alone, so the module's own defaults apply.
+     */
+    private boolean instanSeg() {
         String text = (root.path("name").asText("") + " " + root.path("tags").toString()).toLowerCase(Locale.ROOT);
-        if (text.contains("instanseg") && outputs.size() > 1) {
+        return text.contains("instanseg");
+    }
+
+    /**
+     * The pixel size QuPath's extensions read ({@code config.qupath.axes}, role x, step in µm): bioimage.io
+     * 0.4 descriptions have no field for it, and InstanSeg writes it there.
+     */
+    private double qupathPixelSize() {
+        for (JsonNode axis : root.path("config").path("qupath").path("axes")) {
+            if (axis.path("role").asText("").equals("x")) {
+                String unit = axis.path("unit").asText("um");
+                if (!(unit.equals("um") || unit.equals("µm") || unit.startsWith("micro"))) {
+                    throw new ModelException(where + ": config.qupath.axes x unit '" + unit + "' is not microns");
+                }
+                OptionalDouble step = DescriptionFields.number(axis, "step", "config.qupath.axes x step", where);
+                return step.isPresent() ? DescriptionFields.pixelSize(step.getAsDouble(), axis.path("step"),
+                        "config.qupath.axes x step", where).getAsDouble() : Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private void checkNotInstanSeg(JsonNode outputs) {
+        if (instanSeg() && outputs.size() > 1) {
             throw new ModelException(where + ": this is an InstanSeg model with raw outputs (embeddings, sigma, seeds);"
                     + " PathLane does not support the instanseg output kind yet. Export it with its post-processing"
                     + " (labels output) to use it.");

@@ -89,7 +89,7 @@ public final class AccuracyBenchmark {
         try (SlideReader slide = segmentation.openSlide(image)) {
             Segmentation.Plan plan = segmentation.plan(request, model, slide);
             SegmentationPipeline.TilePixels reader = Segmentation.pixels(new TileReader(slide, plan.grid()), plan.stain());
-            TileSegmenter segmenter = new TileSegmenter(model);
+            TileSegmenter segmenter = plan.segmenter(model);
             SlideLevel level0 = slide.levels().get(0);
             int width = (int) level0.width();
             int height = (int) level0.height();

@@ -56,8 +56,6 @@ public final class SegmentBenchmark {
      */
     public static Figures run(Segmentation segmentation, SegmentRequest request, SegmentationModel model, SegmentationModel naiveModel,
             int naiveLimit) throws IOException, InterruptedException {
-        TileSegmenter segmenter = new TileSegmenter(model);
-        TileSegmenter naiveSegmenter = new TileSegmenter(naiveModel);
         Segmentation.Plan plan;
         List<TileWindow> all;
         double naive;
@@ -67,6 +65,8 @@ public final class SegmentBenchmark {
         double postOnly;
         try (SlideReader slide = segmentation.openSlide(request.slide())) {
             plan = segmentation.plan(request, model, slide);
+            TileSegmenter segmenter = plan.segmenter(model);
+            TileSegmenter naiveSegmenter = plan.segmenter(naiveModel);
             all = plan.allTiles();
             SegmentationPipeline.TilePixels reader = Segmentation.pixels(new TileReader(slide, plan.grid()), plan.stain());
             List<TileWindow> sample = spread(all, naiveLimit);

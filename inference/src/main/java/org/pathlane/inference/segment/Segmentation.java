@@ -14,6 +14,8 @@ import org.pathlane.inference.export.ResultSet;
 import org.pathlane.inference.model.ChannelChoice;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
+import org.pathlane.inference.model.Preprocessing;
+import org.pathlane.inference.model.SlideNormalisation;
 import org.pathlane.inference.model.Models;
 import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.slide.SlideReader;
@@ -97,7 +99,7 @@ public final class Segmentation {
                  Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
                  OrderedExport export = new OrderedExport(request.out(), results, plan, request.useTissue())) {
                 TileReader reader = new TileReader(slide, plan.grid);
-                times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader, plan.stain()), request.batch())
+                times = new SegmentationPipeline(plan.segmenter(model), pixels(reader, plan.stain()), request.batch())
                         .run(plan.tissueTiles, checkpoint, alsoTo(export, listener));
                 long tExport = System.nanoTime();
                 long cells = export.finish();
@@ -171,6 +173,7 @@ public final class Segmentation {
         pixelSize.put("scale", plan.grid().scale());
         p.put("pixelSize", pixelSize);
         p.put("stain", plan.stain().description());
+        p.put("preprocessing", plan.preprocessing().stream().map(Preprocessing::description).toList());
         return p;
     }
 
@@ -221,14 +224,20 @@ public final class Segmentation {
      * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
      */
     public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource,
-            TileColours stain) {
+            TileColours stain, List<Preprocessing> preprocessing) {
+
+        /** The model's tile work with the preprocessing fitted to this slide. */
+        public TileSegmenter segmenter(SegmentationModel model) {
+            return new TileSegmenter(model, preprocessing);
+        }
 
         String fingerprint(SegmentRequest r, SegmentationModel model, SlideReader slide) {
             return "{\"post\":" + POSTPROCESSING_VERSION + ",\"slide\":\"" + slide.id() + "\",\"model\":\""
                     + model.weightsDigest() + "\",\"scale\":"
                     + grid.scale() + ",\"options\":\"" + grid.options() + "\",\"tiles\":" + tissueTiles.size()
                     + ",\"region\":\"" + r.region().map(java.util.Arrays::toString).orElse("all")
-                    + "\",\"stain\":\"" + stain.description() + "\"}";
+                    + "\",\"stain\":\"" + stain.description() + "\",\"preprocessing\":\""
+                    + preprocessing.stream().map(Preprocessing::description).toList() + "\"}";
         }
 
         /** Every tile of the grid, tissue or not, as stitching windows. */
@@ -278,7 +287,10 @@ public final class Segmentation {
         TileGrid grid = TileGrid.plan(slide, options, mpp, request.useTissue() ? Optional.of(tissue.mask()) : Optional.empty(),
                 region[0], region[1], region[2], region[3]);
         List<TileWindow> tiles = grid.tissueTiles().stream().map(t -> ModelTiling.window(grid, t)).toList();
-        return new Plan(grid, tiles, tissue, mpp, mppSource, stain(spec, tissue));
+        TileColours stain = stain(spec, tissue);
+        List<Preprocessing> preprocessing = SlideNormalisation.fit(spec, stain.apply(thumbnailPixels(tissue)),
+                thumbnailTissue(tissue));
+        return new Plan(grid, tiles, tissue, mpp, mppSource, stain, preprocessing);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.pathlane.inference.segment;
 import java.util.ArrayList;
 import java.util.List;
 import org.pathlane.inference.model.ModelSpec;
+import org.pathlane.inference.model.Preprocessing;
 import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.model.TensorPacker;
 import org.pathlane.inference.postprocess.InstanceExtractor;
@@ -40,9 +41,14 @@ public final class TileSegmenter {
     private static final ThreadLocal<PostprocessBuffers> BUFFERS = ThreadLocal.withInitial(PostprocessBuffers::new);
 
     public TileSegmenter(SegmentationModel model) {
+        this(model, model.spec().preprocessing());
+    }
+
+    /** @param preprocessing the description's steps, as fitted to the slide ({@code SlideNormalisation}) */
+    public TileSegmenter(SegmentationModel model, List<Preprocessing> preprocessing) {
         this.model = model;
         ModelSpec spec = model.spec();
-        this.packer = new TensorPacker(spec);
+        this.packer = new TensorPacker(spec, preprocessing);
         this.segmenter = new InstanceSegmenter(spec.outputKind(), spec.post(), spec.pixelSize());
     }
 

@@ -17,6 +17,7 @@ import org.pathlane.inference.model.ModelEngine;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.OutputKind;
 import org.pathlane.inference.model.PostprocessParams;
+import org.pathlane.inference.model.Preprocessing;
 import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.model.WeightsSource;
 import org.pathlane.inference.testdata.InMemorySlide;
@@ -39,10 +40,21 @@ class PlainJavaModelTest {
     /** Labels dark pixels by 4-connected component; ids restart in every sample, like any labels model's. */
     static final class BlobLabeller implements SegmentationModel {
         final AtomicInteger batches = new AtomicInteger();
-        private final ModelSpec spec = new ModelSpec("blob labeller", Path.of("java/model.json"),
-                WeightsSource.ofFile(Path.of("java/blobs.weights")), null, "rgb", "labels", 3, 0, 32, 32, 0, List.of(),
-                ChannelChoice.RGB, OutputKind.LABELS, false, 0, 0.5, true, PostprocessParams.DEFAULT, false,
-                Optional.empty(), Optional.empty());
+        private final ModelSpec spec;
+        /** The red value at or under which a pixel is nucleus, in the model's input units. */
+        private final float dark;
+
+        BlobLabeller() {
+            this(List.of(), 120);
+        }
+
+        BlobLabeller(List<Preprocessing> preprocessing, float dark) {
+            this.dark = dark;
+            this.spec = new ModelSpec("blob labeller", Path.of("java/model.json"),
+                    WeightsSource.ofFile(Path.of("java/blobs.weights")), null, "rgb", "labels", 3, 0, 32, 32, 0,
+                    preprocessing, ChannelChoice.RGB, OutputKind.LABELS, false, 0, 0.5, true, PostprocessParams.DEFAULT,
+                    false, Optional.empty(), Optional.empty());
+        }
 
         @Override
         public ModelSpec spec() {
@@ -92,18 +104,18 @@ class PlainJavaModelTest {
             int sample = 0;
             for (float[] s : samples) {
                 for (int offset = 0; offset + 3 * pixels <= s.length; offset += 3 * pixels, sample++) {
-                    label(s, offset, size, out, sample * pixels);
+                    label(s, offset, size, out, sample * pixels, dark);
                 }
             }
             return out;
         }
 
-        private static void label(float[] rgb, int from, int size, float[] out, int to) {
+        private static void label(float[] rgb, int from, int size, float[] out, int to, float dark) {
             int pixels = size * size;
             int next = 0;
             ArrayDeque<Integer> queue = new ArrayDeque<>();
             for (int start = 0; start < pixels; start++) {
-                if (out[to + start] != 0 || rgb[from + start] > 120) {
+                if (out[to + start] != 0 || rgb[from + start] > dark) {
                     continue;
                 }
                 out[to + start] = ++next;
@@ -115,7 +127,7 @@ class PlainJavaModelTest {
                     int[] neighbours = {x > 0 ? p - 1 : -1, x < size - 1 ? p + 1 : -1, y > 0 ? p - size : -1,
                             y < size - 1 ? p + size : -1};
                     for (int q : neighbours) {
-                        if (q >= 0 && out[to + q] == 0 && rgb[from + q] <= 120) {
+                        if (q >= 0 && out[to + q] == 0 && rgb[from + q] <= dark) {
                             out[to + q] = next;
                             queue.add(q);
                         }
@@ -129,14 +141,32 @@ class PlainJavaModelTest {
         }
     }
 
+    private SegmentRequest request(String name) {
+        return new SegmentRequest(Path.of("synthetic.png"), tmp.resolve(name), "java", Device.CPU, 160,
+                32, 4, Optional.empty(), 0.05, true, OptionalDouble.empty(), ModelEngine.AUTO);
+    }
+
+    private static Segmentation segmentation() {
+        return new Segmentation(p -> new InMemorySlide(SLIDE.image(), p.toString(), OptionalDouble.of(0.5)),
+                TissueDetector.defaults()::detect);
+    }
+
+    @Test
+    void percentileNormalisationIsFittedOnceToTheSlidesTissue() throws Exception {
+        // InstanSeg's preprocessing: red at the tissue's 0.1th..99.9th percentile maps to 0..1.
+        BlobLabeller model = new BlobLabeller(List.of(new Preprocessing.ScaleRange(0.1, 99.9, 1e-6f, false)), 0.35f);
+        SegmentRequest request = request("normalised");
+        SegmentSummary summary = segmentation().run(request, model, SegmentationListener.NONE);
+        assertThat(summary.cells()).isEqualTo(SLIDE.discs().size());
+        JsonNode provenance = Results.json(request.out().resolve("summary.json")).path("provenance");
+        assertThat(provenance.path("preprocessing").get(0).asText()).startsWith("scale_range over the slide's tissue");
+    }
+
     @Test
     void labelInstancesCutByTileSeamsComeOutOnceEach() throws Exception {
         BlobLabeller model = new BlobLabeller();
-        Segmentation segmentation = new Segmentation(p -> new InMemorySlide(SLIDE.image(), p.toString(), OptionalDouble.of(0.5)),
-                TissueDetector.defaults()::detect);
-        SegmentRequest request = new SegmentRequest(Path.of("synthetic.png"), tmp.resolve("out"), "java", Device.CPU, 160,
-                32, 4, Optional.empty(), 0.05, true, OptionalDouble.empty(), ModelEngine.AUTO);
-        SegmentSummary summary = segmentation.run(request, model, SegmentationListener.NONE);
+        SegmentRequest request = request("out");
+        SegmentSummary summary = segmentation().run(request, model, SegmentationListener.NONE);
 
         assertThat(summary.tilesTissue()).as("a run over many tiles, so many discs cross seams").isGreaterThan(9);
         assertThat(summary.cells()).isEqualTo(SLIDE.discs().size());
