@@ -10,7 +10,9 @@ public sealed interface Preprocessing {
 
     /** What the step does, with its values, for the checkpoint's fingerprint and the summary. */
     default String description() {
-        return toString();
+        String text = toString();
+        int open = text.indexOf('[');
+        return id() + (open < 0 ? "" : " {" + text.substring(open + 1, text.length() - 1) + "}");
     }
 
     /** bioimage.io's id of the step, for the summary and errors. */
