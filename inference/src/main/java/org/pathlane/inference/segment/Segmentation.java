@@ -308,10 +308,11 @@ public final class Segmentation {
         if (!spec.stainNormalised()) {
             return new StainNormaliser.Estimate(null, "none: the model does not ask for it");
         }
-        StainNormaliser.Estimate estimate = StainNormaliser.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
-        if (!estimate.normalises() && tissue.mask().fraction() == 0) {
-            // No tissue apart from glass: an image cropped from inside tissue. Its stain colours cannot be told
-            // from a tissue mask, but its hematoxylin concentration can be brought to the reference level.
+        StainNormaliser.Estimate estimate = tissue.glassless() ? null
+                : StainNormaliser.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
+        if (estimate == null || !estimate.normalises() && tissue.mask().fraction() == 0) {
+            // No glass, or no tissue apart from glass: an image cropped from inside tissue. Its stain colours
+            // cannot be told from glass, but its hematoxylin concentration can be brought to the reference level.
             HematoxylinLevel level = HematoxylinLevel.estimate(thumbnailPixels(tissue));
             LOG.info("Stain normalisation: {}", level.description());
             return level;
