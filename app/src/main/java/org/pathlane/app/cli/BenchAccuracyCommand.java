@@ -16,7 +16,9 @@ import org.pathlane.inference.accuracy.InstanceMatching.Score;
 import org.pathlane.inference.model.Device;
 import org.pathlane.inference.model.ModelException;
 import org.pathlane.inference.model.ModelLoader;
-import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.Models;
+import org.pathlane.inference.model.ModelEngine;
+import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.segment.AccuracyBenchmark;
 import org.pathlane.inference.segment.AccuracyBenchmark.ImageResult;
 import org.pathlane.inference.segment.SegmentRequest;
@@ -56,6 +58,10 @@ public final class BenchAccuracyCommand implements Callable<Integer> {
             description = "auto tries CUDA and falls back to the CPU (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|onnx|torchscript",
+            description = "Inference engine for the model's weights (default: ${DEFAULT-VALUE}).")
+    String engine;
+
     @Spec
     CommandSpec spec;
 
@@ -67,8 +73,10 @@ public final class BenchAccuracyCommand implements Callable<Integer> {
                     + (int) SegmentRequest.MAX_MPP + " microns per pixel, got " + mpp);
         }
         Device chosen;
+        ModelEngine chosenEngine;
         try {
             chosen = Device.parse(device);
+            chosenEngine = ModelEngine.parse(engine);
         } catch (IllegalArgumentException e) {
             throw new CliException(SegmentCommand.BAD_ARGUMENT, e.getMessage());
         }
@@ -80,9 +88,11 @@ public final class BenchAccuracyCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<ImageResult> results;
-        try (OnnxModel onnx = OnnxModel.open(ModelLoader.load(model), chosen, SegmentationPipeline.inferenceCpuThreads())) {
+        try (SegmentationModel onnx = Models.open(ModelLoader.load(model), chosen, SegmentationPipeline.inferenceCpuThreads(),
+                chosenEngine)) {
             out.printf("data     %s: %d annotated images%n", data, items.size());
-            out.printf("model    %s (%s µm/px) on %s%n", onnx.spec().name(), fmt(onnx.spec().pixelSize(), 3), onnx.device());
+            out.printf("model    %s (%s µm/px) in %s on %s%n", onnx.spec().name(), fmt(onnx.spec().pixelSize(), 3),
+                    onnx.engine().id(), onnx.device());
             out.printf("match    one to one at IoU >= %.1f, greedy by decreasing IoU (above 0.5 the only possible"
                     + " match); each image segmented whole as one slide region, every tile, halo %d%n",
                     InstanceMatching.MIN_IOU, SegmentRequest.DEFAULT_HALO);

@@ -6,7 +6,8 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.pathlane.inference.model.ModelException;
 import org.pathlane.inference.model.ModelLoader;
-import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.Models;
+import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.segment.ExportBenchmark;
 import org.pathlane.inference.segment.SegmentBenchmark;
 import org.pathlane.inference.segment.SegmentationPipeline;
@@ -57,8 +58,8 @@ public final class BenchSegmentCommand implements Callable<Integer> {
                 OptionalDouble.empty());
         SegmentBenchmark.Figures f;
         int threads = SegmentationPipeline.inferenceCpuThreads();
-        try (OnnxModel onnx = OnnxModel.open(ModelLoader.load(options.model), request.device(), threads);
-             OnnxModel plain = OnnxModel.open(ModelLoader.load(options.model), request.device())) {
+        try (SegmentationModel onnx = Models.open(ModelLoader.load(options.model), request.device(), threads, request.engine());
+             SegmentationModel plain = Models.open(ModelLoader.load(options.model), request.device(), 0, request.engine())) {
             f = SegmentBenchmark.run(Segmentations.standard(), request, onnx, plain, naiveTiles);
         } catch (ModelException e) {
             throw new CliException(SegmentCommand.BAD_MODEL, e.getMessage());
@@ -67,7 +68,8 @@ public final class BenchSegmentCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         out.printf("slide       %s%s%n", options.slide, options.region == null ? "" : " region " + options.region);
-        out.printf("model       %s on %s, tile %d + halo %d, batch %d%n", options.model, f.device(), options.tile, options.halo,
+        out.printf("model       %s (%s) on %s, tile %d + halo %d, batch %d%n", options.model,
+                Models.choose(ModelLoader.load(options.model), request.engine()).id(), f.device(), options.tile, options.halo,
                 options.batch);
         out.printf("threads     inference %d of %d cores in the pipeline and its stages; ONNX Runtime's default"
                 + " (every core) in the naive baseline%n", threads, Runtime.getRuntime().availableProcessors());

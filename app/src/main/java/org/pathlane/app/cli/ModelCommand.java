@@ -7,7 +7,9 @@ import org.pathlane.inference.model.ModelException;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.ModelTester;
-import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.ModelEngine;
+import org.pathlane.inference.model.Models;
+import org.pathlane.inference.model.SegmentationModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +41,10 @@ public final class ModelCommand implements Runnable {
         @Option(names = "--device", defaultValue = "cpu", paramLabel = "auto|cpu|cuda", description = "(default: ${DEFAULT-VALUE})")
         String device;
 
+        @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|onnx|torchscript",
+                description = "Inference engine for the model's weights; auto takes ONNX when the model has it (default: ${DEFAULT-VALUE}).")
+        String engine;
+
         @Spec
         CommandSpec spec;
 
@@ -46,14 +52,16 @@ public final class ModelCommand implements Runnable {
         public Integer call() {
             try {
                 ModelSpec m = ModelLoader.load(model);
-                try (OnnxModel onnx = OnnxModel.open(m, Device.parse(device))) {
+                try (SegmentationModel onnx = Models.open(m, Device.parse(device), 0, ModelEngine.parse(engine))) {
                     ModelTester.Result r = ModelTester.test(onnx);
                     var out = spec.commandLine().getOut();
                     out.printf("model: %s (%s)%n", m.name(), m.description());
                     out.printf("input: %s, %d channel(s) (%s on slides), preprocessing %s%n", java.util.Arrays.toString(r.shape()),
                             m.channels(), m.channel().id(), m.preprocessing().stream().map(p -> p.id()).toList());
-                    out.printf("output: %s%s, device %s%n", m.outputKind().name().toLowerCase(java.util.Locale.ROOT),
-                            m.sigmoid() ? " (sigmoid applied)" : "", onnx.device());
+                    out.printf("output: %s%s, engine %s %s, device %s%s%n",
+                            m.outputKind().name().toLowerCase(java.util.Locale.ROOT),
+                            m.sigmoid() ? " (sigmoid applied)" : "", onnx.engine().id(), onnx.engineVersion(), onnx.device(),
+                            onnx.deviceNote().isEmpty() ? "" : " (" + onnx.deviceNote() + ")");
                     out.printf("max difference: %.3g over %d values (tolerance %.0e): %s%n", r.maxDifference(),
                             r.elements(), ModelTester.TOLERANCE, r.passed() ? "PASS" : "FAIL");
                     out.flush();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.pathlane.inference.model.Device;
+import org.pathlane.inference.model.ModelEngine;
 import org.pathlane.inference.segment.SegmentRequest;
 import picocli.CommandLine.Option;
 
@@ -21,6 +22,10 @@ final class SegmentOptions {
     @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda",
             description = "auto tries CUDA and falls back to the CPU (default: ${DEFAULT-VALUE}).")
     String device;
+
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|onnx|torchscript",
+            description = "Inference engine for the model's weights; auto takes ONNX when the model has it (default: ${DEFAULT-VALUE}).")
+    String engine;
 
     @Option(names = "--tile", defaultValue = "512", description = "Tile core in model pixels (default: ${DEFAULT-VALUE}).")
     int tile;
@@ -41,7 +46,8 @@ final class SegmentOptions {
         }
         try {
             return new SegmentRequest(slide, out, model, Device.parse(device), tile, halo, batch,
-                    Optional.ofNullable(region).map(SegmentRequest::parseRegion), tissueThreshold, tissue, mpp);
+                    Optional.ofNullable(region).map(SegmentRequest::parseRegion), tissueThreshold, tissue, mpp,
+                    ModelEngine.parse(engine));
         } catch (IllegalArgumentException e) {
             throw new CliException(SegmentCommand.BAD_ARGUMENT, e.getMessage());
         }

@@ -48,10 +48,15 @@ public final class DashboardViewModel implements AutoCloseable {
     private final Map<String, Progress> latestProgress = new ConcurrentHashMap<>();
     /**
      * The last message of jobs that carried a warning (a segment job's doubtful nuclei): the engine forgets
-     * a job's progress when it ends, and a SUCCEEDED row must still say it. After a restart the warnings
-     * are in the job's summary.json, which the results view shows.
+     * a job's progress when it ends, and a SUCCEEDED row must still say it.
      */
     private final Map<String, String> finishedWarnings = new ConcurrentHashMap<>();
+    /**
+     * The warnings of succeeded jobs as their result folder's {@code summary.json} records them (empty when
+     * none): what a dashboard opened after a restart shows, since it saw no message. A finished job's
+     * results never change, so each is read once.
+     */
+    private final Map<String, String> storedWarnings = new ConcurrentHashMap<>();
     private final SchedulerListener listener = new SchedulerListener() {
         @Override
         public void onEvent(SchedulerEvent event) {
@@ -227,6 +232,26 @@ public final class DashboardViewModel implements AutoCloseable {
         return new WorkflowRow(w.id(), w.name(), w.user(), w.status(), w.submittedAt(), summary, jobs);
     }
 
+    /** {@code warning: ...} from a result folder's summary.json, or "" when it has none (or no summary). */
+    static String summaryWarnings(java.nio.file.Path resultDir) {
+        if (resultDir == null) {
+            return "";
+        }
+        java.nio.file.Path summary = resultDir.resolve("summary.json");
+        if (!java.nio.file.Files.isRegularFile(summary)) {
+            return "";
+        }
+        try {
+            List<String> warnings = new ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile()).path("warnings")
+                    .forEach(w -> warnings.add(w.asText()));
+            return warnings.isEmpty() ? "" : "warning: " + String.join(" Warning: ", warnings);
+        } catch (java.io.IOException e) {
+            LOG.warn("{}: cannot read its warnings: {}", summary, e.getMessage());
+            return "";
+        }
+    }
+
     /** A succeeded job's retries, and the warnings its last message carries (doubtful nuclei, say). */
     private static String succeededDetail(int attempt, String lastMessage) {
         String retried = attempt > 1 ? "succeeded on attempt " + attempt : "";
@@ -253,7 +278,8 @@ public final class DashboardViewModel implements AutoCloseable {
             case PENDING -> WaitText.of(j, w.jobs());
             case RUNNING -> progressMessage == null ? "" : progressMessage;
             case FAILED, CANCELLED -> j.reason() == null ? "" : j.reason();
-            case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.get(key(w.id(), j.jobId())));
+            case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.getOrDefault(key(w.id(), j.jobId()),
+                    storedWarnings.computeIfAbsent(key(w.id(), j.jobId()), k -> summaryWarnings(j.resultDir()))));
         };
         return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
                 j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),

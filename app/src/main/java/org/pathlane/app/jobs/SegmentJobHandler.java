@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.pathlane.inference.model.Device;
+import org.pathlane.inference.model.ModelEngine;
 import org.pathlane.inference.segment.SegmentRequest;
 import org.pathlane.inference.segment.SegmentSummary;
 import org.pathlane.inference.segment.Segmentation;
@@ -29,7 +30,7 @@ import org.pathlane.scheduler.api.JobHandler;
 public final class SegmentJobHandler implements JobHandler {
 
     private static final List<String> KNOWN = List.of("slide", "model", "device", "tile", "halo", "batch", "region",
-            "tissueThreshold", "noTissue", "mpp");
+            "tissueThreshold", "noTissue", "mpp", "engine");
 
     private final Segmentation segmentation;
 
@@ -96,7 +97,8 @@ public final class SegmentJobHandler implements JobHandler {
                     Optional.ofNullable(p.get("region")).map(r -> SegmentRequest.parseRegion(r.toString())),
                     number(p, "tissueThreshold", SegmentRequest.DEFAULT_TISSUE_THRESHOLD),
                     !Boolean.TRUE.equals(p.get("noTissue")),
-                    p.containsKey("mpp") ? OptionalDouble.of(number(p, "mpp", 0)) : OptionalDouble.empty());
+                    p.containsKey("mpp") ? OptionalDouble.of(number(p, "mpp", 0)) : OptionalDouble.empty(),
+                    ModelEngine.parse(string(p, "engine", "auto")));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("segment job: " + e.getMessage(), e);
         }

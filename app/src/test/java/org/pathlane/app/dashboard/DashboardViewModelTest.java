@@ -36,6 +36,20 @@ class DashboardViewModelTest {
         }
     }
 
+    /** Succeeds leaving a summary.json with warnings in its result folder, and no message: as after a restart. */
+    private static final class SummaryJob implements org.pathlane.scheduler.api.JobHandler {
+        @Override
+        public String type() {
+            return "summarises";
+        }
+
+        @Override
+        public void run(org.pathlane.scheduler.api.JobContext context) throws Exception {
+            java.nio.file.Files.writeString(context.resultDir().resolve("summary.json"),
+                    "{\"cells\": 3, \"warnings\": [\"1 of 3 nuclei are larger than 1,000 µm².\", \"no nuclei on 5 tissue tiles.\"]}");
+        }
+    }
+
     @TempDir
     Path dir;
     private final GateJob gate = new GateJob();
@@ -45,7 +59,7 @@ class DashboardViewModelTest {
 
     @BeforeEach
     void setUp() {
-        scheduler = TestEngines.scheduler(dir, new Limits(4, 1), gate, new WarningJob());
+        scheduler = TestEngines.scheduler(dir, new Limits(4, 1), gate, new WarningJob(), new SummaryJob());
         scheduler.profiles().create(null, new UserProfile("ada", "#4477AA", true, null, null));
         scheduler.profiles().create(null, new UserProfile("bob", "#228833", false, null, null));
         admin = new DashboardViewModel(scheduler, "ada", type -> type, TestEngines.direct());
@@ -180,6 +194,17 @@ class DashboardViewModelTest {
         await(scheduler, "the succeeded job shows its warning", () -> job(bob, id, "w")
                 .filter(j -> j.status() == JobStatus.SUCCEEDED && j.detail().contains("warning:")).isPresent());
         assertThat(job(bob, id, "w").orElseThrow().detail()).isEqualTo("warning: no nuclei found on 9 tissue tiles.");
+    }
+
+    @Test
+    void aSucceededJobsWarningsSurviveARestartFromItsSummary() throws Exception {
+        String id = scheduler.submit("bob", new WorkflowSpec("doubtful", List.of(job("s", "summarises", Map.of()))));
+        await(scheduler, "the job succeeded", () -> job(bob, id, "s").filter(j -> j.status() == JobStatus.SUCCEEDED).isPresent());
+        // A dashboard opened afterwards (the app restarted) never saw a message: the summary is the record.
+        try (DashboardViewModel later = new DashboardViewModel(scheduler, "bob", type -> type, TestEngines.direct())) {
+            assertThat(job(later, id, "s").orElseThrow().detail())
+                    .isEqualTo("warning: 1 of 3 nuclei are larger than 1,000 µm². Warning: no nuclei on 5 tissue tiles.");
+        }
     }
 
     private void await(Scheduler engine, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {

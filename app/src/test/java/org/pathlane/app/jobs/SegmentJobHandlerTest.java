@@ -102,6 +102,11 @@ class SegmentJobHandlerTest {
         assertThatThrownBy(() -> handler.validate(Map.of("slide", "a.svs", "colour", 1))).hasMessageContaining("'colour'");
         assertThatThrownBy(() -> handler.validate(Map.of("slide", "a.svs", "device", "tpu"))).hasMessageContaining("tpu");
         handler.validate(Map.of("slide", "a.svs", "region", "0,0,100,100", "noTissue", true));
+        assertThatThrownBy(() -> handler.validate(Map.of("slide", "a.svs", "engine", "tensorflow")))
+                .hasMessageContaining("segment job: engine 'tensorflow' is not one of auto, onnx, torchscript");
+        handler.validate(Map.of("slide", "a.svs", "engine", "torchscript"));
+        assertThat(SegmentJobHandler.request(Map.of("slide", "a.svs", "engine", "torchscript"), Path.of("out")).engine())
+                .isEqualTo(org.pathlane.inference.model.ModelEngine.TORCHSCRIPT);
         assertThat(handler.type()).isEqualTo("segment");
     }
 

@@ -79,20 +79,26 @@ final class BioimageDescription {
             post.add(p.path("id").asText(p.path("name").asText("")));
         }
         boolean sigmoid = post.contains("sigmoid");
-        OutputKind kind = outputKind(output, config, sigmoid);
+        OutputKind kind = instanSeg() && config.path("output_kind").isMissingNode() ? OutputKind.LABELS
+                : outputKind(output, config, sigmoid);
         OptionalDouble configured = DescriptionFields.number(config, "pixel_size_um",
                 "config.pathlane.pixel_size_um", where);
         double pixelSize = configured.isPresent() ? DescriptionFields.pixelSize(configured.getAsDouble(),
                 config.path("pixel_size_um"), "config.pathlane.pixel_size_um", where).getAsDouble() : axisPixelSize(inAxes);
+        if (configured.isEmpty() && Double.isNaN(pixelSize)) {
+            pixelSize = qupathPixelSize();
+        }
         if (configured.isEmpty() && !Double.isNaN(pixelSize)) {
             DescriptionFields.pixelSize(pixelSize, new DoubleNode(pixelSize),
                     "inputs[0].axes y scale (µm)", where);
         }
         boolean said = !Double.isNaN(pixelSize);
+        java.util.Map<String, WeightsSource> weights = weightsFiles();
         return new ModelSpec(
                 root.path("name").asText(file.getParent().getFileName().toString()),
                 file,
-                WeightsSource.ofFile(weightsFile()),
+                weights.get("onnx"),
+                weights.get("torchscript"),
                 v05 ? input.path("id").asText("input") : input.path("name").asText("input"),
                 v05 ? output.path("id").asText("output") : output.path("name").asText("output"),
                 channels,
@@ -113,9 +119,38 @@ final class BioimageDescription {
                 testTensor(output, "test_outputs"));
     }
 
-    private void checkNotInstanSeg(JsonNode outputs) {
+    /**
+     * An InstanSeg model as its exporter writes it: TorchScript weights with the post-processing inside,
+     * one {@code instance} output of label images (channel 0 nuclei, channel 1 cells when it has two), its
+     * pixel size under {@code config.qupath}. Its forward also takes optional named arguments (target,
+     * thresholds); PathLane passes the image alone, so the module's own defaults apply.
+     */
+    private boolean instanSeg() {
         String text = (root.path("name").asText("") + " " + root.path("tags").toString()).toLowerCase(Locale.ROOT);
-        if (text.contains("instanseg") && outputs.size() > 1) {
+        return text.contains("instanseg");
+    }
+
+    /**
+     * The pixel size QuPath's extensions read ({@code config.qupath.axes}, role x, step in µm): bioimage.io
+     * 0.4 descriptions have no field for it, and InstanSeg writes it there.
+     */
+    private double qupathPixelSize() {
+        for (JsonNode axis : root.path("config").path("qupath").path("axes")) {
+            if (axis.path("role").asText("").equals("x")) {
+                String unit = axis.path("unit").asText("um");
+                if (!(unit.equals("um") || unit.equals("µm") || unit.startsWith("micro"))) {
+                    throw new ModelException(where + ": config.qupath.axes x unit '" + unit + "' is not microns");
+                }
+                OptionalDouble step = DescriptionFields.number(axis, "step", "config.qupath.axes x step", where);
+                return step.isPresent() ? DescriptionFields.pixelSize(step.getAsDouble(), axis.path("step"),
+                        "config.qupath.axes x step", where).getAsDouble() : Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private void checkNotInstanSeg(JsonNode outputs) {
+        if (instanSeg() && outputs.size() > 1) {
             throw new ModelException(where + ": this is an InstanSeg model with raw outputs (embeddings, sigma, seeds);"
                     + " PathLane does not support the instanseg output kind yet. Export it with its post-processing"
                     + " (labels output) to use it.");
@@ -149,22 +184,38 @@ final class BioimageDescription {
                 + " to probability or labels");
     }
 
-    private Path weightsFile() {
-        JsonNode onnx = root.path("weights").path("onnx");
-        if (onnx.isMissingNode()) {
-            throw new ModelException(where + ": the description has no onnx weights (found: "
+    /**
+     * The weights PathLane can run, by bioimage.io weight format: {@code onnx} and {@code torchscript}.
+     * Other formats (pytorch_state_dict, keras, tensorflow) need Python and are named in the error when
+     * nothing runnable is left; a weights entry pointing at a download is refused rather than fetched.
+     */
+    private java.util.Map<String, WeightsSource> weightsFiles() {
+        java.util.Map<String, WeightsSource> found = new java.util.HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String format : List.of("onnx", "torchscript")) {
+            JsonNode entry = root.path("weights").path(format);
+            if (entry.isMissingNode()) {
+                continue;
+            }
+            String source = entry.path("source").asText("");
+            Path weights = file.resolveSibling(source);
+            if (source.contains("://")) {
+                problems.add(format + " weights are at " + source + "; download them next to the description");
+            } else if (source.isEmpty() || !Files.isRegularFile(weights)) {
+                problems.add(format + " weights file '" + source + "' is missing");
+            } else {
+                found.put(format, WeightsSource.ofFile(weights));
+            }
+        }
+        if (found.isEmpty()) {
+            if (!problems.isEmpty()) {
+                throw new ModelException(where + ": " + String.join("; ", problems));
+            }
+            throw new ModelException(where + ": the description has no onnx or torchscript weights (found: "
                     + root.path("weights").properties().stream().map(e -> e.getKey()).toList()
-                    + "); PathLane runs ONNX models");
+                    + "); PathLane runs ONNX and TorchScript models");
         }
-        String source = onnx.path("source").asText("");
-        if (source.contains("://")) {
-            throw new ModelException(where + ": onnx weights are at " + source + "; download them next to the description");
-        }
-        Path weights = file.resolveSibling(source);
-        if (source.isEmpty() || !Files.isRegularFile(weights)) {
-            throw new ModelException(where + ": onnx weights file '" + source + "' is missing");
-        }
-        return weights;
+        return found;
     }
 
     private Optional<Path> testTensor(JsonNode tensor, String v04Field) {

@@ -82,13 +82,26 @@ public final class ModelLoader {
                 return SidecarDescription.read(file, JSON.readTree(file.toFile()), null);
             }
             if (name.endsWith(".yaml") || name.endsWith(".yml")) {
-                return BioimageDescription.read(file, YAML.readTree(file.toFile()));
+                return BioimageDescription.read(file, YAML.readTree(yamlText(file)));
             }
         } catch (IOException e) {
             throw new ModelException(file + ": cannot be parsed: " + e.getMessage(), e);
         }
         throw new ModelException(file + ": not a model (expected a bioimage.io rdf.yaml/bioimageio.yaml, a model.json,"
                 + " an .onnx or a zip of those)");
+    }
+
+    /** YAML 1.1's infinities and NaN as plain scalars, which Jackson's YAML reader cannot parse as numbers. */
+    private static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile(
+            "(?<=[\\[\\s,:])([-+]?\\.(?:inf|Inf|INF|nan|NaN|NAN))(?=\\s*[,\\]\\n}]|\\s*$)", java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * A description's text with {@code .inf}/{@code -.inf}/{@code .nan} quoted: the zoo writes them
+     * ({@code data_range: [-.inf, .inf]}, InstanSeg among others) and Jackson would refuse the whole file.
+     * PathLane reads no number from those fields.
+     */
+    static String yamlText(Path file) throws IOException {
+        return NON_FINITE.matcher(Files.readString(file)).replaceAll("'$1'");
     }
 
     private static Path findDescription(Path dir) {

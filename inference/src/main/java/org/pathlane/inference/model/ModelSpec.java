@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param name            for people and the summary
  * @param description     the file the facts were read from (named in every error)
- * @param weights         the ONNX file (inside a zip: the zip entry's path)
+ * @param weights         the ONNX weights, or null when the description has none
+ * @param torchscript     the TorchScript weights, or null when the description has none
  * @param inputName       the ONNX input tensor
  * @param outputName      the ONNX output tensor
  * @param channels        input channels (1 or 3)
@@ -33,6 +34,7 @@ public record ModelSpec(
         String name,
         Path description,
         WeightsSource weights,
+        WeightsSource torchscript,
         String inputName,
         String outputName,
         int channels,
@@ -57,6 +59,30 @@ public record ModelSpec(
 
     public ModelSpec {
         preprocessing = List.copyOf(preprocessing);
+        if (weights == null && torchscript == null) {
+            throw new ModelException(description + ": names no weights PathLane can run (onnx or torchscript)");
+        }
+    }
+
+    /** The weights the engine runs, if the description has them. */
+    public Optional<WeightsSource> weightsFor(ModelEngine engine) {
+        return Optional.ofNullable(switch (engine) {
+            case ONNX -> weights;
+            case TORCHSCRIPT -> torchscript;
+            case AUTO -> weights != null ? weights : torchscript;
+        });
+    }
+
+    /** The engines the description has weights for, ONNX first. */
+    public List<ModelEngine> engines() {
+        List<ModelEngine> engines = new java.util.ArrayList<>();
+        if (weights != null) {
+            engines.add(ModelEngine.ONNX);
+        }
+        if (torchscript != null) {
+            engines.add(ModelEngine.TORCHSCRIPT);
+        }
+        return engines;
     }
 
     /** True when several tiles can go into one call. */

@@ -27,7 +27,7 @@ public final class ModelTester {
     private ModelTester() {
     }
 
-    public static Result test(OnnxModel model) throws IOException {
+    public static Result test(SegmentationModel model) throws IOException {
         ModelSpec spec = model.spec();
         Path in = spec.testInput().orElseThrow(() -> new ModelException(spec.description() + ": lists no test input tensor"));
         Path out = spec.testOutput().orElseThrow(() -> new ModelException(spec.description() + ": lists no test output tensor"));

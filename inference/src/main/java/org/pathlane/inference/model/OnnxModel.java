@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * N×C×S×S float batches. {@link #run} is thread-safe (ONNX Runtime sessions are), so fixed-batch models
  * can serve several calls at once.
  */
-public final class OnnxModel implements AutoCloseable {
+public final class OnnxModel implements SegmentationModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxModel.class);
     private static final AtomicBoolean FALLBACK_LOGGED = new AtomicBoolean();
@@ -94,6 +94,10 @@ public final class OnnxModel implements AutoCloseable {
      *                   per core). A pipeline that reads and post-processes on the same cores gives it fewer.
      */
     public static OnnxModel open(ModelSpec spec, Device wanted, int cpuThreads) {
+        if (spec.weights() == null) {
+            throw new ModelException(spec.description() + ": has no onnx weights (it has " + spec.engines().stream()
+                    .map(ModelEngine::id).toList() + "); run it with --engine torchscript");
+        }
         byte[] bytes;
         try {
             bytes = spec.weights().read();
@@ -142,11 +146,22 @@ public final class OnnxModel implements AutoCloseable {
         return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL, "pathlane");
     }
 
+    @Override
     public ModelSpec spec() {
         return spec;
     }
 
-    /** SHA-256 of the weights, so a checkpoint is never resumed with a different network. */
+    @Override
+    public ModelEngine engine() {
+        return ModelEngine.ONNX;
+    }
+
+    @Override
+    public String engineVersion() {
+        return env.getVersion();
+    }
+
+    @Override
     public String weightsDigest() {
         return digest;
     }
@@ -160,21 +175,25 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /** {@code cuda} or {@code cpu}. */
+    @Override
     public String device() {
         return device;
     }
 
     /** Why the device differs from what was asked (empty when it does not). */
+    @Override
     public String deviceNote() {
         return deviceNote;
     }
 
     /** Tiles per call: the network's fixed batch, or 0 when any batch size goes. */
+    @Override
     public int fixedBatch() {
         return fixedBatch;
     }
 
     /** The only input size the network takes, or 0 when the description's min/step rule applies. */
+    @Override
     public int fixedSize() {
         return fixedSize;
     }
@@ -185,6 +204,7 @@ public final class OnnxModel implements AutoCloseable {
      * @param input {@code n × channels × size × size} floats, already preprocessed
      * @return the chosen output channel, {@code n × size × size}, sigmoid applied when the model says so
      */
+    @Override
     public float[] run(float[] input, int n, int size) {
         return run(List.of(input), n, size);
     }
@@ -194,6 +214,7 @@ public final class OnnxModel implements AutoCloseable {
      *
      * @param samples {@code n} samples of {@code channels × size × size} floats each, or one array holding all
      */
+    @Override
     public float[] run(List<float[]> samples, int n, int size) {
         if (fixedBatch > 0 && n != fixedBatch) {
             throw new IllegalArgumentException(spec.name() + " takes batches of exactly " + fixedBatch + ", not " + n);
@@ -202,13 +223,8 @@ public final class OnnxModel implements AutoCloseable {
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, direct(samples), shape);
              OrtSession.Result result = session.run(Map.of(inputName, tensor), Set.of(outputName))) {
             OnnxTensor out = (OnnxTensor) result.get(0);
-            long[] os = out.getInfo().getShape();
-            if (os.length != 4 || os[0] != n || os[2] != size || os[3] != size || spec.outputChannel() >= os[1]) {
-                throw new ModelException(spec.description() + ": output '" + outputName + "' has shape "
-                        + java.util.Arrays.toString(os) + " for an input of " + java.util.Arrays.toString(shape)
-                        + " (channel " + spec.outputChannel() + " wanted)");
-            }
-            return channel(out, (int) os[1], n, size * size);
+            int channels = ModelOutputs.check(spec, outputName, out.getInfo().getShape(), n, size);
+            return channel(out, channels, n, size * size);
         } catch (OrtException e) {
             throw new ModelException(spec.name() + ": inference failed: " + e.getMessage(), e);
         }
@@ -268,12 +284,7 @@ public final class OnnxModel implements AutoCloseable {
             default -> throw new ModelException(spec.description() + ": output type " + type + " is not supported"
                     + " (float32, int32 or int64 expected)");
         }
-        if (spec.sigmoid()) {
-            for (int i = 0; i < result.length; i++) {
-                result[i] = (float) (1.0 / (1.0 + Math.exp(-result[i])));
-            }
-        }
-        return result;
+        return ModelOutputs.finish(spec, result);
     }
 
     /** The named tensor; a network with a single one may name it differently from its description. */

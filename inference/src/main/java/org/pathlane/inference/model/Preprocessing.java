@@ -8,6 +8,13 @@ import java.util.Arrays;
  */
 public sealed interface Preprocessing {
 
+    /** What the step does, with its values, for the checkpoint's fingerprint and the summary. */
+    default String description() {
+        String text = toString();
+        int open = text.indexOf('[');
+        return id() + (open < 0 ? "" : " {" + text.substring(open + 1, text.length() - 1) + "}");
+    }
+
     /** bioimage.io's id of the step, for the summary and errors. */
     String id();
 
@@ -88,6 +95,23 @@ public sealed interface Preprocessing {
             }
         }
 
+        /**
+         * The same step with its percentiles taken over {@code pixels} values of every channel at once,
+         * laid out C×N (e.g. the tissue pixels of a slide's thumbnail).
+         */
+        public SlideRange over(float[] values, int channels, int pixels, String basis) {
+            Range[] ranges = Range.of(channels, pixels, acrossChannels);
+            float[] lo = new float[ranges.length];
+            float[] hi = new float[ranges.length];
+            for (int k = 0; k < ranges.length; k++) {
+                float[] sorted = Arrays.copyOfRange(values, ranges[k].from, ranges[k].to);
+                Arrays.sort(sorted);
+                lo[k] = (float) percentile(sorted, minPercentile);
+                hi[k] = (float) percentile(sorted, maxPercentile);
+            }
+            return new SlideRange(lo, hi, eps, acrossChannels, basis);
+        }
+
         /** Linear interpolation between closest ranks, as numpy's default. */
         static double percentile(float[] sorted, double p) {
             double pos = p / 100.0 * (sorted.length - 1);
@@ -95,6 +119,38 @@ public sealed interface Preprocessing {
             int hi = Math.min(lo + 1, sorted.length - 1);
             double f = pos - lo;
             return sorted[lo] * (1 - f) + sorted[hi] * f;
+        }
+    }
+
+    /**
+     * {@code scale_range} with its percentiles taken once over a whole slide's tissue instead of each
+     * tile: every tile of the slide then sees the same mapping, as QuPath's InstanSeg extension does
+     * (a tile that is mostly glass is not stretched to full contrast).
+     *
+     * @param lo    per statistics range (one per channel, or one across channels): the value mapped to 0
+     * @param hi    the value mapped to 1
+     * @param basis what the percentiles were taken over, for the summary
+     */
+    record SlideRange(float[] lo, float[] hi, float eps, boolean acrossChannels, String basis) implements Preprocessing {
+        @Override
+        public String id() {
+            return "scale_range";
+        }
+
+        @Override
+        public void apply(float[] sample, int channels, int pixels) {
+            Range[] ranges = Range.of(channels, pixels, acrossChannels);
+            for (int k = 0; k < ranges.length; k++) {
+                double div = hi[k] - lo[k] + eps;
+                for (int i = ranges[k].from; i < ranges[k].to; i++) {
+                    sample[i] = (float) ((sample[i] - lo[k]) / div);
+                }
+            }
+        }
+
+        /** For the checkpoint's fingerprint and the summary. */
+        public String description() {
+            return "scale_range over " + basis + ": " + Arrays.toString(lo) + ".." + Arrays.toString(hi);
         }
     }
 

@@ -58,18 +58,25 @@ final class SidecarDescription {
         boolean said = given.isPresent();
         double pixelSize = said ? DescriptionFields.pixelSize(given.getAsDouble(), root.path("pixelSize"), "pixelSize", where)
                 .getAsDouble() : Double.NaN;
+        WeightsSource torchscript = null;
         if (weights == null) {
             String file = root.path("weights").asText("");
-            Path onnx = json.resolveSibling(file);
-            if (file.isEmpty() || !Files.isRegularFile(onnx)) {
+            Path path = json.resolveSibling(file);
+            if (file.isEmpty() || !Files.isRegularFile(path)) {
                 throw new ModelException(where + ": weights file '" + file + "' is missing");
             }
-            weights = WeightsSource.ofFile(onnx);
+            // A model.json names one file: TorchScript by its usual .pt extension, ONNX otherwise.
+            if (file.endsWith(".pt") || file.endsWith(".torchscript")) {
+                torchscript = WeightsSource.ofFile(path);
+            } else {
+                weights = WeightsSource.ofFile(path);
+            }
         }
         return new ModelSpec(
                 root.path("name").asText(json.getParent() == null ? "model" : json.getParent().getFileName().toString()),
                 json,
                 weights,
+                torchscript,
                 input.path("name").asText(""),
                 output.path("name").asText(""),
                 channels,

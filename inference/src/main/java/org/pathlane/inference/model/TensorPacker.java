@@ -1,5 +1,7 @@
 package org.pathlane.inference.model;
 
+import java.util.List;
+
 /**
  * Turns RGB tiles into a model's input: the channel(s) it sees of the slide, then every preprocessing
  * step of its description, one sample at a time.
@@ -7,9 +9,16 @@ package org.pathlane.inference.model;
 public final class TensorPacker {
 
     private final ModelSpec spec;
+    private final List<Preprocessing> steps;
 
     public TensorPacker(ModelSpec spec) {
+        this(spec, spec.preprocessing());
+    }
+
+    /** A packer with the description's steps as fitted to one slide ({@link SlideNormalisation}). */
+    public TensorPacker(ModelSpec spec, List<Preprocessing> steps) {
         this.spec = spec;
+        this.steps = List.copyOf(steps);
     }
 
     /**
@@ -18,7 +27,13 @@ public final class TensorPacker {
      * @param argb {@code size × size} pixels, row-major, {@code 0xAARRGGBB}; transparent pixels count as white glass
      */
     public float[] pack(int[] argb, int size) {
-        int pixels = size * size;
+        float[] sample = channels(argb, size * size);
+        preprocess(sample, size * size);
+        return sample;
+    }
+
+    /** The channel(s) the model sees of {@code pixels} ARGB pixels, C×N, before any preprocessing. */
+    public float[] channels(int[] argb, int pixels) {
         int channels = spec.channels();
         float[] sample = new float[channels * pixels];
         for (int i = 0; i < pixels; i++) {
@@ -34,13 +49,12 @@ public final class TensorPacker {
                 case GRAY -> sample[i] = 0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff) + 0.114f * (rgb & 0xff);
             }
         }
-        preprocess(sample, pixels);
         return sample;
     }
 
     /** Applies the description's preprocessing to one C×H×W sample in place. */
     public void preprocess(float[] sample, int pixels) {
-        for (Preprocessing step : spec.preprocessing()) {
+        for (Preprocessing step : steps) {
             step.apply(sample, spec.channels(), pixels);
         }
     }

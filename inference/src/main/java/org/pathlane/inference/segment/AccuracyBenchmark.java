@@ -13,7 +13,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.pathlane.inference.accuracy.AnnotatedFolder;
 import org.pathlane.inference.accuracy.InstanceMatching;
 import org.pathlane.inference.model.Device;
-import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.slide.SlideReader;
 import org.pathlane.inference.slide.SlideLevel;
 import org.pathlane.inference.stitch.Nucleus;
@@ -49,7 +49,7 @@ public final class AccuracyBenchmark {
      *            the model's pixel size, as {@code segment} does)
      * @throws IOException naming the file when an image or its labels cannot be read
      */
-    public static List<ImageResult> run(Segmentation segmentation, OnnxModel model, List<AnnotatedFolder.Item> items,
+    public static List<ImageResult> run(Segmentation segmentation, SegmentationModel model, List<AnnotatedFolder.Item> items,
             OptionalDouble mpp, Consumer<ImageResult> each) throws IOException, InterruptedException {
         List<ImageResult> results = new ArrayList<>(items.size());
         for (AnnotatedFolder.Item item : items) {
@@ -82,14 +82,14 @@ public final class AccuracyBenchmark {
     }
 
     /** The nuclei of the whole image as a label image of its level-0 size (ids in stitching order). */
-    private static Segmented segment(Segmentation segmentation, OnnxModel model, Path image, OptionalDouble mpp)
+    private static Segmented segment(Segmentation segmentation, SegmentationModel model, Path image, OptionalDouble mpp)
             throws IOException, InterruptedException {
         SegmentRequest request = new SegmentRequest(image, Path.of("."), model.spec().name(), Device.AUTO, WHOLE_IMAGE,
                 SegmentRequest.DEFAULT_HALO, 1, Optional.empty(), SegmentRequest.DEFAULT_TISSUE_THRESHOLD, false, mpp);
         try (SlideReader slide = segmentation.openSlide(image)) {
             Segmentation.Plan plan = segmentation.plan(request, model, slide);
             SegmentationPipeline.TilePixels reader = Segmentation.pixels(new TileReader(slide, plan.grid()), plan.stain());
-            TileSegmenter segmenter = new TileSegmenter(model);
+            TileSegmenter segmenter = plan.segmenter(model);
             SlideLevel level0 = slide.levels().get(0);
             int width = (int) level0.width();
             int height = (int) level0.height();

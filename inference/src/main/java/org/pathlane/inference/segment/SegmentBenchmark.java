@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.slide.SlideReader;
 import org.pathlane.inference.stitch.TileWindow;
 import org.pathlane.inference.tiling.TileReader;
@@ -54,10 +54,8 @@ public final class SegmentBenchmark {
      * @param naiveModel the same model as a plain program would open it (ONNX Runtime's own thread count)
      * @param naiveLimit at most this many tiles for the naive baseline (evenly spread), 0 for all
      */
-    public static Figures run(Segmentation segmentation, SegmentRequest request, OnnxModel model, OnnxModel naiveModel,
+    public static Figures run(Segmentation segmentation, SegmentRequest request, SegmentationModel model, SegmentationModel naiveModel,
             int naiveLimit) throws IOException, InterruptedException {
-        TileSegmenter segmenter = new TileSegmenter(model);
-        TileSegmenter naiveSegmenter = new TileSegmenter(naiveModel);
         Segmentation.Plan plan;
         List<TileWindow> all;
         double naive;
@@ -67,6 +65,8 @@ public final class SegmentBenchmark {
         double postOnly;
         try (SlideReader slide = segmentation.openSlide(request.slide())) {
             plan = segmentation.plan(request, model, slide);
+            TileSegmenter segmenter = plan.segmenter(model);
+            TileSegmenter naiveSegmenter = plan.segmenter(naiveModel);
             all = plan.allTiles();
             SegmentationPipeline.TilePixels reader = Segmentation.pixels(new TileReader(slide, plan.grid()), plan.stain());
             List<TileWindow> sample = spread(all, naiveLimit);
@@ -117,7 +117,7 @@ public final class SegmentBenchmark {
         try {
             SegmentRequest real = new SegmentRequest(request.slide(), out, request.model(), request.device(),
                     request.tile(), request.halo(), request.batch(), request.region(), request.tissueThreshold(),
-                    request.useTissue(), request.mpp());
+                    request.useTissue(), request.mpp(), request.engine());
             long t0 = System.nanoTime();
             SegmentSummary summary = segmentation.run(real, model, SegmentationListener.NONE);
             double pipeline = (System.nanoTime() - t0) / 1e9;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.pathlane.inference.model.Device;
+import org.pathlane.inference.model.ModelEngine;
 
 /**
  * What to segment and how, as {@code pathlane segment} and the {@code segment} job take it.
@@ -20,9 +21,16 @@ import org.pathlane.inference.model.Device;
  * @param tissueThreshold minimum tissue fraction of a tile
  * @param useTissue       false to process every tile (no tissue detection filter)
  * @param mpp             microns per pixel overriding (or supplying) the slide's
+ * @param engine          which inference engine runs the model's weights (auto: ONNX when it has them)
  */
 public record SegmentRequest(Path slide, Path out, String model, Device device, int tile, int halo, int batch,
-        Optional<long[]> region, double tissueThreshold, boolean useTissue, OptionalDouble mpp) {
+        Optional<long[]> region, double tissueThreshold, boolean useTissue, OptionalDouble mpp, ModelEngine engine) {
+
+    /** A request whose engine is chosen from the model's weights. */
+    public SegmentRequest(Path slide, Path out, String model, Device device, int tile, int halo, int batch,
+            Optional<long[]> region, double tissueThreshold, boolean useTissue, OptionalDouble mpp) {
+        this(slide, out, model, device, tile, halo, batch, region, tissueThreshold, useTissue, mpp, ModelEngine.AUTO);
+    }
 
     /** The pixel sizes a slide can have, the same range a slide file's own values are believed in. */
     public static final double MIN_MPP = 0.02;
@@ -34,6 +42,7 @@ public record SegmentRequest(Path slide, Path out, String model, Device device, 
     public static final double DEFAULT_TISSUE_THRESHOLD = 0.05;
 
     public SegmentRequest {
+        java.util.Objects.requireNonNull(engine, "engine");
         if (tile < 16) {
             throw new IllegalArgumentException("tile must be at least 16 pixels, got " + tile);
         }

@@ -11,15 +11,19 @@ import java.util.Map;
 /**
  * What a run did, written as {@code summary.json} with the keys of the spec (plus notes saying where
  * the mpp, pixel size and device came from, and {@code warnings}: what makes the nuclei doubtful, empty
- * when nothing does).
+ * when nothing does), and {@code provenance}: everything needed to make the same result again (PathLane's
+ * version, the model and the sha256 of its weights, the engine and its version, the device, every
+ * parameter as given, the slide's fingerprint, the pixel size used and where it came from).
  */
 public record SegmentSummary(String slide, long width, long height, double mpp, String mppSource, String model,
         double modelPixelSize, String modelPixelSizeSource, String device, String deviceNote, int tile, int halo,
         int batch, int tilesTotal, int tilesTissue, int tilesSkipped, long cells, String stain, double open, double tissue,
-        double read, double infer, double post, double write, double total, List<String> warnings) {
+        double read, double infer, double post, double write, double total, List<String> warnings,
+        Map<String, Object> provenance) {
 
     public SegmentSummary {
         warnings = List.copyOf(warnings);
+        provenance = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(provenance));
     }
 
     public Map<String, Object> toMap() {
@@ -54,6 +58,7 @@ public record SegmentSummary(String slide, long width, long height, double mpp, 
         seconds.put("write", round(write));
         seconds.put("total", round(total));
         m.put("seconds", seconds);
+        m.put("provenance", provenance);
         return m;
     }
 

@@ -4,16 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import org.pathlane.inference.PathLaneVersion;
 import org.pathlane.inference.export.ResultSet;
 import org.pathlane.inference.measure.PixelChannels;
 import org.pathlane.inference.measure.SlidePixels;
 import org.pathlane.inference.model.ChannelChoice;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
-import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.Preprocessing;
+import org.pathlane.inference.model.SlideNormalisation;
+import org.pathlane.inference.model.Models;
+import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.slide.SlideReader;
 import org.pathlane.inference.slide.SlideLevel;
 import org.pathlane.inference.stitch.Nucleus;
@@ -69,13 +75,14 @@ public final class Segmentation {
     /** Loads the request's model, runs, and closes the model. */
     public SegmentSummary run(SegmentRequest request, SegmentationListener listener) throws IOException, InterruptedException {
         ModelSpec spec = ModelLoader.load(request.model());
-        try (OnnxModel model = OnnxModel.open(spec, request.device(), SegmentationPipeline.inferenceCpuThreads())) {
+        try (SegmentationModel model = Models.open(spec, request.device(), SegmentationPipeline.inferenceCpuThreads(),
+                request.engine())) {
             return run(request, model, listener);
         }
     }
 
     /** Runs with a model already open (sessions are expensive to create: share them between runs). */
-    public SegmentSummary run(SegmentRequest request, OnnxModel model, SegmentationListener listener)
+    public SegmentSummary run(SegmentRequest request, SegmentationModel model, SegmentationListener listener)
             throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         try {
@@ -94,7 +101,7 @@ public final class Segmentation {
                  Checkpoint checkpoint = Checkpoint.open(request.out(), plan.fingerprint(request, model, slide));
                  OrderedExport export = new OrderedExport(request.out(), results, plan, request.useTissue())) {
                 TileReader reader = new TileReader(slide, plan.grid);
-                times = new SegmentationPipeline(new TileSegmenter(model), pixels(reader, plan.stain()), request.batch())
+                times = new SegmentationPipeline(plan.segmenter(model), pixels(reader, plan.stain()), request.batch())
                         .run(plan.tissueTiles, checkpoint, alsoTo(export, listener));
                 long tExport = System.nanoTime();
                 long cells = export.finish();
@@ -113,7 +120,7 @@ public final class Segmentation {
                         request.batch(), plan.grid.tiles().size(), plan.tissueTiles.size(), plan.grid.skipped(),
                         cells, plan.stain.description(), (tOpen - t0) / 1e9, (tTissue - tOpen) / 1e9, times.readSeconds(), times.inferSeconds(),
                         times.postSeconds(), times.writeSeconds() + exportSeconds, (System.nanoTime() - t0) / 1e9,
-                        warnings(plan, model, verdict));
+                        warnings(plan, model, verdict), provenance(request, model, slide, plan));
                 summary.write(results.stage("summary.json"));
                 results.commit();
                 LOG.info("Segmented {}: {} nuclei in {} tissue tiles of {} ({} s)", request.slide(), cells,
@@ -124,8 +131,66 @@ public final class Segmentation {
         }
     }
 
+    /**
+     * What {@code summary.json} records to reproduce the result: the build, the model as run (its weights'
+     * digest, not just its name or path), the request's parameters exactly as given, and the slide by its
+     * content fingerprint.
+     */
+    static Map<String, Object> provenance(SegmentRequest request, SegmentationModel model, SlideReader slide, Plan plan) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("pathlane", PathLaneVersion.get());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", model.spec().name());
+        m.put("source", request.model());
+        m.put("description", model.spec().description().toString());
+        m.put("weightsSha256", model.weightsDigest());
+        m.put("postprocessing", postprocessing(model.spec()));
+        p.put("model", m);
+        Map<String, Object> engine = new LinkedHashMap<>();
+        engine.put("name", model.engine().id());
+        engine.put("version", model.engineVersion());
+        engine.put("device", model.device());
+        p.put("engine", engine);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("model", request.model());
+        parameters.put("engine", request.engine().id());
+        parameters.put("device", request.device().name().toLowerCase(Locale.ROOT));
+        parameters.put("tile", request.tile());
+        parameters.put("halo", request.halo());
+        parameters.put("batch", request.batch());
+        parameters.put("region", request.region().map(r -> java.util.Arrays.stream(r).boxed().toList()).orElse(null));
+        parameters.put("tissueThreshold", request.tissueThreshold());
+        parameters.put("tissue", request.useTissue());
+        parameters.put("mpp", request.mpp().isPresent() ? request.mpp().getAsDouble() : null);
+        p.put("parameters", parameters);
+        Map<String, Object> slideFacts = new LinkedHashMap<>();
+        slideFacts.put("file", request.slide().toString());
+        slideFacts.put("fingerprint", slide.id());
+        p.put("slide", slideFacts);
+        Map<String, Object> pixelSize = new LinkedHashMap<>();
+        pixelSize.put("slideUm", plan.mpp());
+        pixelSize.put("slideSource", plan.mppSource());
+        pixelSize.put("modelUm", model.spec().pixelSize());
+        pixelSize.put("modelSource", model.spec().pixelSizeSaid() ? "model" : "PathLane default (the model does not say)");
+        pixelSize.put("scale", plan.grid().scale());
+        p.put("pixelSize", pixelSize);
+        p.put("stain", plan.stain().description());
+        p.put("preprocessing", plan.preprocessing().stream().map(Preprocessing::description).toList());
+        return p;
+    }
+
+    private static Map<String, Object> postprocessing(ModelSpec spec) {
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("outputKind", spec.outputKind().name().toLowerCase(Locale.ROOT));
+        post.put("threshold", spec.post().threshold());
+        post.put("minAreaUm2", spec.post().minAreaUm2());
+        post.put("seedDistanceUm", spec.post().seedDistanceUm());
+        post.put("version", POSTPROCESSING_VERSION);
+        return post;
+    }
+
     /** The plausibility warnings, and a warning when the slide is not the kind the model was made for. */
-    private static List<String> warnings(Plan plan, OnnxModel model, Plausibility.Verdict verdict) {
+    private static List<String> warnings(Plan plan, SegmentationModel model, Plausibility.Verdict verdict) {
         List<String> warnings = new ArrayList<>();
         if (plan.stain() instanceof FluorescenceRendering && model.spec().channel() == ChannelChoice.RGB
                 && !model.spec().description().startsWith(Path.of(ModelLoader.DEFAULT))) {
@@ -180,14 +245,20 @@ public final class Segmentation {
      * @param tissueTiles the tiles to segment: tissue tiles, or every tile with {@code --no-tissue}
      */
     public record Plan(TileGrid grid, List<TileWindow> tissueTiles, TissueDetection tissue, double mpp, String mppSource,
-            TileColours stain) {
+            TileColours stain, List<Preprocessing> preprocessing) {
 
-        String fingerprint(SegmentRequest r, OnnxModel model, SlideReader slide) {
+        /** The model's tile work with the preprocessing fitted to this slide. */
+        public TileSegmenter segmenter(SegmentationModel model) {
+            return new TileSegmenter(model, preprocessing);
+        }
+
+        String fingerprint(SegmentRequest r, SegmentationModel model, SlideReader slide) {
             return "{\"post\":" + POSTPROCESSING_VERSION + ",\"slide\":\"" + slide.id() + "\",\"model\":\""
                     + model.weightsDigest() + "\",\"scale\":"
                     + grid.scale() + ",\"options\":\"" + grid.options() + "\",\"tiles\":" + tissueTiles.size()
                     + ",\"region\":\"" + r.region().map(java.util.Arrays::toString).orElse("all")
-                    + "\",\"stain\":\"" + stain.description() + "\"}";
+                    + "\",\"stain\":\"" + stain.description() + "\",\"preprocessing\":\""
+                    + preprocessing.stream().map(Preprocessing::description).toList() + "\"}";
         }
 
         /** Every tile of the grid, tissue or not, as stitching windows. */
@@ -197,7 +268,7 @@ public final class Segmentation {
     }
 
     /** Finds the tissue tiles of a request: the same plan for the job, the command line and the benchmark. */
-    public Plan plan(SegmentRequest request, OnnxModel model, SlideReader slide) throws IOException {
+    public Plan plan(SegmentRequest request, SegmentationModel model, SlideReader slide) throws IOException {
         ModelSpec spec = model.spec();
         double mpp;
         String mppSource;
@@ -237,7 +308,10 @@ public final class Segmentation {
         TileGrid grid = TileGrid.plan(slide, options, mpp, request.useTissue() ? Optional.of(tissue.mask()) : Optional.empty(),
                 region[0], region[1], region[2], region[3]);
         List<TileWindow> tiles = grid.tissueTiles().stream().map(t -> ModelTiling.window(grid, t)).toList();
-        return new Plan(grid, tiles, tissue, mpp, mppSource, stain(spec, tissue));
+        TileColours stain = stain(spec, tissue);
+        List<Preprocessing> preprocessing = SlideNormalisation.fit(spec, stain.apply(thumbnailPixels(tissue)),
+                thumbnailTissue(tissue));
+        return new Plan(grid, tiles, tissue, mpp, mppSource, stain, preprocessing);
     }
 
     /**
@@ -255,10 +329,11 @@ public final class Segmentation {
         if (!spec.stainNormalised()) {
             return new StainNormaliser.Estimate(null, "none: the model does not ask for it");
         }
-        StainNormaliser.Estimate estimate = StainNormaliser.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
-        if (!estimate.normalises() && tissue.mask().fraction() == 0) {
-            // No tissue apart from glass: an image cropped from inside tissue. Its stain colours cannot be told
-            // from a tissue mask, but its hematoxylin concentration can be brought to the reference level.
+        StainNormaliser.Estimate estimate = tissue.glassless() ? null
+                : StainNormaliser.estimate(thumbnailPixels(tissue), thumbnailTissue(tissue));
+        if (estimate == null || !estimate.normalises() && tissue.mask().fraction() == 0) {
+            // No glass, or no tissue apart from glass: an image cropped from inside tissue. Its stain colours
+            // cannot be told from glass, but its hematoxylin concentration can be brought to the reference level.
             HematoxylinLevel level = HematoxylinLevel.estimate(thumbnailPixels(tissue));
             LOG.info("Stain normalisation: {}", level.description());
             return level;

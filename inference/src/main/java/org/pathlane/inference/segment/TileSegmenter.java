@@ -5,7 +5,8 @@ import java.util.List;
 import org.pathlane.inference.measure.PixelChannels;
 import org.pathlane.inference.measure.SlidePixels;
 import org.pathlane.inference.model.ModelSpec;
-import org.pathlane.inference.model.OnnxModel;
+import org.pathlane.inference.model.Preprocessing;
+import org.pathlane.inference.model.SegmentationModel;
 import org.pathlane.inference.model.TensorPacker;
 import org.pathlane.inference.postprocess.InstanceExtractor;
 import org.pathlane.inference.postprocess.InstanceSegmenter;
@@ -39,21 +40,26 @@ public final class TileSegmenter {
         }
     }
 
-    private final OnnxModel model;
+    private final SegmentationModel model;
     private final TensorPacker packer;
     private final InstanceSegmenter segmenter;
     private final CoreStitcher stitcher = new CoreStitcher();
     /** Post-processing scratch arrays: one set per post-processing thread, reused tile after tile. */
     private static final ThreadLocal<PostprocessBuffers> BUFFERS = ThreadLocal.withInitial(PostprocessBuffers::new);
 
-    public TileSegmenter(OnnxModel model) {
+    public TileSegmenter(SegmentationModel model) {
+        this(model, model.spec().preprocessing());
+    }
+
+    /** @param preprocessing the description's steps, as fitted to the slide ({@code SlideNormalisation}) */
+    public TileSegmenter(SegmentationModel model, List<Preprocessing> preprocessing) {
         this.model = model;
         ModelSpec spec = model.spec();
-        this.packer = new TensorPacker(spec);
+        this.packer = new TensorPacker(spec, preprocessing);
         this.segmenter = new InstanceSegmenter(spec.outputKind(), spec.post(), spec.pixelSize());
     }
 
-    public OnnxModel model() {
+    public SegmentationModel model() {
         return model;
     }
 

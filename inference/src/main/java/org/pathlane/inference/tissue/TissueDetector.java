@@ -39,6 +39,13 @@ public final class TissueDetector {
     static final double MIN_FLUORESCENCE_SKEW = 1.3;
     /** Half-width of the window over which stained pixels are counted on fluorescence slides. */
     private static final double FLUORESCENCE_WINDOW_UM = 25;
+    /**
+     * A brightfield thumbnail with less glass than this (bright, unsaturated pixels) is a crop from inside
+     * tissue. Every scanned slide has far more: scanners frame the tissue with glass.
+     */
+    static final double MAX_GLASS_OF_A_CROP = 0.01;
+    /** Glass is at least this bright (0..255, the brightest channel). */
+    static final int MIN_GLASS_BRIGHTNESS = 200;
     /** Assumed when the slide does not say, matching the pipeline's default model resolution. */
     private static final double ASSUMED_MPP = 0.5;
 
@@ -108,14 +115,35 @@ public final class TissueDetector {
             threshold = Math.max(otsu(channel), MIN_SATURATION);
         }
         boolean[] mask = new boolean[pixels.length];
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = channel[i] >= threshold;
+        boolean glassless = !fluorescence && glassFraction(pixels) < MAX_GLASS_OF_A_CROP;
+        if (glassless) {
+            // A crop from inside tissue (an exported tile, an annotated image): Otsu would split the tissue
+            // itself, and speck removal then drops what it kept. There is no background to find.
+            java.util.Arrays.fill(mask, true);
+            LOG.info("no glass in the image: all of it is taken as tissue");
+        } else {
+            for (int i = 0; i < mask.length; i++) {
+                mask[i] = channel[i] >= threshold;
+            }
         }
         double pixelAreaUm2 = micronsPerPixel * thumbnail.downsampleX() * micronsPerPixel * thumbnail.downsampleY();
         MaskCleaner.removeSpecks(mask, width, height, (int) Math.ceil(minSpeckAreaUm2 / pixelAreaUm2));
         MaskCleaner.fillHoles(mask, width, height, (int) Math.ceil(maxHoleAreaUm2 / pixelAreaUm2));
         TissueMask tissue = new TissueMask(width, height, mask, thumbnail.downsampleX(), thumbnail.downsampleY());
-        return new TissueDetection(thumbnail, tissue, fluorescence ? "stained-density" : BRIGHTFIELD, threshold);
+        return new TissueDetection(thumbnail, tissue, fluorescence ? "stained-density" : BRIGHTFIELD, threshold, glassless);
+    }
+
+    /** The share of pixels that look like glass: bright and unsaturated. */
+    static double glassFraction(int[] pixels) {
+        long glass = 0;
+        for (int p : pixels) {
+            int max = Math.max((p >> 16) & 0xff, Math.max((p >> 8) & 0xff, p & 0xff));
+            int min = Math.min((p >> 16) & 0xff, Math.min((p >> 8) & 0xff, p & 0xff));
+            if (max >= MIN_GLASS_BRIGHTNESS && (max - min) * 255 < MIN_SATURATION * max) {
+                glass++;
+            }
+        }
+        return pixels.length == 0 ? 1 : (double) glass / pixels.length;
     }
 
     /**

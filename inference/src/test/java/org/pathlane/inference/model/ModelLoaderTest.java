@@ -98,7 +98,10 @@ class ModelLoaderTest {
                 .hasMessageContaining("'byxc'").hasMessageContaining("bcyx");
         assertThatThrownBy(() -> ModelLoader.load(model("no-onnx", V04.replace("onnx: {source: model.onnx}",
                 "torchscript: {source: model.pt}"))))
-                .hasMessageContaining("no onnx weights");
+                .hasMessageContaining("torchscript weights file 'model.pt' is missing");
+        assertThatThrownBy(() -> ModelLoader.load(model("keras", V04.replace("onnx: {source: model.onnx}",
+                "keras_hdf5: {source: model.h5}"))))
+                .hasMessageContaining("no onnx or torchscript weights (found: [keras_hdf5])");
         assertThatThrownBy(() -> ModelLoader.load(model("instanseg", V04.replace("tags: [nuclei]", "tags: [instanseg]")
                 .replace("outputs:\n", "outputs:\n  - name: seeds\n    axes: bcyx\n"))))
                 .hasMessageContaining("instanseg").hasMessageContaining("not support");

@@ -16,7 +16,7 @@ import org.pathlane.inference.tiling.TilingOptions;
 class ModelTilingTest {
 
     private static ModelSpec spec(int minSize, int step, int halo) {
-        return new ModelSpec("m", Path.of("m/model.json"), WeightsSource.ofFile(Path.of("m/w.onnx")), "in", "out", 3, 0,
+        return new ModelSpec("m", Path.of("m/model.json"), WeightsSource.ofFile(Path.of("m/w.onnx")), null, "in", "out", 3, 0,
                 minSize, step, halo, List.of(), ChannelChoice.RGB, OutputKind.PROBABILITY, false, 0, 0.5, true,
                 PostprocessParams.DEFAULT, false, Optional.empty(), Optional.empty());
     }

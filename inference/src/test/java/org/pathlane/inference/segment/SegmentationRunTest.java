@@ -59,6 +59,19 @@ class SegmentationRunTest {
     }
 
     @Test
+    void aCropWithoutGlassIsSegmentedWhole() throws Exception {
+        // An exported tile or an annotated image: tissue edge to edge. It used to give 0 nuclei, "succeeded".
+        List<SyntheticTissue.Disc> discs = SyntheticTissue.randomDiscs(17, 600, 500, 70);
+        BufferedImage crop = SyntheticTissue.paint(600, 500, discs);
+        Segmentation segmentation = new Segmentation(p -> new InMemorySlide(crop, p.toString(), OptionalDouble.of(0.5)),
+                TissueDetector.defaults()::detect);
+        SegmentSummary summary = segmentation.run(request("crop", 256, 4), model, SegmentationListener.NONE);
+        assertThat(summary.tilesTissue()).isEqualTo(summary.tilesTotal());
+        assertThat(summary.cells()).isEqualTo(discs.size());
+        assertThat(summary.stain()).startsWith("hematoxylin level");
+    }
+
+    @Test
     void exportsAgreeWithEachOtherAndFindEveryDisc() throws Exception {
         SegmentRequest r = request("run", 192, 4);
         SegmentSummary summary = segmentation().run(r, model, SegmentationListener.NONE);

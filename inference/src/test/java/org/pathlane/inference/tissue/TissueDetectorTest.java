@@ -38,6 +38,23 @@ class TissueDetectorTest {
     }
 
     @Test
+    void aCropFromInsideTissueIsAllTissue() {
+        // Stroma and nuclei edge to edge, no glass: Otsu would split the tissue itself.
+        BufferedImage crop = org.pathlane.inference.testdata.SyntheticTissue.paint(512, 512,
+                org.pathlane.inference.testdata.SyntheticTissue.randomDiscs(3, 512, 512, 60));
+        TissueDetection found = detect(crop, 0.25);
+        assertThat(found.glassless()).isTrue();
+        assertThat(found.mask().fraction()).isEqualTo(1.0);
+        assertThat(found.channel()).isEqualTo(TissueDetector.BRIGHTFIELD);
+    }
+
+    @Test
+    void aSlideWithGlassIsNeverTakenForACrop() {
+        assertThat(detect(SyntheticSlides.tissueLike(800, 600, 4), 2.0).glassless()).isFalse();
+        assertThat(detect(SyntheticSlides.blank(640, 480), 0.5).glassless()).isFalse();
+    }
+
+    @Test
     void aBlankSlideHasNoTissue() {
         TissueDetection found = detect(SyntheticSlides.blank(640, 480), 0.5);
         assertThat(found.mask().isEmpty()).isTrue();
