@@ -9,6 +9,7 @@ import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.app.results.ResultsViewModel;
 import org.pathlane.app.session.Session;
 import org.pathlane.app.settings.SettingsViewModel;
+import org.pathlane.app.slides.SlideHealth;
 import org.pathlane.app.slides.SlideItem;
 import org.pathlane.app.slides.SlideLibraryViewModel;
 import org.pathlane.app.slides.Thumbnails;
@@ -28,6 +29,7 @@ final class ScreenFactory {
     private final SlideLibraryViewModel library;
     private final EditorViewModel editor;
     private final LiveNuclei live;
+    private final SlideHealth slideHealth;
     private ViewerScreen viewer;
     private ResultsView results;
 
@@ -39,19 +41,16 @@ final class ScreenFactory {
         this.dashboard = new DashboardViewModel(context.scheduler(), session.userName(), catalog::label, context.executors());
         this.library = new SlideLibraryViewModel(context.scheduler().profiles(), session.userName(),
                 new Thumbnails(context.dataDir().resolve("thumbnails")), context.executors());
-        this.editor = new EditorViewModel(catalog, this::slideReadable,
+        this.slideHealth = new SlideHealth(org.pathlane.inference.slide.Slides::open, context.executors());
+        this.editor = new EditorViewModel(catalog, slideHealth::isReadable,
                 spec -> context.scheduler().submit(session.userName(), spec), context.executors());
+        slideHealth.onChange(editor::revalidate);
         library.items().addListener((ListChangeListener<SlideItem>) c -> {
             editor.slideChoices().setAll(library.slidePaths());
             editor.revalidate();
         });
         library.load();
         this.live = new LiveNuclei(context.scheduler(), session.userName());
-    }
-
-    private boolean slideReadable(String path) {
-        return library.items().stream().anyMatch(i -> !i.broken() && i.path().equals(path))
-                || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(path));
     }
 
     Node make(MainWindow.Screen screen) {
