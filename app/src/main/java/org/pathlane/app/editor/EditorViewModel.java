@@ -201,15 +201,48 @@ public final class EditorViewModel {
         edit(d -> d.moveJob(jobId, laneId, index));
     }
 
-    /** An arrow drawn from one job's port to another's. Refusals are shown, not thrown. */
+    /**
+     * An arrow drawn from one job's port to another's. Refusals are shown, not thrown. When the target has an
+     * empty job parameter the source fits (an export's source, drawn from a segmentation), the arrow fills it
+     * in, in the same undo step.
+     */
     public boolean connect(String from, String to) {
         Optional<String> refusal = draft().connectRefusal(from, to);
         if (refusal.isPresent()) {
             message.set(refusal.get());
             return false;
         }
-        edit(d -> d.connect(from, to));
+        edit(d -> {
+            WorkflowDraft connected = d.connect(from, to);
+            DraftJob target = connected.job(to).orElseThrow();
+            String fromType = connected.job(from).orElseThrow().type();
+            for (ParamSpec p : catalog.find(target.type()).map(JobType::params).orElse(List.of())) {
+                Object value = target.params().get(p.key());
+                if (p.kind() == ParamSpec.Kind.JOB && (value == null || value.toString().isBlank()) && p.acceptsJobType(fromType)) {
+                    return connected.setParam(to, p.key(), from);
+                }
+            }
+            return connected;
+        });
         return true;
+    }
+
+    /** The jobs a job parameter may name: the other jobs of the draft of the types it accepts, in lane order. */
+    public List<String> jobChoices(String jobId, String key) {
+        Optional<ParamSpec> spec = draft().job(jobId).flatMap(j -> catalog.find(j.type())).flatMap(t -> t.param(key));
+        return draft().allJobs().stream()
+                .filter(j -> !j.id().equals(jobId))
+                .filter(j -> spec.map(p -> p.acceptsJobType(j.type())).orElse(true))
+                .map(DraftJob::id).toList();
+    }
+
+    /** A job as a person picks it from a list, e.g. "j1 · Segment nuclei · case-7.svs". */
+    public String describeJob(String jobId) {
+        return draft().job(jobId).map(j -> {
+            Object slide = j.params().get("slide");
+            String file = slide == null ? "" : " · " + java.nio.file.Path.of(slide.toString()).getFileName();
+            return j.id() + " · " + catalog.label(j.type()) + file;
+        }).orElse(jobId + " (not in this workflow)");
     }
 
     public void disconnect(Dependency arrow) {

@@ -40,7 +40,7 @@ public final class JobCatalog {
                     List.of(slide())),
             new JobType("export", "Export measurements",
                     "Copies a segmentation's measurements (CSV/GeoJSON) to a folder. Draw an arrow from that job.",
-                    List.of(new ParamSpec("source", "Source job", Kind.JOB, null, true, List.of(),
+                    List.of(new ParamSpec("source", "Source job", Kind.JOB, null, true, List.of("segment"),
                                     "the segmentation job to export, e.g. j1"),
                             new ParamSpec("folder", "To folder", Kind.TEXT, null, true, List.of(), "e.g. a shared drive"),
                             new ParamSpec("format", "Format", Kind.CHOICE, "csv", true, List.of("csv", "geojson", "both"), ""))),

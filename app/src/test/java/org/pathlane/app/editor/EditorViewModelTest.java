@@ -301,6 +301,54 @@ class EditorViewModelTest {
         assertThat(vm.problemsOf(export)).as("later in the same lane waits too").isEmpty();
     }
 
+    @Test
+    void anExportOffersOnlySegmentationsAsItsSourceAndNamesThemForPeople() {
+        String a = vm.addLane();
+        String b = vm.addLane();
+        String seg = vm.dropNewJob("segment", a, 0);
+        vm.setParam(seg, "slide", "/slides/a.svs");
+        String wait = vm.dropNewJob("sleep", a, 1);
+        String export = vm.dropNewJob("export", b, 0);
+        assertThat(vm.jobChoices(export, "source")).containsExactly(seg);
+        assertThat(vm.describeJob(seg)).isEqualTo(seg + " · Segment nuclei · a.svs");
+        vm.setParam(export, "folder", "/share/out");
+        vm.setParam(export, "source", wait);
+        assertThat(vm.problemsOf(export)).extracting(Problem::message).singleElement().asString()
+                .contains(wait).contains("must be a Segment nuclei job");
+    }
+
+    @Test
+    void anArrowFromASegmentationIntoAnExportFillsInItsSourceInOneUndoStep() {
+        String a = vm.addLane();
+        String b = vm.addLane();
+        String wait = vm.dropNewJob("sleep", a, 0);
+        String seg = vm.dropNewJob("segment", a, 1);
+        vm.setParam(seg, "slide", "/slides/a.svs");
+        String export = vm.dropNewJob("export", b, 0);
+        vm.setParam(export, "folder", "/share/out");
+        vm.connect(wait, export);
+        assertThat(vm.draft().job(export).orElseThrow().params().get("source")).as("a Wait job is no source").isNull();
+        vm.connect(seg, export);
+        assertThat(vm.draft().job(export).orElseThrow().params().get("source")).isEqualTo(seg);
+        assertThat(vm.problemsOf(export)).isEmpty();
+        vm.undo();
+        assertThat(vm.draft().dependencies()).containsExactly(new Dependency(wait, export));
+        assertThat(vm.draft().job(export).orElseThrow().params().get("source")).isNull();
+    }
+
+    @Test
+    void anArrowDoesNotReplaceASourceAlreadyChosen() {
+        String a = vm.addLane();
+        String b = vm.addLane();
+        String seg1 = vm.dropNewJob("segment", a, 0);
+        String seg2 = vm.dropNewJob("segment", b, 0);
+        String export = vm.dropNewJob("export", b, 1);
+        vm.setParam(export, "source", seg1);
+        vm.connect(seg1, export);
+        vm.connect(seg2, export);
+        assertThat(vm.draft().job(export).orElseThrow().params().get("source")).isEqualTo(seg1);
+    }
+
     private List<String> names() {
         return vm.draft().lanes().stream().map(Lane::name).toList();
     }

@@ -105,12 +105,26 @@ final class InspectorView extends VBox {
             ComboBox<String> box = new ComboBox<>();
             box.getItems().setAll(switch (p.kind()) {
                 case SLIDE -> vm.slideChoices();
-                case JOB -> vm.draft().allJobs().stream().map(DraftJob::id).filter(id -> !id.equals(job.id())).toList();
+                case JOB -> vm.jobChoices(job.id(), p.key());
                 default -> p.choices();
             });
             box.setPromptText(p.kind() == ParamSpec.Kind.SLIDE ? (vm.slideChoices().isEmpty()
                     ? "Import slides in the Slides library first" : "Pick a slide") : "");
             box.setMaxWidth(Double.MAX_VALUE);
+            if (p.kind() == ParamSpec.Kind.JOB) {
+                box.setPromptText(box.getItems().isEmpty() ? "Add a job it can read first" : "Pick a job, or draw an arrow from it");
+                box.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(String id) {
+                        return id == null ? "" : vm.describeJob(id);
+                    }
+
+                    @Override
+                    public String fromString(String text) {
+                        return text;
+                    }
+                });
+            }
             Consumer<Object> update = v -> box.setValue(v == null ? null : v.toString());
             update.accept(job.params().get(p.key()));
             box.setOnAction(e -> commit.accept(box.getValue()));
