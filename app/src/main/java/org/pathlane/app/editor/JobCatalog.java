@@ -77,6 +77,14 @@ public final class JobCatalog {
                         .toList())).toList());
     }
 
+    /**
+     * This catalog with new export jobs writing into {@code folder} (the profile's own exports folder), not a
+     * folder relative to wherever PathLane happened to start.
+     */
+    public JobCatalog withExportsInto(java.nio.file.Path folder) {
+        return withDefaults("export", java.util.Map.of("folder", folder.toAbsolutePath().toString()));
+    }
+
     public List<JobType> types() {
         return types;
     }

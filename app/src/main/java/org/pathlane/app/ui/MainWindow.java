@@ -132,11 +132,6 @@ public final class MainWindow extends BorderPane implements Navigator {
         show(Screen.EDITOR);
     }
 
-    @Override
-    public void openFolder(Path folder) {
-        session.hostOpen().accept(folder.toUri().toString());
-    }
-
     /** Stops the screens' engine listeners; the window is being left. */
     public void close() {
         screens.close();

@@ -38,6 +38,11 @@ final class ScreenFactory {
         this.navigator = navigator;
         var context = session.context();
         JobCatalog catalog = context.catalog().withDefaults("segment", context.settings().segmentDefaults());
+        try {
+            catalog = catalog.withExportsInto(session.folders().exports());
+        } catch (java.io.UncheckedIOException e) {
+            org.slf4j.LoggerFactory.getLogger(ScreenFactory.class).warn("New export jobs get no default folder: {}", e.getMessage());
+        }
         this.dashboard = new DashboardViewModel(context.scheduler(), session.userName(), catalog::label, context.executors());
         this.library = new SlideLibraryViewModel(context.scheduler().profiles(), session.userName(),
                 new Thumbnails(context.dataDir().resolve("thumbnails")), context.executors());

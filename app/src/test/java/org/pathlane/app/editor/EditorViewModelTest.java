@@ -349,6 +349,16 @@ class EditorViewModelTest {
         assertThat(vm.draft().job(export).orElseThrow().params().get("source")).isEqualTo(seg1);
     }
 
+    @Test
+    void aNewExportJobWritesIntoTheProfilesExportsFolder(@TempDir Path dir) {
+        Path exports = dir.resolve("profiles/ada/exports");
+        EditorViewModel editor = new EditorViewModel(JobCatalog.forRegistered(Set.of("segment", "export")).withExportsInto(exports),
+                readableSlides::contains, spec -> "wf-1", UiExecutors.direct());
+        String lane = editor.addLane();
+        String export = editor.dropNewJob("export", lane, 0);
+        assertThat(editor.draft().job(export).orElseThrow().params()).containsEntry("folder", exports.toString());
+    }
+
     private List<String> names() {
         return vm.draft().lanes().stream().map(Lane::name).toList();
     }
