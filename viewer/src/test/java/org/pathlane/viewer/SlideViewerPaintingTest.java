@@ -158,6 +158,36 @@ class SlideViewerPaintingTest {
     }
 
     @Test
+    void oneSetOfNucleiDrawsTheSameWayWhateverTheLayerShowedBeforeAndHoweverItWasBatched() throws Exception {
+        source.release(key -> true);
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setZoom(0.5));
+        List<OverlayShape> nuclei = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            nuclei.add(square(700 + (i % 20) * 30, 800 + (i / 20) * 30, 6));
+        }
+        List<OverlayShape> fewLarger = List.of(square(100, 100, 20), square(140, 100, 20));
+
+        // Load GeoJSON: one clean layer, the file in one batch.
+        ShapeLayer loaded = new ShapeLayer("loaded");
+        loaded.addAll(nuclei);
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.getLayers().add(loaded));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(loaded.lastStyle()).as("3 px nuclei are marks").isEqualTo(ShapeLayer.Style.MARKS);
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.getLayers().remove(loaded));
+
+        // Show on slide after Watch: the layer showed other outlines first, then the same file in chunks.
+        ShapeLayer reused = new ShapeLayer("reused");
+        reused.addAll(List.of(square(0, 0, 90), square(200, 0, 90)));
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.getLayers().add(reused));
+        WaitForAsyncUtils.waitForFxEvents();
+        reused.clear();
+        reused.addAll(nuclei.subList(0, 398));
+        reused.addAll(fewLarger);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reused.lastStyle()).as("same nuclei, same zoom: same drawing").isEqualTo(ShapeLayer.Style.MARKS);
+    }
+
+    @Test
     void aTissueMaskIsDrawnAtItsOpacity() throws Exception {
         source.release(key -> true);
         WaitForAsyncUtils.waitForFxEvents();
