@@ -59,6 +59,7 @@ public final class EditorViewModel {
     private final ObservableList<String> slideChoices = FXCollections.observableArrayList();
     /** The draft as last saved, loaded or submitted (FX thread): New asks before dropping anything else. */
     private WorkflowDraft kept;
+    private java.util.function.Function<String, Optional<String>> slideNotes = path -> Optional.empty();
 
     public EditorViewModel(JobCatalog catalog, SlideCheck slideCheck, WorkflowSubmitter submitter, UiExecutors executors) {
         this.catalog = catalog;
@@ -140,6 +141,37 @@ public final class EditorViewModel {
     /** The slides the inspector offers (the signed-in user's library). */
     public ObservableList<String> slideChoices() {
         return slideChoices;
+    }
+
+    /**
+     * What the editor says about a slide beside a job that reads it, e.g. that the file gives no pixel size;
+     * the library answers it from the facts it stored at import.
+     */
+    public void setSlideNotes(java.util.function.Function<String, Optional<String>> notes) {
+        this.slideNotes = notes;
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Warnings that do not block Submit but change what a job does: a slide without a pixel size, run at an
+     * assumed one unless the job sets its own.
+     */
+    public List<String> notesOf(String jobId) {
+        Optional<DraftJob> job = draft().job(jobId);
+        Optional<JobType> type = job.flatMap(j -> catalog.find(j.type()));
+        if (job.isEmpty() || type.isEmpty()) {
+            return List.of();
+        }
+        Object ownMpp = job.get().params().get("mpp");
+        if (type.get().param("mpp").isPresent() && ownMpp != null && !ownMpp.toString().isBlank()) {
+            return List.of();
+        }
+        return type.get().params().stream()
+                .filter(p -> p.kind() == ParamSpec.Kind.SLIDE)
+                .map(p -> job.get().params().get(p.key()))
+                .filter(Objects::nonNull)
+                .flatMap(slide -> slideNotes.apply(slide.toString()).stream())
+                .toList();
     }
 
     /** Problems that mark a job card. */

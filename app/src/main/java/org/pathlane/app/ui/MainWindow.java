@@ -98,6 +98,9 @@ public final class MainWindow extends BorderPane implements Navigator {
     public void show(Screen screen) {
         Node node = made.computeIfAbsent(screen, screens::make);
         setCenter(node);
+        if (node instanceof org.pathlane.app.ui.viewer.ViewerScreen viewer) {
+            viewer.focusViewer();
+        }
         buttons.forEach((s, b) -> {
             b.getStyleClass().remove("active");
             if (s == screen) {

@@ -50,6 +50,9 @@ final class ScreenFactory {
         this.editor = new EditorViewModel(catalog, slideHealth::isReadable,
                 spec -> context.scheduler().submit(session.userName(), spec), context.executors());
         slideHealth.onChange(editor::revalidate);
+        editor.setSlideNotes(path -> library.items().stream()
+                .filter(i -> i.path().equals(path) && i.facts() != null)
+                .findFirst().flatMap(i -> i.facts().pixelSizeWarning()));
         library.items().addListener((ListChangeListener<SlideItem>) c -> {
             editor.slideChoices().setAll(library.slidePaths());
             editor.revalidate();

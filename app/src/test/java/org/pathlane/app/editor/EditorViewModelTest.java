@@ -359,6 +359,20 @@ class EditorViewModelTest {
         assertThat(editor.draft().job(export).orElseThrow().params()).containsEntry("folder", exports.toString());
     }
 
+    @Test
+    void aSlideWithoutAPixelSizeIsNotedOnItsJobUntilTheJobSetsOne() {
+        vm.setSlideNotes(path -> path.equals("/slides/a.svs")
+                ? java.util.Optional.of(org.pathlane.app.slides.SlideFacts.noPixelSize()) : java.util.Optional.empty());
+        String a = vm.addLane();
+        String seg = vm.dropNewJob("segment", a, 0);
+        assertThat(vm.notesOf(seg)).isEmpty();
+        vm.setParam(seg, "slide", "/slides/a.svs");
+        assertThat(vm.notesOf(seg)).singleElement().asString().contains("No pixel size").contains("0.5 µm/px");
+        assertThat(vm.canSubmitProperty().get()).as("a note, not a problem").isTrue();
+        vm.setParam(seg, "mpp", "0.25");
+        assertThat(vm.notesOf(seg)).isEmpty();
+    }
+
     private List<String> names() {
         return vm.draft().lanes().stream().map(Lane::name).toList();
     }

@@ -171,6 +171,13 @@ final class InspectorView extends VBox {
             footer.getChildren().add(new HBox(6, new Label(d.from() + " (" + vm.draft().job(d.from())
                     .map(j -> vm.catalog().label(j.type())).orElse("?") + ")"), remove));
         }
+        for (String note : vm.notesOf(job.id())) {
+            Label l = new Label(note);
+            l.getStyleClass().add("warning-text");
+            l.setId("job-note");
+            l.setWrapText(true);
+            footer.getChildren().add(l);
+        }
         for (Problem problem : vm.problemsOf(job.id())) {
             Label l = new Label(problem.message());
             l.getStyleClass().add("field-error");
