@@ -3,6 +3,7 @@ package org.pathlane.app.ui.editor;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.pathlane.app.editor.EditorViewModel;
 import org.pathlane.app.ui.Confirm;
@@ -80,11 +82,13 @@ public final class WorkflowEditorView extends StackPane {
         }
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         TextField name = new TextField(vm.draft().name());
         name.setId("workflow-name");
         name.setPromptText("Workflow name");
         name.setPrefColumnCount(18);
+        name.setMinWidth(120);
+        HBox.setHgrow(name, Priority.SOMETIMES);
         name.setOnAction(e -> vm.setName(name.getText()));
         name.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
@@ -109,12 +113,16 @@ public final class WorkflowEditorView extends StackPane {
         Button addLane = button("+ Lane", "Add a branch lane", vm::addLane);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Why Submit is blocked gets a line of its own under the buttons, wrapping: however long it is, the
+        // buttons keep their labels.
         Label blocked = new Label();
         blocked.setId("submit-blocked");
         blocked.getStyleClass().add("blocked-reason");
         blocked.textProperty().bind(vm.submitBlockedReasonProperty());
         blocked.setWrapText(true);
-        blocked.setMaxWidth(420);
+        blocked.setMaxWidth(Double.MAX_VALUE);
+        blocked.managedProperty().bind(vm.submitBlockedReasonProperty().isNotEmpty());
+        blocked.visibleProperty().bind(blocked.managedProperty());
         Button submit = button("Submit", "Run this workflow", vm::submit);
         submit.setId("submit");
         submit.getStyleClass().add("accent");
@@ -123,11 +131,18 @@ public final class WorkflowEditorView extends StackPane {
         Tooltip reason = new Tooltip();
         reason.textProperty().bind(vm.submitBlockedReasonProperty());
         submit.setTooltip(reason);
-        HBox bar = new HBox(8, name, newButton, open, save, undo, redo, addLane, spacer, blocked, submit);
+        for (Button b : List.of(newButton, open, save, undo, redo, addLane, submit)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        newButton.setId("editor-new");
+        open.setId("editor-open");
+        save.setId("editor-save");
+        HBox bar = new HBox(8, name, newButton, open, save, undo, redo, addLane, spacer, submit);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
-        bar.getStyleClass().add("editor-toolbar");
-        return bar;
+        VBox top = new VBox(4, bar, blocked);
+        top.setPadding(new Insets(8, 12, 8, 12));
+        top.getStyleClass().add("editor-toolbar");
+        return top;
     }
 
     private HBox statusBar() {
