@@ -351,14 +351,39 @@ public final class EditorViewModel {
      */
     public Optional<Confirmation> confirmNewWorkflow() {
         WorkflowDraft now = draft();
-        long jobs = now.lanes().stream().mapToLong(l -> l.jobs().size()).sum();
-        if (jobs == 0 || now.equals(kept)) {
+        long jobs = unsavedJobs();
+        if (jobs == 0) {
             return Optional.empty();
         }
         return Optional.of(new Confirmation("Drop the draft “" + now.name() + "”?",
                 "Its " + jobs + (jobs == 1 ? " job is" : " jobs are") + " not saved as a template or submitted since the"
                         + " last change. Save it first to keep it; Undo brings it back until you close PathLane.",
                 "Start a new workflow"));
+    }
+
+    /**
+     * Whether leaving (quitting PathLane, switching profile) would lose the draft: asks when it has jobs and
+     * changed since it was last saved, loaded or submitted. Empty when nothing would be lost.
+     *
+     * @param leaving what the user is doing, e.g. "Quit" or "Switch profile"
+     */
+    public Optional<Confirmation> confirmLeaving(String leaving) {
+        long jobs = unsavedJobs();
+        if (jobs == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Confirmation(leaving + " without saving the draft “" + draft().name() + "”?",
+                "Its " + jobs + (jobs == 1 ? " job is" : " jobs are") + " not saved as a template or submitted since the"
+                        + " last change, and the draft is lost when you " + leaving.toLowerCase(java.util.Locale.ROOT)
+                        + ". Keep, then Save… it in the workflow editor, to use it again.",
+                leaving + " without saving"));
+    }
+
+    /** Jobs of the draft that would be lost: all of them when it changed since it was last kept, else none. */
+    private long unsavedJobs() {
+        WorkflowDraft now = draft();
+        long jobs = now.lanes().stream().mapToLong(l -> l.jobs().size()).sum();
+        return now.equals(kept) ? 0 : jobs;
     }
 
     /** Starts over with an empty workflow of one lane. */

@@ -87,6 +87,10 @@ final class ScreenFactory {
         return results;
     }
 
+    EditorViewModel editor() {
+        return editor;
+    }
+
     SlideLibraryViewModel library() {
         return library;
     }

@@ -373,6 +373,21 @@ class EditorViewModelTest {
         assertThat(vm.notesOf(seg)).isEmpty();
     }
 
+    @Test
+    void quittingOrSwitchingProfileAsksBeforeLosingAnUnsavedDraft(@TempDir Path dir) {
+        String a = vm.addLane();
+        assertThat(vm.confirmLeaving("Quit")).as("nothing to lose").isEmpty();
+        vm.dropNewJob("sleep", a, 0);
+        assertThat(vm.confirmLeaving("Quit")).hasValueSatisfying(c -> {
+            assertThat(c.title()).isEqualTo("Quit without saving the draft “New workflow”?");
+            assertThat(c.text()).contains("1 job is not saved").contains("lost when you quit");
+            assertThat(c.action()).isEqualTo("Quit without saving");
+        });
+        assertThat(vm.confirmLeaving("Switch profile").orElseThrow().text()).contains("lost when you switch profile");
+        vm.saveTemplate(dir.resolve("kept.json"));
+        assertThat(vm.confirmLeaving("Quit")).as("saved as it is").isEmpty();
+    }
+
     private List<String> names() {
         return vm.draft().lanes().stream().map(Lane::name).toList();
     }
