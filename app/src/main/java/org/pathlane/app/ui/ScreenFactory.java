@@ -58,14 +58,45 @@ final class ScreenFactory {
             editor.revalidate();
         });
         library.load();
+        copySharedTemplates();
         this.live = new LiveNuclei(context.scheduler(), session.userName());
+    }
+
+    /** The profile's own templates folder (where the editor's dialogs start), or the data folder when it cannot be made. */
+    private java.nio.file.Path templatesDir() {
+        try {
+            return session.folders().templates();
+        } catch (java.io.UncheckedIOException e) {
+            org.slf4j.LoggerFactory.getLogger(ScreenFactory.class).warn("No templates folder for {}: {}", session.userName(), e.getMessage());
+            return session.context().dataDir();
+        }
+    }
+
+    /** Once per profile: copies of the templates all profiles used to share that this profile can use. */
+    private void copySharedTemplates() {
+        var context = session.context();
+        context.executors().background().execute(() -> {
+            try {
+                java.util.Set<String> own = new java.util.HashSet<>();
+                context.scheduler().profiles().slides(session.userName()).forEach(e -> own.add(e.path()));
+                var copied = org.pathlane.app.editor.TemplateMigration.copyUsable(context.sharedTemplatesDir(),
+                        session.folders().templates(), own);
+                if (!copied.isEmpty()) {
+                    org.slf4j.LoggerFactory.getLogger(ScreenFactory.class).info("Copied shared templates {} into {}'s own",
+                            copied, session.userName());
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ScreenFactory.class).warn("Could not copy the shared templates for {}: {}",
+                        session.userName(), e.toString());
+            }
+        });
     }
 
     Node make(MainWindow.Screen screen) {
         var context = session.context();
         return switch (screen) {
             case DASHBOARD -> new DashboardView(dashboard, navigator, session.admin());
-            case EDITOR -> new WorkflowEditorView(editor, context.templatesDir());
+            case EDITOR -> new WorkflowEditorView(editor, templatesDir());
             case SLIDES -> new SlidesView(library, navigator);
             case VIEWER -> viewer();
             case RESULTS -> results();
