@@ -69,6 +69,7 @@ public final class PathLaneApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme.apply(false);
+        GtkRecentFiles.disable().ifPresent(why -> LOG.info("File dialogs may list recently used files: {}", why));
         ProgressIndicator spinner = new ProgressIndicator();
         Label opening = new Label("Opening " + dataDir + " …");
         VBox splash = new VBox(14, spinner, opening);
