@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pathlane.app.batch.BatchTag;
 import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.confirm.Confirmation;
 import org.pathlane.app.editor.model.Dependency;
@@ -467,6 +468,81 @@ public final class EditorViewModel {
                 message.set(text);
             });
         });
+    }
+
+    // ---- batches ------------------------------------------------------------------------------
+
+    /**
+     * Runs this workflow once per slide, as a batch: every job that reads a slide reads that slide, and each
+     * workflow is named after its slide and tagged with the batch ({@link BatchTag}). All slides' workflows
+     * are checked first and none is submitted when one has a problem.
+     *
+     * @return the batch id, or empty when refused (the reason is in {@link #messageProperty()})
+     */
+    public Optional<String> submitBatch(List<String> slides) {
+        if (slides.isEmpty()) {
+            message.set("Pick the slides to run this workflow on.");
+            return Optional.empty();
+        }
+        WorkflowDraft template = draft();
+        boolean readsSlide = template.allJobs().stream().anyMatch(j -> catalog.find(j.type())
+                .map(t -> t.params().stream().anyMatch(p -> p.kind() == ParamSpec.Kind.SLIDE)).orElse(false));
+        if (!readsSlide) {
+            message.set("No job of this workflow reads a slide: add one (e.g. Segment nuclei) to run it over slides.");
+            return Optional.empty();
+        }
+        String id = java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(2);
+        List<WorkflowDraft> drafts = new java.util.ArrayList<>();
+        for (int i = 0; i < slides.size(); i++) {
+            String slide = slides.get(i);
+            WorkflowDraft one = onSlide(template, slide);
+            String file = String.valueOf(java.nio.file.Path.of(slide).getFileName());
+            one = one.withName(new BatchTag(id, i + 1, slides.size()).name(template.name(), file));
+            List<Problem> found = validator.validate(one);
+            if (!found.isEmpty()) {
+                message.set("Batch not submitted: for " + file + ", " + found.getFirst().message());
+                return Optional.empty();
+            }
+            drafts.add(one);
+        }
+        submitting.set(true);
+        updateCanSubmit();
+        executors.background().execute(() -> {
+            int done = 0;
+            String result;
+            try {
+                for (WorkflowDraft one : drafts) {
+                    submitter.submit(one.toSpec());
+                    done++;
+                }
+                result = "Submitted batch “" + template.name() + "” over " + drafts.size() + " slide" + (drafts.size() == 1 ? "" : "s")
+                        + ": follow it on the dashboard.";
+            } catch (Exception e) {
+                LOG.info("Batch {} stopped after {} workflows: {}", id, done, e.getMessage());
+                result = "The engine refused " + drafts.get(done).name() + ": " + e.getMessage() + ". " + done + " of "
+                        + drafts.size() + " slides were submitted; cancel the batch on the dashboard or submit the rest again.";
+            }
+            String text = result;
+            executors.fx().execute(() -> {
+                submitting.set(false);
+                updateCanSubmit();
+                message.set(text);
+            });
+        });
+        return Optional.of(id);
+    }
+
+    /** The draft with every slide parameter of every job set to {@code slide}. */
+    private WorkflowDraft onSlide(WorkflowDraft template, String slide) {
+        WorkflowDraft one = template;
+        for (DraftJob job : template.allJobs()) {
+            for (ParamSpec p : catalog.find(job.type()).map(JobType::params).orElse(List.of())) {
+                if (p.kind() == ParamSpec.Kind.SLIDE) {
+                    one = one.setParam(job.id(), p.key(), slide);
+                }
+            }
+        }
+        return one;
     }
 
     // ---- internals ----------------------------------------------------------------------------

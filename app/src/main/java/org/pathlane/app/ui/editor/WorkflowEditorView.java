@@ -123,6 +123,9 @@ public final class WorkflowEditorView extends StackPane {
         blocked.setMaxWidth(Double.MAX_VALUE);
         blocked.managedProperty().bind(vm.submitBlockedReasonProperty().isNotEmpty());
         blocked.visibleProperty().bind(blocked.managedProperty());
+        Button batch = button("Run on slides…", "Run this workflow once per slide of your library, as one batch", this::runOnSlides);
+        batch.setId("run-on-slides");
+        batch.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.slideChoices()).or(vm.submittingProperty()));
         Button submit = button("Submit", "Run this workflow", vm::submit);
         submit.setId("submit");
         submit.getStyleClass().add("accent");
@@ -131,13 +134,13 @@ public final class WorkflowEditorView extends StackPane {
         Tooltip reason = new Tooltip();
         reason.textProperty().bind(vm.submitBlockedReasonProperty());
         submit.setTooltip(reason);
-        for (Button b : List.of(newButton, open, save, undo, redo, addLane, submit)) {
+        for (Button b : List.of(newButton, open, save, undo, redo, addLane, batch, submit)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         newButton.setId("editor-new");
         open.setId("editor-open");
         save.setId("editor-save");
-        HBox bar = new HBox(8, name, newButton, open, save, undo, redo, addLane, spacer, submit);
+        HBox bar = new HBox(8, name, newButton, open, save, undo, redo, addLane, spacer, batch, submit);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(4, bar, blocked);
         top.setPadding(new Insets(8, 12, 8, 12));
@@ -153,6 +156,48 @@ public final class WorkflowEditorView extends StackPane {
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Picks slides of the library and submits this workflow once per slide, as a batch. */
+    private void runOnSlides() {
+        java.util.Map<String, javafx.beans.property.BooleanProperty> picked = new java.util.LinkedHashMap<>();
+        for (String slide : vm.slideChoices()) {
+            picked.put(slide, new javafx.beans.property.SimpleBooleanProperty(true));
+        }
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(
+                javafx.collections.FXCollections.observableArrayList(picked.keySet()));
+        list.setId("batch-slides");
+        list.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(picked::get, new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String path) {
+                return String.valueOf(Path.of(path).getFileName());
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        }));
+        list.setPrefSize(460, 320);
+        javafx.scene.control.CheckBox all = new javafx.scene.control.CheckBox("All slides");
+        all.setSelected(true);
+        all.setOnAction(e -> picked.values().forEach(p -> p.set(all.isSelected())));
+        Label how = new Label("One workflow per slide, named after it; every job that reads a slide reads that one."
+                + " The dashboard shows the batch's progress and can cancel it.");
+        how.setWrapText(true);
+        how.setMaxWidth(460);
+        javafx.scene.control.Dialog<List<String>> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Run on slides");
+        dialog.setHeaderText("Run “" + vm.draft().name() + "” on these slides");
+        javafx.scene.control.ButtonType run = new javafx.scene.control.ButtonType("Submit batch",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.CANCEL, run);
+        dialog.getDialogPane().setContent(new VBox(8, how, all, list));
+        dialog.getDialogPane().setId("batch-dialog");
+        dialog.setResultConverter(b -> b == run
+                ? picked.entrySet().stream().filter(e -> e.getValue().get()).map(java.util.Map.Entry::getKey).toList() : null);
+        dialog.showAndWait().ifPresent(vm::submitBatch);
     }
 
     private static Button button(String text, String tip, Runnable action) {
