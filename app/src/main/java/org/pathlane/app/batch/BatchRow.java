@@ -30,6 +30,11 @@ public record BatchRow(String id, String name, String user, int slides, int succ
         return !open.isEmpty();
     }
 
+    /** Slides not started yet (including workflows still being submitted, not listed yet). */
+    public int waiting() {
+        return Math.max(0, slides - finished() - running);
+    }
+
     /** "5 of 12 slides done · 2 running · 1 failed" */
     public String summary() {
         List<String> parts = new ArrayList<>();
@@ -37,7 +42,7 @@ public record BatchRow(String id, String name, String user, int slides, int succ
         if (running > 0) {
             parts.add(running + " running");
         }
-        int waiting = open.size() - running;
+        int waiting = waiting();
         if (waiting > 0) {
             parts.add(waiting + " waiting");
         }

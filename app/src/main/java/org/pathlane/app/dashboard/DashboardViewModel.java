@@ -97,7 +97,7 @@ public final class DashboardViewModel implements AutoCloseable {
 
     /** What cancelling a batch does, to ask before {@link #cancelBatch}. */
     public Confirmation confirmCancelBatch(BatchRow batch) {
-        int waiting = batch.open().size() - batch.running();
+        int waiting = batch.waiting();
         List<String> parts = new ArrayList<>();
         if (batch.running() > 0) {
             parts.add(batch.running() == 1 ? "the slide being processed stops now" : batch.running() + " slides being processed stop now");
@@ -111,12 +111,17 @@ public final class DashboardViewModel implements AutoCloseable {
         return new Confirmation("Cancel batch “" + batch.name() + "”?", text, "Cancel batch");
     }
 
-    /** Cancels every workflow of the batch that has not ended: the unstarted never run, the running stop. */
+    /**
+     * Cancels every workflow of the batch that has not ended: the unstarted never run, the running stop. The
+     * engine is asked again for the batch's workflows, so one submitted after the card was drawn is cancelled too.
+     */
     public void cancelBatch(BatchRow batch) {
         act(() -> {
             int cancelled = 0;
-            for (String workflowId : batch.open()) {
-                if (scheduler.cancelWorkflow(user, workflowId)) {
+            for (WorkflowView w : scheduler.workflows(user)) {
+                boolean member = w.user().equals(batch.user())
+                        && org.pathlane.app.batch.BatchTag.of(w.name()).map(t -> t.id().equals(batch.id())).orElse(false);
+                if (member && !w.status().isTerminal() && scheduler.cancelWorkflow(user, w.id())) {
                     cancelled++;
                 }
             }

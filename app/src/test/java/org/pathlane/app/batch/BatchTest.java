@@ -79,8 +79,7 @@ class BatchTest {
                 "Nuclei · case-3.svs · batch " + id + " 3/3");
         assertThat(all).extracting(w -> w.jobs().getFirst().params().get("slide")).containsExactlyInAnyOrderElementsOf(SLIDES);
 
-        EngineConditions.await(scheduler, "one slide runs", () -> !dashboard.batches().isEmpty()
-                && dashboard.batches().getFirst().running() == 1, dashboard.batches());
+        awaitAllListedOneRunning();
         BatchRow batch = dashboard.batches().getFirst();
         assertThat(batch.name()).isEqualTo("Nuclei");
         assertThat(batch.slides()).isEqualTo(3);
@@ -91,8 +90,7 @@ class BatchTest {
     @Test
     void cancellingTheBatchStopsTheRunningSlideAndTheOthersNeverStart() throws Exception {
         editor.submitBatch(SLIDES).orElseThrow();
-        EngineConditions.await(scheduler, "one slide runs", () -> !dashboard.batches().isEmpty()
-                && dashboard.batches().getFirst().running() == 1, dashboard.batches());
+        awaitAllListedOneRunning();
         BatchRow batch = dashboard.batches().getFirst();
         assertThat(dashboard.confirmCancelBatch(batch).text())
                 .contains("the slide being processed stops now").contains("2 slides that have not started will not run");
@@ -106,6 +104,11 @@ class BatchTest {
         assertThat(jobs.stream().filter(j -> j.startedAt() == null)).as("never started").hasSize(2);
         EngineConditions.await(scheduler, "the row shows it", () -> !dashboard.batches().getFirst().cancellable(), dashboard.batches());
         assertThat(dashboard.batches().getFirst().summary()).startsWith("3 of 3 slides done · 3 cancelled");
+    }
+
+    private void awaitAllListedOneRunning() throws InterruptedException {
+        EngineConditions.await(scheduler, "three slides listed, one running", () -> !dashboard.batches().isEmpty()
+                && dashboard.workflows().size() == 3 && dashboard.batches().getFirst().running() == 1, dashboard.batches());
     }
 
     @Test
