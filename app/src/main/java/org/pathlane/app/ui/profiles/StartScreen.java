@@ -28,10 +28,6 @@ import org.pathlane.scheduler.model.UserProfile;
  */
 public final class StartScreen extends VBox {
 
-    /** A padlock, 10 × 12: shackle and body. */
-    private static final String LOCK = "M2 5 V3.5 A3 3 0 0 1 8 3.5 V5 H9 A1 1 0 0 1 10 6 V11 A1 1 0 0 1 9 12 H1 A1 1 0 0 1 0 11"
-            + " V6 A1 1 0 0 1 1 5 Z M3.5 5 H6.5 V3.5 A1.5 1.5 0 0 0 3.5 3.5 Z";
-
     private final ProfilesViewModel vm;
     private final Consumer<UserProfile> onSignedIn;
     private final FlowPane tiles = new FlowPane(16, 16);
@@ -102,9 +98,7 @@ public final class StartScreen extends VBox {
                     tag.getChildren().add(hint("·"));
                 }
                 // A drawn lock: the emoji glyph is missing from many desktop fonts and showed as a box.
-                SVGPath lock = new SVGPath();
-                lock.setContent(LOCK);
-                lock.getStyleClass().add("lock-icon");
+                SVGPath lock = LockIcon.create();
                 lock.setId("lock-" + id);
                 tag.getChildren().addAll(lock, hint("password"));
             }
