@@ -473,8 +473,9 @@ public final class EditorViewModel {
     // ---- batches ------------------------------------------------------------------------------
 
     /**
-     * Runs this workflow once per slide, as a batch: every job that reads a slide reads that slide, and each
-     * workflow is named after its slide and tagged with the batch ({@link BatchTag}). All slides' workflows
+     * Runs this workflow once per slide, as a batch: every job that reads a slide reads that slide, each
+     * workflow is named after its slide and tagged with the batch ({@link BatchTag}), and its lanes are named
+     * after the slide too, so the slides are separate branches that run side by side as workers allow. All slides' workflows
      * are checked first and none is submitted when one has a problem.
      *
      * @return the batch id, or empty when refused (the reason is in {@link #messageProperty()})
@@ -495,8 +496,13 @@ public final class EditorViewModel {
         List<WorkflowDraft> drafts = new java.util.ArrayList<>();
         for (int i = 0; i < slides.size(); i++) {
             String slide = slides.get(i);
-            WorkflowDraft one = onSlide(template, slide);
             String file = String.valueOf(java.nio.file.Path.of(slide).getFileName());
+            WorkflowDraft one = onSlide(template, slide);
+            // A branch is one user's queue across workflows: with the template's lane names every slide, and any
+            // later workflow of the same lane name, would wait for the slides before it. Each slide gets its own.
+            for (var lane : template.lanes()) {
+                one = one.renameLane(lane.id(), lane.name() + " · " + file);
+            }
             one = one.withName(new BatchTag(id, i + 1, slides.size()).name(template.name(), file));
             List<Problem> found = validator.validate(one);
             if (!found.isEmpty()) {

@@ -78,6 +78,8 @@ class BatchTest {
                 "Nuclei · case-1.svs · batch " + id + " 1/3", "Nuclei · case-2.svs · batch " + id + " 2/3",
                 "Nuclei · case-3.svs · batch " + id + " 3/3");
         assertThat(all).extracting(w -> w.jobs().getFirst().params().get("slide")).containsExactlyInAnyOrderElementsOf(SLIDES);
+        assertThat(all).extracting(w -> w.jobs().getFirst().branch()).as("one branch per slide: no slide queues behind another's lane")
+                .containsExactlyInAnyOrder("Branch A · case-1.svs", "Branch A · case-2.svs", "Branch A · case-3.svs");
 
         awaitAllListedOneRunning();
         BatchRow batch = dashboard.batches().getFirst();
