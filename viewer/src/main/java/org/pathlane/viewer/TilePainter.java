@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import org.pathlane.viewer.tile.PyramidLevel;
 import org.pathlane.viewer.tile.TileCache;
 import org.pathlane.viewer.tile.TileKey;
@@ -50,7 +52,13 @@ final class TilePainter {
             }
         }
         int drawn = 0;
-        for (TileKey key : visibleTiles(source, view, level)) {
+        List<TileKey> visible = visibleTiles(source, view, level);
+        double devicePixelsPerTexel = view.zoom() * source.levels().get(level).downsample() * outputScale;
+        if (smooth && devicePixelsPerTexel > 1 + 1e-9 && drawMagnified(gc, view, outputScale, source, visible)) {
+            loader.want(wanted);
+            return new Frame(level, visible.size(), 0);
+        }
+        for (TileKey key : visible) {
             Image image = cache.get(key);
             double[] r = levelZeroRect(source, key);
             gc.setImageSmoothing(smooth && Math.abs(view.zoom() * source.levels().get(level).downsample() - 1) > 1e-9);
@@ -76,6 +84,65 @@ final class TilePainter {
         wanted.addAll(missing);
         loader.want(wanted);
         return new Frame(level, drawn, missing.size());
+    }
+
+    /**
+     * Magnified and smoothed, each tile drawn on its own is interpolated up to its edge and no further, so
+     * where two tiles meet the picture steps and a bright or dark one-pixel line shows. When every visible
+     * tile is cached they are copied into one image first and that is drawn scaled, interpolating across
+     * the tiles' edges as inside a tile. Returns false (nothing drawn) when a tile is missing.
+     */
+    private boolean drawMagnified(GraphicsContext gc, Viewport view, double outputScale, TileSource source, List<TileKey> visible) {
+        if (visible.isEmpty()) {
+            return false;
+        }
+        List<Image> images = new ArrayList<>(visible.size());
+        for (TileKey key : visible) {
+            Image image = cache.get(key);
+            if (image == null) {
+                return false;
+            }
+            images.add(image);
+        }
+        TileKey first = visible.getFirst();
+        TileKey last = visible.getLast();
+        double[] r0 = levelZeroRect(source, first);
+        double[] r1 = levelZeroRect(source, last);
+        int ts = source.tileSize();
+        double ds = source.levels().get(first.level()).downsample();
+        int width = (int) Math.round((r1[2] - r0[0]) / ds);
+        int height = (int) Math.round((r1[3] - r0[1]) / ds);
+        if (composite == null || !composite.matches(visible, images)) {
+            WritableImage joined = new WritableImage(width, height);
+            PixelWriter writer = joined.getPixelWriter();
+            for (int i = 0; i < visible.size(); i++) {
+                TileKey key = visible.get(i);
+                Image image = images.get(i);
+                writer.setPixels((key.col() - first.col()) * ts, (key.row() - first.row()) * ts,
+                        (int) image.getWidth(), (int) image.getHeight(), image.getPixelReader(), 0, 0);
+            }
+            composite = new Composite(List.copyOf(visible), List.copyOf(images), joined);
+        }
+        gc.setImageSmoothing(true);
+        drawSnapped(gc, view, outputScale, composite.image(), 0, 0, width, height, new double[] {r0[0], r0[1], r1[2], r1[3]});
+        return true;
+    }
+
+    /** The last joined image, reused while the same tiles are in view (a settled view repaints for overlays). */
+    private Composite composite;
+
+    private record Composite(List<TileKey> keys, List<Image> images, WritableImage image) {
+        boolean matches(List<TileKey> otherKeys, List<Image> otherImages) {
+            if (!keys.equals(otherKeys)) {
+                return false;
+            }
+            for (int i = 0; i < images.size(); i++) {
+                if (images.get(i) != otherImages.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** Fills the level-0 rectangle {@code r} from the first coarser level that has all its tiles cached. */

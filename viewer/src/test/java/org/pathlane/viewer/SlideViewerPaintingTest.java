@@ -20,6 +20,7 @@ import org.pathlane.viewer.overlay.ShapeLayer;
 import org.pathlane.viewer.tile.HeldTileSource;
 import org.pathlane.viewer.tile.TileCache;
 import org.pathlane.viewer.tile.TileKey;
+import org.pathlane.viewer.tile.TileSource;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -155,6 +156,97 @@ class SlideViewerPaintingTest {
         WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setZoom(0.1));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(cells.lastStyle()).isEqualTo(ShapeLayer.Style.DENSITY);
+    }
+
+    @Test
+    void oneSetOfNucleiDrawsTheSameWayWhateverTheLayerShowedBeforeAndHoweverItWasBatched() throws Exception {
+        source.release(key -> true);
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setZoom(0.5));
+        List<OverlayShape> nuclei = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            nuclei.add(square(700 + (i % 20) * 30, 800 + (i / 20) * 30, 6));
+        }
+        List<OverlayShape> fewLarger = List.of(square(100, 100, 20), square(140, 100, 20));
+
+        // Load GeoJSON: one clean layer, the file in one batch.
+        ShapeLayer loaded = new ShapeLayer("loaded");
+        loaded.addAll(nuclei);
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.getLayers().add(loaded));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(loaded.lastStyle()).as("3 px nuclei are marks").isEqualTo(ShapeLayer.Style.MARKS);
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.getLayers().remove(loaded));
+
+        // Show on slide after Watch: the layer showed other outlines first, then the same file in chunks.
+        ShapeLayer reused = new ShapeLayer("reused");
+        reused.addAll(List.of(square(0, 0, 90), square(200, 0, 90)));
+        WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.getLayers().add(reused));
+        WaitForAsyncUtils.waitForFxEvents();
+        reused.clear();
+        reused.addAll(nuclei.subList(0, 398));
+        reused.addAll(fewLarger);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(reused.lastStyle()).as("same nuclei, same zoom: same drawing").isEqualTo(ShapeLayer.Style.MARKS);
+    }
+
+    @Test
+    void closeUpTheTilesMeetWithoutASeam() throws Exception {
+        // A slide whose red rises steeply (8 levels a pixel) across the meeting of two 240-px tiles at x = 480:
+        // magnified and smoothed, the row must rise as smoothly there as inside a tile, with no step.
+        TileSource ramp = new TileSource() {
+            @Override
+            public String id() {
+                return "ramp";
+            }
+
+            @Override
+            public List<org.pathlane.viewer.tile.PyramidLevel> levels() {
+                return List.of(new org.pathlane.viewer.tile.PyramidLevel(960, 960, 1));
+            }
+
+            @Override
+            public int tileSize() {
+                return 240;
+            }
+
+            @Override
+            public java.util.OptionalDouble micronsPerPixel() {
+                return java.util.OptionalDouble.empty();
+            }
+
+            @Override
+            public CompletableFuture<org.pathlane.viewer.tile.TilePixels> readTile(TileKey key) {
+                int[] argb = new int[240 * 240];
+                for (int y = 0; y < 240; y++) {
+                    for (int x = 0; x < 240; x++) {
+                        int red = Math.clamp(128 + (key.col() * 240 + x - 480) * 8L, 0, 255);
+                        argb[y * 240 + x] = 0xff000000 | red << 16 | 0x40 << 8 | 0x80;
+                    }
+                }
+                return CompletableFuture.completedFuture(new org.pathlane.viewer.tile.TilePixels(240, 240, argb));
+            }
+        };
+        List<String> seams = new ArrayList<>();
+        for (double zoom : new double[] {2.7, 6.3}) {
+            WaitForAsyncUtils.waitForAsyncFx(5000, () -> {
+                viewer.setTileSource(ramp);
+                viewer.setCenter(480.37, 480.81);
+                viewer.setZoom(zoom);
+            });
+            WaitForAsyncUtils.asyncFx(viewer::whenViewComplete).get().get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForAsyncFx(5000, viewer::settleNow);
+            WaitForAsyncUtils.waitForFxEvents();
+            WritableImage image = WaitForAsyncUtils.asyncFx(() -> viewer.snapshot(null, null)).get(10, TimeUnit.SECONDS);
+            int y = 150;
+            double perPixel = 8 / zoom;
+            for (int x = 1; x < 399; x++) {
+                int left = image.getPixelReader().getArgb(x - 1, y) >> 16 & 0xff;
+                int here = image.getPixelReader().getArgb(x, y) >> 16 & 0xff;
+                if (here < left || here - left > Math.ceil(perPixel) + 1) {
+                    seams.add("zoom " + zoom + " x " + x + ": red " + left + " -> " + here);
+                }
+            }
+        }
+        assertThat(seams).as("steps where the tiles meet").isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pathlane.app.batch.BatchRow;
 import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.confirm.Confirmation;
 import org.pathlane.app.live.LiveNuclei;
@@ -40,6 +41,7 @@ public final class DashboardViewModel implements AutoCloseable {
     private final Function<String, String> typeLabels;
     private final UiExecutors executors;
     private final ObservableList<WorkflowRow> workflows = FXCollections.observableArrayList();
+    private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper queueText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
@@ -84,7 +86,52 @@ public final class DashboardViewModel implements AutoCloseable {
         this.typeLabels = typeLabels;
         this.executors = executors;
         scheduler.addListener(user, listener);
+        workflows.addListener((javafx.collections.ListChangeListener<WorkflowRow>) c -> {
+            List<BatchRow> now = BatchRow.of(workflows);
+            if (!now.equals(batches)) {
+                batches.setAll(now);
+            }
+        });
         refresh();
+    }
+
+    /** The batches among the workflows (a template run over many slides), with their progress. */
+    public ObservableList<BatchRow> batches() {
+        return batches;
+    }
+
+    /** What cancelling a batch does, to ask before {@link #cancelBatch}. */
+    public Confirmation confirmCancelBatch(BatchRow batch) {
+        int waiting = batch.waiting();
+        List<String> parts = new ArrayList<>();
+        if (batch.running() > 0) {
+            parts.add(batch.running() == 1 ? "the slide being processed stops now" : batch.running() + " slides being processed stop now");
+        }
+        if (waiting > 0) {
+            parts.add(waiting == 1 ? "1 slide that has not started will not run" : waiting + " slides that have not started will not run");
+        }
+        String text = "Batch “" + batch.name() + "”: " + (parts.isEmpty() ? "nothing more of it will run" : String.join(" and ", parts))
+                + ". The " + batch.finished() + " slides done keep their results."
+                + (batch.user().equals(user) ? "" : " This is " + batch.user() + "’s batch: " + batch.user() + " will see it cancelled by you.");
+        return new Confirmation("Cancel batch “" + batch.name() + "”?", text, "Cancel batch");
+    }
+
+    /**
+     * Cancels every workflow of the batch that has not ended: the unstarted never run, the running stop. The
+     * engine is asked again for the batch's workflows, so one submitted after the card was drawn is cancelled too.
+     */
+    public void cancelBatch(BatchRow batch) {
+        act(() -> {
+            int cancelled = 0;
+            for (WorkflowView w : scheduler.workflows(user)) {
+                boolean member = w.user().equals(batch.user())
+                        && org.pathlane.app.batch.BatchTag.of(w.name()).map(t -> t.id().equals(batch.id())).orElse(false);
+                if (member && !w.status().isTerminal() && scheduler.cancelWorkflow(user, w.id())) {
+                    cancelled++;
+                }
+            }
+            return "Cancelled " + cancelled + " of the batch’s " + batch.slides() + " slides.";
+        });
     }
 
     public ObservableList<WorkflowRow> workflows() {

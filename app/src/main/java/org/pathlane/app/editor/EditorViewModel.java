@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pathlane.app.batch.BatchTag;
 import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.confirm.Confirmation;
 import org.pathlane.app.editor.model.Dependency;
@@ -59,6 +60,7 @@ public final class EditorViewModel {
     private final ObservableList<String> slideChoices = FXCollections.observableArrayList();
     /** The draft as last saved, loaded or submitted (FX thread): New asks before dropping anything else. */
     private WorkflowDraft kept;
+    private java.util.function.Function<String, Optional<String>> slideNotes = path -> Optional.empty();
 
     public EditorViewModel(JobCatalog catalog, SlideCheck slideCheck, WorkflowSubmitter submitter, UiExecutors executors) {
         this.catalog = catalog;
@@ -142,6 +144,37 @@ public final class EditorViewModel {
         return slideChoices;
     }
 
+    /**
+     * What the editor says about a slide beside a job that reads it, e.g. that the file gives no pixel size;
+     * the library answers it from the facts it stored at import.
+     */
+    public void setSlideNotes(java.util.function.Function<String, Optional<String>> notes) {
+        this.slideNotes = notes;
+        revision.set(revision.get() + 1);
+    }
+
+    /**
+     * Warnings that do not block Submit but change what a job does: a slide without a pixel size, run at an
+     * assumed one unless the job sets its own.
+     */
+    public List<String> notesOf(String jobId) {
+        Optional<DraftJob> job = draft().job(jobId);
+        Optional<JobType> type = job.flatMap(j -> catalog.find(j.type()));
+        if (job.isEmpty() || type.isEmpty()) {
+            return List.of();
+        }
+        Object ownMpp = job.get().params().get("mpp");
+        if (type.get().param("mpp").isPresent() && ownMpp != null && !ownMpp.toString().isBlank()) {
+            return List.of();
+        }
+        return type.get().params().stream()
+                .filter(p -> p.kind() == ParamSpec.Kind.SLIDE)
+                .map(p -> job.get().params().get(p.key()))
+                .filter(Objects::nonNull)
+                .flatMap(slide -> slideNotes.apply(slide.toString()).stream())
+                .toList();
+    }
+
     /** Problems that mark a job card. */
     public List<Problem> problemsOf(String jobId) {
         return problems.stream().filter(p -> p.jobIds().contains(jobId)).toList();
@@ -201,15 +234,48 @@ public final class EditorViewModel {
         edit(d -> d.moveJob(jobId, laneId, index));
     }
 
-    /** An arrow drawn from one job's port to another's. Refusals are shown, not thrown. */
+    /**
+     * An arrow drawn from one job's port to another's. Refusals are shown, not thrown. When the target has an
+     * empty job parameter the source fits (an export's source, drawn from a segmentation), the arrow fills it
+     * in, in the same undo step.
+     */
     public boolean connect(String from, String to) {
         Optional<String> refusal = draft().connectRefusal(from, to);
         if (refusal.isPresent()) {
             message.set(refusal.get());
             return false;
         }
-        edit(d -> d.connect(from, to));
+        edit(d -> {
+            WorkflowDraft connected = d.connect(from, to);
+            DraftJob target = connected.job(to).orElseThrow();
+            String fromType = connected.job(from).orElseThrow().type();
+            for (ParamSpec p : catalog.find(target.type()).map(JobType::params).orElse(List.of())) {
+                Object value = target.params().get(p.key());
+                if (p.kind() == ParamSpec.Kind.JOB && (value == null || value.toString().isBlank()) && p.acceptsJobType(fromType)) {
+                    return connected.setParam(to, p.key(), from);
+                }
+            }
+            return connected;
+        });
         return true;
+    }
+
+    /** The jobs a job parameter may name: the other jobs of the draft of the types it accepts, in lane order. */
+    public List<String> jobChoices(String jobId, String key) {
+        Optional<ParamSpec> spec = draft().job(jobId).flatMap(j -> catalog.find(j.type())).flatMap(t -> t.param(key));
+        return draft().allJobs().stream()
+                .filter(j -> !j.id().equals(jobId))
+                .filter(j -> spec.map(p -> p.acceptsJobType(j.type())).orElse(true))
+                .map(DraftJob::id).toList();
+    }
+
+    /** A job as a person picks it from a list, e.g. "j1 · Segment nuclei · case-7.svs". */
+    public String describeJob(String jobId) {
+        return draft().job(jobId).map(j -> {
+            Object slide = j.params().get("slide");
+            String file = slide == null ? "" : " · " + java.nio.file.Path.of(slide.toString()).getFileName();
+            return j.id() + " · " + catalog.label(j.type()) + file;
+        }).orElse(jobId + " (not in this workflow)");
     }
 
     public void disconnect(Dependency arrow) {
@@ -286,14 +352,39 @@ public final class EditorViewModel {
      */
     public Optional<Confirmation> confirmNewWorkflow() {
         WorkflowDraft now = draft();
-        long jobs = now.lanes().stream().mapToLong(l -> l.jobs().size()).sum();
-        if (jobs == 0 || now.equals(kept)) {
+        long jobs = unsavedJobs();
+        if (jobs == 0) {
             return Optional.empty();
         }
         return Optional.of(new Confirmation("Drop the draft “" + now.name() + "”?",
                 "Its " + jobs + (jobs == 1 ? " job is" : " jobs are") + " not saved as a template or submitted since the"
                         + " last change. Save it first to keep it; Undo brings it back until you close PathLane.",
                 "Start a new workflow"));
+    }
+
+    /**
+     * Whether leaving (quitting PathLane, switching profile) would lose the draft: asks when it has jobs and
+     * changed since it was last saved, loaded or submitted. Empty when nothing would be lost.
+     *
+     * @param leaving what the user is doing, e.g. "Quit" or "Switch profile"
+     */
+    public Optional<Confirmation> confirmLeaving(String leaving) {
+        long jobs = unsavedJobs();
+        if (jobs == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Confirmation(leaving + " without saving the draft “" + draft().name() + "”?",
+                "Its " + jobs + (jobs == 1 ? " job is" : " jobs are") + " not saved as a template or submitted since the"
+                        + " last change, and the draft is lost when you " + leaving.toLowerCase(java.util.Locale.ROOT)
+                        + ". Keep, then Save… it in the workflow editor, to use it again.",
+                leaving + " without saving"));
+    }
+
+    /** Jobs of the draft that would be lost: all of them when it changed since it was last kept, else none. */
+    private long unsavedJobs() {
+        WorkflowDraft now = draft();
+        long jobs = now.lanes().stream().mapToLong(l -> l.jobs().size()).sum();
+        return now.equals(kept) ? 0 : jobs;
     }
 
     /** Starts over with an empty workflow of one lane. */
@@ -377,6 +468,87 @@ public final class EditorViewModel {
                 message.set(text);
             });
         });
+    }
+
+    // ---- batches ------------------------------------------------------------------------------
+
+    /**
+     * Runs this workflow once per slide, as a batch: every job that reads a slide reads that slide, each
+     * workflow is named after its slide and tagged with the batch ({@link BatchTag}), and its lanes are named
+     * after the slide too, so the slides are separate branches that run side by side as workers allow. All slides' workflows
+     * are checked first and none is submitted when one has a problem.
+     *
+     * @return the batch id, or empty when refused (the reason is in {@link #messageProperty()})
+     */
+    public Optional<String> submitBatch(List<String> slides) {
+        if (slides.isEmpty()) {
+            message.set("Pick the slides to run this workflow on.");
+            return Optional.empty();
+        }
+        WorkflowDraft template = draft();
+        boolean readsSlide = template.allJobs().stream().anyMatch(j -> catalog.find(j.type())
+                .map(t -> t.params().stream().anyMatch(p -> p.kind() == ParamSpec.Kind.SLIDE)).orElse(false));
+        if (!readsSlide) {
+            message.set("No job of this workflow reads a slide: add one (e.g. Segment nuclei) to run it over slides.");
+            return Optional.empty();
+        }
+        String id = java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(2);
+        List<WorkflowDraft> drafts = new java.util.ArrayList<>();
+        for (int i = 0; i < slides.size(); i++) {
+            String slide = slides.get(i);
+            String file = String.valueOf(java.nio.file.Path.of(slide).getFileName());
+            WorkflowDraft one = onSlide(template, slide);
+            // A branch is one user's queue across workflows: with the template's lane names every slide, and any
+            // later workflow of the same lane name, would wait for the slides before it. Each slide gets its own.
+            for (var lane : template.lanes()) {
+                one = one.renameLane(lane.id(), lane.name() + " · " + file);
+            }
+            one = one.withName(new BatchTag(id, i + 1, slides.size()).name(template.name(), file));
+            List<Problem> found = validator.validate(one);
+            if (!found.isEmpty()) {
+                message.set("Batch not submitted: for " + file + ", " + found.getFirst().message());
+                return Optional.empty();
+            }
+            drafts.add(one);
+        }
+        submitting.set(true);
+        updateCanSubmit();
+        executors.background().execute(() -> {
+            int done = 0;
+            String result;
+            try {
+                for (WorkflowDraft one : drafts) {
+                    submitter.submit(one.toSpec());
+                    done++;
+                }
+                result = "Submitted batch “" + template.name() + "” over " + drafts.size() + " slide" + (drafts.size() == 1 ? "" : "s")
+                        + ": follow it on the dashboard.";
+            } catch (Exception e) {
+                LOG.info("Batch {} stopped after {} workflows: {}", id, done, e.getMessage());
+                result = "The engine refused " + drafts.get(done).name() + ": " + e.getMessage() + ". " + done + " of "
+                        + drafts.size() + " slides were submitted; cancel the batch on the dashboard or submit the rest again.";
+            }
+            String text = result;
+            executors.fx().execute(() -> {
+                submitting.set(false);
+                updateCanSubmit();
+                message.set(text);
+            });
+        });
+        return Optional.of(id);
+    }
+
+    /** The draft with every slide parameter of every job set to {@code slide}. */
+    private WorkflowDraft onSlide(WorkflowDraft template, String slide) {
+        WorkflowDraft one = template;
+        for (DraftJob job : template.allJobs()) {
+            for (ParamSpec p : catalog.find(job.type()).map(JobType::params).orElse(List.of())) {
+                if (p.kind() == ParamSpec.Kind.SLIDE) {
+                    one = one.setParam(job.id(), p.key(), slide);
+                }
+            }
+        }
+        return one;
     }
 
     // ---- internals ----------------------------------------------------------------------------

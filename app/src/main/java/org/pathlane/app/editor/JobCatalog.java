@@ -43,7 +43,7 @@ public final class JobCatalog {
                     List.of(slide())),
             new JobType("export", "Export measurements",
                     "Copies a segmentation's measurements (CSV/GeoJSON) to a folder. Draw an arrow from that job.",
-                    List.of(new ParamSpec("source", "Source job", Kind.JOB, null, true, List.of(),
+                    List.of(new ParamSpec("source", "Source job", Kind.JOB, null, true, List.of("segment"),
                                     "the segmentation job to export, e.g. j1"),
                             new ParamSpec("folder", "To folder", Kind.TEXT, null, true, List.of(), "e.g. a shared drive"),
                             new ParamSpec("format", "Format", Kind.CHOICE, "csv", true, List.of("csv", "geojson", "both"), ""))),
@@ -78,6 +78,14 @@ public final class JobCatalog {
                 t.description(), t.params().stream().map(p -> !defaults.containsKey(p.key()) ? p
                         : new ParamSpec(p.key(), p.label(), p.kind(), defaults.get(p.key()), p.required(), p.choices(), p.help()))
                         .toList())).toList());
+    }
+
+    /**
+     * This catalog with new export jobs writing into {@code folder} (the profile's own exports folder), not a
+     * folder relative to wherever PathLane happened to start.
+     */
+    public JobCatalog withExportsInto(java.nio.file.Path folder) {
+        return withDefaults("export", java.util.Map.of("folder", folder.toAbsolutePath().toString()));
     }
 
     public List<JobType> types() {

@@ -38,13 +38,19 @@ public final class ResultsViewModel {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final UiExecutors executors;
+    private final org.pathlane.app.session.FolderOpener folderOpener;
     private final ObservableList<ResultEntry> finished = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ResultEntry> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JobResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     public ResultsViewModel(DashboardViewModel dashboard, UiExecutors executors) {
+        this(dashboard, executors, org.pathlane.app.session.FolderOpener.system());
+    }
+
+    public ResultsViewModel(DashboardViewModel dashboard, UiExecutors executors, org.pathlane.app.session.FolderOpener folderOpener) {
         this.executors = executors;
+        this.folderOpener = folderOpener;
         dashboard.workflows().addListener((ListChangeListener<WorkflowRow>) c -> update(dashboard.workflows()));
         update(dashboard.workflows());
     }
@@ -187,6 +193,20 @@ public final class ResultsViewModel {
     /** Shows a problem the view met, e.g. a folder it could not create. */
     public void reportProblem(String text) {
         message.set(text);
+    }
+
+    /** "Open folder": shows the result folder in the file manager, or says why not and where the folder is. */
+    public void openFolder(Path folder) {
+        executors.background().execute(() -> {
+            try {
+                folderOpener.open(folder);
+            } catch (IOException e) {
+                LOG.info("Could not show {} in a file manager: {}", folder, e.getMessage());
+                String text = "Could not open the folder: " + e.getMessage() + ". It is " + folder
+                        + " (copy the path into a file manager or terminal).";
+                executors.fx().execute(() -> message.set(text));
+            }
+        });
     }
 
     /** Copies one of the result's files to where the user chose. */

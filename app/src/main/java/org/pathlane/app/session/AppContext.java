@@ -57,7 +57,6 @@ public final class AppContext implements AutoCloseable {
     public static AppContext open(Path dataDir, SchedulerConfig config, List<JobHandler> handlers,
                                   java.util.concurrent.Executor fx) throws IOException {
         Files.createDirectories(dataDir);
-        Files.createDirectories(dataDir.resolve("templates"));
         AppSettings settings = AppSettings.load(dataDir.resolve("settings.json"));
         // The app's Wait job replaces the engine's built-in sleep (same parameters) for readable progress.
         SchedulerConfig withHandlers = config.withHandler(new WaitJobHandler());
@@ -87,7 +86,11 @@ public final class AppContext implements AutoCloseable {
         return dataDir;
     }
 
-    public Path templatesDir() {
+    /**
+     * The folder every profile's templates shared before each profile had its own; only read now, by
+     * {@link org.pathlane.app.editor.TemplateMigration}.
+     */
+    public Path sharedTemplatesDir() {
         return dataDir.resolve("templates");
     }
 

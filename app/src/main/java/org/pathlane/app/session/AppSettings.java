@@ -28,6 +28,7 @@ public final class AppSettings {
     private long tile = 512;
     private long batch = 8;
     private boolean dark;
+    private WindowPlacement.Box window;
     private String loadProblem = "";
 
     private AppSettings(Path file) {
@@ -48,6 +49,11 @@ public final class AppSettings {
             s.setTile(root.path("tile").asLong(512));
             s.setBatch(root.path("batch").asLong(8));
             s.dark = root.path("dark").asBoolean(false);
+            JsonNode w = root.path("window");
+            if (w.path("width").isNumber() && w.path("height").isNumber()) {
+                s.window = new WindowPlacement.Box(w.path("x").asDouble(), w.path("y").asDouble(), w.path("width").asDouble(),
+                        w.path("height").asDouble());
+            }
         } catch (IOException | IllegalArgumentException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".damaged");
             s.loadProblem = "Settings file " + file + " could not be read (" + e.getMessage()
@@ -65,9 +71,27 @@ public final class AppSettings {
         return s;
     }
 
+    /**
+     * Only the window's last bounds from {@code file}, without the side effects of {@link #load} (a damaged file
+     * is left for {@code load} to set aside and report): for placing the window before the engine opens.
+     */
+    public static WindowPlacement.Box peekWindow(Path file) {
+        try {
+            JsonNode w = new ObjectMapper().readTree(file.toFile()).path("window");
+            return w.path("width").isNumber() && w.path("height").isNumber() ? new WindowPlacement.Box(w.path("x").asDouble(),
+                    w.path("y").asDouble(), w.path("width").asDouble(), w.path("height").asDouble()) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public synchronized void save() throws IOException {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("device", device).put("tile", tile).put("batch", batch).put("dark", dark);
+        if (window != null) {
+            root.putObject("window").put("x", window.x()).put("y", window.y()).put("width", window.width())
+                    .put("height", window.height());
+        }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, root.toPrettyString());
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -117,6 +141,15 @@ public final class AppSettings {
 
     public synchronized void setDark(boolean value) {
         dark = value;
+    }
+
+    /** Where the main window was when PathLane last closed, or null. */
+    public synchronized WindowPlacement.Box window() {
+        return window;
+    }
+
+    public synchronized void setWindow(WindowPlacement.Box value) {
+        window = value;
     }
 
     /** The parameters a new segmentation job starts with. */

@@ -24,6 +24,11 @@ public record ProfileFolders(Path root) {
         return created(root.resolve("exports"));
     }
 
+    /** This profile's workflow templates (with its slide paths: no other profile's dialogs start here); created when missing. */
+    public Path templates() {
+        return created(root.resolve("templates"));
+    }
+
     /**
      * A folder name no other profile name maps to: a plain lower-case name stands as it is, any other is made
      * safe and gets 12 hex digits of its SHA-256 (so "Ada", "ada" and "../ada" stay apart and inside).

@@ -48,10 +48,35 @@ public record SlideFacts(String slideId, String vendor, long width, long height,
                 n.path("levels").asInt(1), n.has("mpp") ? n.path("mpp").asDouble() : Double.NaN, n.path("bytes").asLong());
     }
 
+    /**
+     * The pixel size segmentation uses when neither the file nor the job gives one: the model's, 0.5 µm/px for
+     * the bundled model ({@code ModelSpec.DEFAULT_PIXEL_SIZE}).
+     */
+    public static final double ASSUMED_MPP = org.pathlane.inference.model.ModelSpec.DEFAULT_PIXEL_SIZE;
+
+    /** Whether the file says how large its pixels are. */
+    public boolean pixelSizeKnown() {
+        return !Double.isNaN(mpp);
+    }
+
+    /**
+     * What a user must know about a slide without a pixel size, or empty when it has one: nuclei sizes, the
+     * scale bar and the model's input scale all rest on it.
+     */
+    public java.util.Optional<String> pixelSizeWarning() {
+        return pixelSizeKnown() ? java.util.Optional.empty() : java.util.Optional.of(noPixelSize());
+    }
+
+    /** The warning for a slide whose file gives no pixel size. */
+    public static String noPixelSize() {
+        return String.format(Locale.ROOT, "No pixel size in the file: segmentation assumes %s µm/px (the default model's);"
+                + " set Microns per pixel on the job if you know it.", ASSUMED_MPP);
+    }
+
     /** "2,220 × 2,967 px · 1 level · 0.499 µm/px · aperio · 1.9 MB" */
     public String describe() {
         return String.format(Locale.ROOT, "%,d × %,d px · %d level%s · %s · %s · %s", width, height, levels,
-                levels == 1 ? "" : "s", Double.isNaN(mpp) ? "mpp unknown" : String.format(Locale.ROOT, "%.3f µm/px", mpp),
+                levels == 1 ? "" : "s", Double.isNaN(mpp) ? "pixel size unknown" : String.format(Locale.ROOT, "%.3f µm/px", mpp),
                 vendor, bytes(bytes));
     }
 

@@ -61,6 +61,11 @@ public final class AppShell extends StackPane {
         });
     }
 
+    /** The signed-in window, or null on the start screen. */
+    public MainWindow window() {
+        return window;
+    }
+
     /** Stops the signed-in screens' engine listeners. */
     public void closeWindow() {
         if (window != null) {

@@ -70,7 +70,8 @@ public final class MainWindow extends BorderPane implements Navigator {
         Button signOut = new Button("Switch profile");
         signOut.setId("switch-profile");
         signOut.getStyleClass().add("nav-button");
-        signOut.setOnAction(e -> onSignOut.run());
+        signOut.setOnAction(e -> screens.editor().confirmLeaving("Switch profile")
+                .ifPresentOrElse(q -> Confirm.ask(this, q, onSignOut), onSignOut));
         rail.getChildren().addAll(spacer, user, theme, signOut);
         setLeft(rail);
         show(Screen.DASHBOARD);
@@ -98,6 +99,9 @@ public final class MainWindow extends BorderPane implements Navigator {
     public void show(Screen screen) {
         Node node = made.computeIfAbsent(screen, screens::make);
         setCenter(node);
+        if (node instanceof org.pathlane.app.ui.viewer.ViewerScreen viewer) {
+            viewer.focusViewer();
+        }
         buttons.forEach((s, b) -> {
             b.getStyleClass().remove("active");
             if (s == screen) {
@@ -132,9 +136,14 @@ public final class MainWindow extends BorderPane implements Navigator {
         show(Screen.EDITOR);
     }
 
-    @Override
-    public void openFolder(Path folder) {
-        session.hostOpen().accept(folder.toUri().toString());
+    /** What quitting now would lose from the editor, asked before the window closes. */
+    public java.util.Optional<org.pathlane.app.confirm.Confirmation> confirmQuitDraft() {
+        return screens.editor().confirmLeaving("Quit");
+    }
+
+    /** The signed-in profile. */
+    public Session session() {
+        return session;
     }
 
     /** Stops the screens' engine listeners; the window is being left. */

@@ -1,6 +1,5 @@
 package org.pathlane.app.ui;
 
-import java.nio.file.Path;
 import org.pathlane.app.dashboard.JobRow;
 
 /** How one screen sends the user to another with something to show. */
@@ -17,7 +16,4 @@ public interface Navigator {
 
     /** The editor, e.g. after picking slides. */
     void openEditor();
-
-    /** Opens a folder in the desktop's file manager. */
-    void openFolder(Path folder);
 }

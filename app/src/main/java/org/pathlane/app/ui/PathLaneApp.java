@@ -1,7 +1,9 @@
 package org.pathlane.app.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -10,8 +12,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.pathlane.app.confirm.Confirmation;
+import org.pathlane.app.quit.QuitCheck;
 import org.pathlane.app.session.AppContext;
+import org.pathlane.app.session.AppSettings;
+import org.pathlane.app.session.WindowPlacement;
 import org.pathlane.scheduler.api.JobHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +38,7 @@ public final class PathLaneApp extends Application {
     private final StackPane root = new StackPane();
     private volatile AppContext context;
     private AppShell shell;
+    private boolean quitConfirmed;
 
     /** False on a Linux/BSD machine without an X11 or Wayland display (a server, an SSH session). */
     public static boolean displayAvailable() {
@@ -61,15 +69,31 @@ public final class PathLaneApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme.apply(false);
+        GtkRecentFiles.disable().ifPresent(why -> LOG.info("File dialogs may list recently used files: {}", why));
         ProgressIndicator spinner = new ProgressIndicator();
         Label opening = new Label("Opening " + dataDir + " …");
         VBox splash = new VBox(14, spinner, opening);
         splash.setAlignment(Pos.CENTER);
         root.getChildren().setAll(splash);
-        Scene scene = new Scene(root, 1360, 860);
+        // Where it was last time, moved onto a screen that is there now with its title bar reachable.
+        WindowPlacement.Box placed = WindowPlacement.place(AppSettings.peekWindow(dataDir.resolve("settings.json")),
+                Screen.getScreens().stream()
+                        .sorted(java.util.Comparator.comparing((Screen s) -> !s.equals(Screen.getPrimary())))
+                        .map(s -> new WindowPlacement.Box(s.getVisualBounds().getMinX(), s.getVisualBounds().getMinY(),
+                                s.getVisualBounds().getWidth(), s.getVisualBounds().getHeight()))
+                        .toList());
+        Scene scene = new Scene(root, placed.width(), placed.height());
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("PathLane");
+        stage.setX(placed.x());
+        stage.setY(placed.y());
+        stage.setOnCloseRequest(e -> {
+            if (!quitConfirmed && context != null) {
+                e.consume();
+                askBeforeQuit(stage);
+            }
+        });
         stage.show();
         Thread opener = new Thread(() -> {
             try {
@@ -95,12 +119,54 @@ public final class PathLaneApp extends Application {
         opener.start();
     }
 
+    /**
+     * Closing the window stops the embedded engine and with it every running job, and drops an unsaved draft:
+     * asks about each first (in the background: the engine is asked what is running), then closes.
+     */
+    private void askBeforeQuit(Stage stage) {
+        AppContext open = context;
+        MainWindow window = shell == null ? null : shell.window();
+        List<Confirmation> questions = new ArrayList<>();
+        if (window != null) {
+            window.confirmQuitDraft().ifPresent(questions::add);
+        }
+        String user = window == null ? null : window.session().userName();
+        open.executors().background().execute(() -> {
+            Optional<Confirmation> jobs;
+            try {
+                jobs = new QuitCheck(open.scheduler(), open.dataDir()).question(user);
+            } catch (RuntimeException e) {
+                LOG.info("Could not ask the engine what is running before quitting: {}", e.toString());
+                jobs = Optional.empty();
+            }
+            jobs.ifPresent(questions::add);
+            Platform.runLater(() -> askInTurn(stage, questions, 0));
+        });
+    }
+
+    private void askInTurn(Stage stage, List<Confirmation> questions, int next) {
+        if (next < questions.size()) {
+            Confirm.ask(root, questions.get(next), () -> askInTurn(stage, questions, next + 1));
+            return;
+        }
+        quitConfirmed = true;
+        if (!stage.isMaximized() && !stage.isIconified() && context != null) {
+            context.settings().setWindow(new WindowPlacement.Box(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+        }
+        stage.close();
+    }
+
     @Override
     public void stop() {
         if (shell != null) {
             shell.closeWindow();
         }
         if (context != null) {
+            try {
+                context.settings().save();
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not save the window's place in {}: {}", context.dataDir(), e.toString());
+            }
             context.close();
         }
     }

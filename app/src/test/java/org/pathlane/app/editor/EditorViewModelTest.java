@@ -301,6 +301,93 @@ class EditorViewModelTest {
         assertThat(vm.problemsOf(export)).as("later in the same lane waits too").isEmpty();
     }
 
+    @Test
+    void anExportOffersOnlySegmentationsAsItsSourceAndNamesThemForPeople() {
+        String a = vm.addLane();
+        String b = vm.addLane();
+        String seg = vm.dropNewJob("segment", a, 0);
+        vm.setParam(seg, "slide", "/slides/a.svs");
+        String wait = vm.dropNewJob("sleep", a, 1);
+        String export = vm.dropNewJob("export", b, 0);
+        assertThat(vm.jobChoices(export, "source")).containsExactly(seg);
+        assertThat(vm.describeJob(seg)).isEqualTo(seg + " · Segment nuclei · a.svs");
+        vm.setParam(export, "folder", "/share/out");
+        vm.setParam(export, "source", wait);
+        assertThat(vm.problemsOf(export)).extracting(Problem::message).singleElement().asString()
+                .contains(wait).contains("must be a Segment nuclei job");
+    }
+
+    @Test
+    void anArrowFromASegmentationIntoAnExportFillsInItsSourceInOneUndoStep() {
+        String a = vm.addLane();
+        String b = vm.addLane();
+        String wait = vm.dropNewJob("sleep", a, 0);
+        String seg = vm.dropNewJob("segment", a, 1);
+        vm.setParam(seg, "slide", "/slides/a.svs");
+        String export = vm.dropNewJob("export", b, 0);
+        vm.setParam(export, "folder", "/share/out");
+        vm.connect(wait, export);
+        assertThat(vm.draft().job(export).orElseThrow().params().get("source")).as("a Wait job is no source").isNull();
+        vm.connect(seg, export);
+        assertThat(vm.draft().job(export).orElseThrow().params().get("source")).isEqualTo(seg);
+        assertThat(vm.problemsOf(export)).isEmpty();
+        vm.undo();
+        assertThat(vm.draft().dependencies()).containsExactly(new Dependency(wait, export));
+        assertThat(vm.draft().job(export).orElseThrow().params().get("source")).isNull();
+    }
+
+    @Test
+    void anArrowDoesNotReplaceASourceAlreadyChosen() {
+        String a = vm.addLane();
+        String b = vm.addLane();
+        String seg1 = vm.dropNewJob("segment", a, 0);
+        String seg2 = vm.dropNewJob("segment", b, 0);
+        String export = vm.dropNewJob("export", b, 1);
+        vm.setParam(export, "source", seg1);
+        vm.connect(seg1, export);
+        vm.connect(seg2, export);
+        assertThat(vm.draft().job(export).orElseThrow().params().get("source")).isEqualTo(seg1);
+    }
+
+    @Test
+    void aNewExportJobWritesIntoTheProfilesExportsFolder(@TempDir Path dir) {
+        Path exports = dir.resolve("profiles/ada/exports");
+        EditorViewModel editor = new EditorViewModel(JobCatalog.forRegistered(Set.of("segment", "export")).withExportsInto(exports),
+                readableSlides::contains, spec -> "wf-1", UiExecutors.direct());
+        String lane = editor.addLane();
+        String export = editor.dropNewJob("export", lane, 0);
+        assertThat(editor.draft().job(export).orElseThrow().params()).containsEntry("folder", exports.toString());
+    }
+
+    @Test
+    void aSlideWithoutAPixelSizeIsNotedOnItsJobUntilTheJobSetsOne() {
+        vm.setSlideNotes(path -> path.equals("/slides/a.svs")
+                ? java.util.Optional.of(org.pathlane.app.slides.SlideFacts.noPixelSize()) : java.util.Optional.empty());
+        String a = vm.addLane();
+        String seg = vm.dropNewJob("segment", a, 0);
+        assertThat(vm.notesOf(seg)).isEmpty();
+        vm.setParam(seg, "slide", "/slides/a.svs");
+        assertThat(vm.notesOf(seg)).singleElement().asString().contains("No pixel size").contains("0.5 µm/px");
+        assertThat(vm.canSubmitProperty().get()).as("a note, not a problem").isTrue();
+        vm.setParam(seg, "mpp", "0.25");
+        assertThat(vm.notesOf(seg)).isEmpty();
+    }
+
+    @Test
+    void quittingOrSwitchingProfileAsksBeforeLosingAnUnsavedDraft(@TempDir Path dir) {
+        String a = vm.addLane();
+        assertThat(vm.confirmLeaving("Quit")).as("nothing to lose").isEmpty();
+        vm.dropNewJob("sleep", a, 0);
+        assertThat(vm.confirmLeaving("Quit")).hasValueSatisfying(c -> {
+            assertThat(c.title()).isEqualTo("Quit without saving the draft “New workflow”?");
+            assertThat(c.text()).contains("1 job is not saved").contains("lost when you quit");
+            assertThat(c.action()).isEqualTo("Quit without saving");
+        });
+        assertThat(vm.confirmLeaving("Switch profile").orElseThrow().text()).contains("lost when you switch profile");
+        vm.saveTemplate(dir.resolve("kept.json"));
+        assertThat(vm.confirmLeaving("Quit")).as("saved as it is").isEmpty();
+    }
+
     private List<String> names() {
         return vm.draft().lanes().stream().map(Lane::name).toList();
     }

@@ -141,4 +141,25 @@ class ResultsViewModelTest {
             throws InterruptedException {
         EngineConditions.await(scheduler, "results update", condition, dashboard.workflows());
     }
+
+    @Test
+    void openFolderWithoutAFileManagerTellsTheUserWhereTheFolderIs() throws Exception {
+        Scheduler scheduler = TestEngines.scheduler(dir.resolve("db"), Limits.DEFAULT);
+        scheduler.profiles().create(null, new UserProfile("ada", null, true, null, null));
+        try (DashboardViewModel dashboard = new DashboardViewModel(scheduler, "ada", t -> t, TestEngines.direct())) {
+            Path folder = Files.createDirectories(dir.resolve("results/j1"));
+            ResultsViewModel vm = new ResultsViewModel(dashboard, TestEngines.direct(),
+                    org.pathlane.app.session.FolderOpener.command(List.of(dir.resolve("no-such-opener").toString()), true));
+            vm.openFolder(folder);
+            assertThat(vm.messageProperty().get()).contains("Could not open the folder").contains("is not installed")
+                    .contains(folder.toString());
+
+            ResultsViewModel refusing = new ResultsViewModel(dashboard, TestEngines.direct(),
+                    org.pathlane.app.session.FolderOpener.command(List.of("false"), true));
+            refusing.openFolder(folder);
+            assertThat(refusing.messageProperty().get()).contains("found no file manager").contains("exit code 1");
+        } finally {
+            scheduler.close();
+        }
+    }
 }

@@ -54,7 +54,8 @@ class SlideLibraryViewModelTest {
         assertThat(a.facts().width()).isEqualTo(640);
         assertThat(a.facts().height()).isEqualTo(480);
         assertThat(a.facts().vendor()).isEqualTo("image");
-        assertThat(a.facts().describe()).contains("640 × 480 px").contains("mpp unknown");
+        assertThat(a.facts().describe()).contains("640 × 480 px").contains("pixel size unknown");
+        assertThat(a.facts().pixelSizeWarning()).hasValueSatisfying(w -> assertThat(w).contains("assumes 0.5 µm/px"));
         assertThat(ImageIO.read(a.thumbnail().toFile()).getWidth()).isEqualTo(Thumbnails.SIZE);
         SlideItem c = vm.items().stream().filter(i -> i.name().equals("c.svs")).findFirst().orElseThrow();
         assertThat(c.broken()).isTrue();

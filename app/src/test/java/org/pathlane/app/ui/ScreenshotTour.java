@@ -118,7 +118,8 @@ class ScreenshotTour {
         }
         robot.clickOn("#job-j3");
         robot.interact(() -> robot.lookup("#param-source").<javafx.scene.control.ComboBox<String>>query().setValue("j1"));
-        robot.clickOn("#param-folder").write(out.resolve("export").toString()).push(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#param-folder").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .write(out.resolve("export").toString()).push(javafx.scene.input.KeyCode.ENTER);
         robot.clickOn("#workflow-name").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
                 .write("Nuclei and tissue of CMU-1").push(javafx.scene.input.KeyCode.ENTER);
         robot.clickOn("#job-j1");
@@ -150,10 +151,27 @@ class ScreenshotTour {
         WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
                 () -> robot.lookup(".state-SUCCEEDED").queryAll().size() >= 5).get());
         robot.clickOn("#nav-results");
-        robot.clickOn(robot.lookup(".list-cell").match((javafx.scene.Node n) -> n instanceof Labeled l && l.getText() != null
-                && l.getText().startsWith("j1")).<javafx.scene.Node>query());
+        robot.clickOn(robot.from(robot.lookup(".list-view").<javafx.scene.Node>query()).lookup((javafx.scene.Node n) -> n instanceof Labeled l
+                && l.getText() != null && l.getText().startsWith("Segment nuclei")).<javafx.scene.Node>query());
         waitFor(() -> robot.lookup("#result-count").tryQuery().isPresent());
         shot(out, "results");
+
+        // A batch: tissue detection (quick) over every slide of the library, one workflow per slide.
+        robot.clickOn("#nav-editor");
+        robot.clickOn("#editor-new");
+        robot.drag("#palette-tissue").dropTo(robot.lookup(".lane").<javafx.scene.Node>query());
+        robot.clickOn("#workflow-name").push(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .write("Tissue of every slide").push(javafx.scene.input.KeyCode.ENTER);
+        robot.clickOn("#run-on-slides");
+        waitFor(() -> robot.lookup("#batch-dialog").tryQuery().isPresent());
+        robot.clickOn("Submit batch");
+        waitFor(() -> text(robot, "#editor-message").startsWith("Submitted batch"));
+        robot.clickOn("#nav-dashboard");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> robot.lookup("#batches .card").tryQuery().isPresent()
+                        && robot.lookup(".hint").queryAll().stream().anyMatch(n -> n instanceof Labeled l
+                                && l.getText() != null && l.getText().matches("[1-9]\\d* of \\d+ slides done.*"))).get());
+        shot(out, "dashboard-batch");
 
         robot.clickOn("#nav-settings");
         waitFor(() -> !text(robot, "#detected-device").startsWith("Detecting"));

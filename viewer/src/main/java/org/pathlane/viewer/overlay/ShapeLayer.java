@@ -37,7 +37,14 @@ public final class ShapeLayer extends OverlayLayer {
     private final ConcurrentLinkedQueue<Collection<OverlayShape>> incoming = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean clearRequested = new AtomicBoolean();
     private final ShapeGrid grid = new ShapeGrid(CELL_SIZE);
+    /**
+     * The mean size of the shapes in the index, which decides outlines or marks: a true mean of what is there
+     * now, reset by {@link #clear}, so one file draws the same way whatever the layer showed before and however
+     * its shapes were batched (a live job's tiles, a GeoJSON read in chunks).
+     */
     private double typicalShapeSize;
+    private double shapeSizeSum;
+    private long shapeCount;
     private Style lastStyle = Style.NONE;
     private long lastDrawn;
     private final OverlayRaster raster = new OverlayRaster();
@@ -97,16 +104,18 @@ public final class ShapeLayer extends OverlayLayer {
     void absorbIncoming() {
         if (clearRequested.getAndSet(false)) {
             grid.clear();
+            shapeSizeSum = 0;
+            shapeCount = 0;
+            typicalShapeSize = 0;
         }
         Collection<OverlayShape> batch;
         while ((batch = incoming.poll()) != null) {
-            double sum = 0;
             for (OverlayShape shape : batch) {
                 grid.add(shape);
-                sum += Math.max(shape.maxX() - shape.minX(), shape.maxY() - shape.minY());
+                shapeSizeSum += Math.max(shape.maxX() - shape.minX(), shape.maxY() - shape.minY());
             }
-            double batchMean = sum / batch.size();
-            typicalShapeSize = typicalShapeSize == 0 ? batchMean : (typicalShapeSize + batchMean) / 2;
+            shapeCount += batch.size();
+            typicalShapeSize = shapeSizeSum / shapeCount;
         }
     }
 

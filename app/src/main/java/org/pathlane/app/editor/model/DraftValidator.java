@@ -85,7 +85,7 @@ public final class DraftValidator {
                     problems.add(new Problem(Problem.Kind.MISSING_SLIDE, "Job " + job.id() + ": slide " + value
                             + " is missing or unreadable: pick another slide or restore the file.", null, Set.of(job.id()), Set.of()));
                 } else if (p.kind() == ParamSpec.Kind.JOB && !empty) {
-                    checkReference(draft, job, value.toString(), problems);
+                    checkReference(draft, job, p, value.toString(), problems);
                 } else if (empty && p.required()) {
                     problems.add(new Problem(Problem.Kind.MISSING_PARAM, "Job " + job.id() + " (" + type.label()
                             + ") needs " + p.label() + ": set it in the inspector.", null, Set.of(job.id()), Set.of()));
@@ -95,10 +95,17 @@ public final class DraftValidator {
     }
 
     /** A job named in a parameter must exist and come before this job (an arrow, or earlier in its lane). */
-    private static void checkReference(WorkflowDraft draft, DraftJob job, String source, List<Problem> problems) {
+    private void checkReference(WorkflowDraft draft, DraftJob job, ParamSpec p, String source, List<Problem> problems) {
         if (draft.job(source).isEmpty()) {
             problems.add(new Problem(Problem.Kind.JOB_REFERENCE, "Job " + job.id() + " names job " + source
                     + ", which is not in this workflow: pick one of its jobs in the inspector.", null, Set.of(job.id()), Set.of()));
+        } else if (!p.acceptsJobType(draft.job(source).get().type())) {
+            JobType wanted = p.choices().isEmpty() ? null : typeLookup.apply(p.choices().getFirst());
+            JobType named = typeLookup.apply(draft.job(source).get().type());
+            problems.add(new Problem(Problem.Kind.JOB_REFERENCE, "Job " + job.id() + " names job " + source + " ("
+                    + (named == null ? draft.job(source).get().type() : named.label()) + ") as its " + p.label().toLowerCase(Locale.ROOT)
+                    + ", which must be a " + (wanted == null ? String.join(" or ", p.choices()) : wanted.label()) + " job: pick one in the inspector.",
+                    null, Set.of(job.id()), Set.of()));
         } else if (!waitsFor(draft, job.id(), source)) {
             problems.add(new Problem(Problem.Kind.JOB_REFERENCE, "Job " + job.id() + " reads the results of " + source
                     + " but does not wait for it: draw an arrow from " + source + " to " + job.id() + ".",

@@ -10,7 +10,8 @@ import java.util.List;
  * @param kind         how it is edited and checked
  * @param defaultValue the value a new job gets (null: none)
  * @param required     whether Submit needs it
- * @param choices      the allowed values for {@link Kind#CHOICE}
+ * @param choices      the allowed values for {@link Kind#CHOICE}; for {@link Kind#JOB}, the job types it may name
+ *                     (empty: any)
  * @param help         one line shown beside the field
  */
 public record ParamSpec(String key, String label, Kind kind, Object defaultValue, boolean required,
@@ -29,6 +30,11 @@ public record ParamSpec(String key, String label, Kind kind, Object defaultValue
         INTEGER,
         DECIMAL,
         TEXT
+    }
+
+    /** For a {@link Kind#JOB} parameter: whether it may name a job of this type. */
+    public boolean acceptsJobType(String type) {
+        return choices.isEmpty() || choices.contains(type);
     }
 
     public ParamSpec {

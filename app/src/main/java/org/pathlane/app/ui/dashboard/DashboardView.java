@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.pathlane.app.batch.BatchRow;
 import org.pathlane.app.dashboard.DashboardViewModel;
 import org.pathlane.app.dashboard.WorkflowRow;
 import org.pathlane.app.ui.Navigator;
@@ -17,6 +18,8 @@ public final class DashboardView extends VBox {
     private final Navigator navigator;
     private final boolean showUsers;
     private final VBox list = new VBox(12);
+    private final VBox batchList = new VBox(12);
+    private final java.util.Map<String, BatchCard> batchCards = new java.util.HashMap<>();
     private final java.util.Map<String, WorkflowCard> cards = new java.util.HashMap<>();
 
     public DashboardView(DashboardViewModel vm, Navigator navigator, boolean showUsers) {
@@ -35,12 +38,36 @@ public final class DashboardView extends VBox {
         Label message = new Label();
         message.setId("dashboard-message");
         message.textProperty().bind(vm.messageProperty());
-        ScrollPane scroll = new ScrollPane(list);
+        batchList.setId("batches");
+        ScrollPane scroll = new ScrollPane(new VBox(12, batchList, list));
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, queue, message, scroll);
         vm.workflows().addListener((ListChangeListener<WorkflowRow>) c -> redraw());
+        vm.batches().addListener((ListChangeListener<BatchRow>) c -> redrawBatches());
         redraw();
+        redrawBatches();
+    }
+
+    private void redrawBatches() {
+        java.util.Map<String, BatchCard> kept = new java.util.HashMap<>();
+        java.util.List<javafx.scene.Node> order = new java.util.ArrayList<>();
+        for (BatchRow b : vm.batches()) {
+            String key = b.user() + "/" + b.id();
+            BatchCard card = batchCards.get(key);
+            if (card == null) {
+                card = new BatchCard(b, vm, showUsers);
+            } else {
+                card.update(b);
+            }
+            kept.put(key, card);
+            order.add(card);
+        }
+        batchCards.clear();
+        batchCards.putAll(kept);
+        if (!batchList.getChildren().equals(order)) {
+            batchList.getChildren().setAll(order);
+        }
     }
 
     private void redraw() {

@@ -105,12 +105,26 @@ final class InspectorView extends VBox {
             ComboBox<String> box = new ComboBox<>();
             box.getItems().setAll(switch (p.kind()) {
                 case SLIDE -> vm.slideChoices();
-                case JOB -> vm.draft().allJobs().stream().map(DraftJob::id).filter(id -> !id.equals(job.id())).toList();
+                case JOB -> vm.jobChoices(job.id(), p.key());
                 default -> p.choices();
             });
             box.setPromptText(p.kind() == ParamSpec.Kind.SLIDE ? (vm.slideChoices().isEmpty()
                     ? "Import slides in the Slides library first" : "Pick a slide") : "");
             box.setMaxWidth(Double.MAX_VALUE);
+            if (p.kind() == ParamSpec.Kind.JOB) {
+                box.setPromptText(box.getItems().isEmpty() ? "Add a job it can read first" : "Pick a job, or draw an arrow from it");
+                box.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(String id) {
+                        return id == null ? "" : vm.describeJob(id);
+                    }
+
+                    @Override
+                    public String fromString(String text) {
+                        return text;
+                    }
+                });
+            }
             Consumer<Object> update = v -> box.setValue(v == null ? null : v.toString());
             update.accept(job.params().get(p.key()));
             box.setOnAction(e -> commit.accept(box.getValue()));
@@ -156,6 +170,13 @@ final class InspectorView extends VBox {
             remove.setOnAction(e -> vm.disconnect(d));
             footer.getChildren().add(new HBox(6, new Label(d.from() + " (" + vm.draft().job(d.from())
                     .map(j -> vm.catalog().label(j.type())).orElse("?") + ")"), remove));
+        }
+        for (String note : vm.notesOf(job.id())) {
+            Label l = new Label(note);
+            l.getStyleClass().add("warning-text");
+            l.setId("job-note");
+            l.setWrapText(true);
+            footer.getChildren().add(l);
         }
         for (Problem problem : vm.problemsOf(job.id())) {
             Label l = new Label(problem.message());

@@ -3,6 +3,7 @@ package org.pathlane.app.ui.editor;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.pathlane.app.editor.EditorViewModel;
 import org.pathlane.app.ui.Confirm;
@@ -80,11 +82,13 @@ public final class WorkflowEditorView extends StackPane {
         }
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         TextField name = new TextField(vm.draft().name());
         name.setId("workflow-name");
         name.setPromptText("Workflow name");
         name.setPrefColumnCount(18);
+        name.setMinWidth(120);
+        HBox.setHgrow(name, Priority.SOMETIMES);
         name.setOnAction(e -> vm.setName(name.getText()));
         name.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
@@ -109,12 +113,19 @@ public final class WorkflowEditorView extends StackPane {
         Button addLane = button("+ Lane", "Add a branch lane", vm::addLane);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Why Submit is blocked gets a line of its own under the buttons, wrapping: however long it is, the
+        // buttons keep their labels.
         Label blocked = new Label();
         blocked.setId("submit-blocked");
         blocked.getStyleClass().add("blocked-reason");
         blocked.textProperty().bind(vm.submitBlockedReasonProperty());
         blocked.setWrapText(true);
-        blocked.setMaxWidth(420);
+        blocked.setMaxWidth(Double.MAX_VALUE);
+        blocked.managedProperty().bind(vm.submitBlockedReasonProperty().isNotEmpty());
+        blocked.visibleProperty().bind(blocked.managedProperty());
+        Button batch = button("Run on slides…", "Run this workflow once per slide of your library, as one batch", this::runOnSlides);
+        batch.setId("run-on-slides");
+        batch.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.slideChoices()).or(vm.submittingProperty()));
         Button submit = button("Submit", "Run this workflow", vm::submit);
         submit.setId("submit");
         submit.getStyleClass().add("accent");
@@ -123,11 +134,18 @@ public final class WorkflowEditorView extends StackPane {
         Tooltip reason = new Tooltip();
         reason.textProperty().bind(vm.submitBlockedReasonProperty());
         submit.setTooltip(reason);
-        HBox bar = new HBox(8, name, newButton, open, save, undo, redo, addLane, spacer, blocked, submit);
+        for (Button b : List.of(newButton, open, save, undo, redo, addLane, batch, submit)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        newButton.setId("editor-new");
+        open.setId("editor-open");
+        save.setId("editor-save");
+        HBox bar = new HBox(8, name, newButton, open, save, undo, redo, addLane, spacer, batch, submit);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
-        bar.getStyleClass().add("editor-toolbar");
-        return bar;
+        VBox top = new VBox(4, bar, blocked);
+        top.setPadding(new Insets(8, 12, 8, 12));
+        top.getStyleClass().add("editor-toolbar");
+        return top;
     }
 
     private HBox statusBar() {
@@ -138,6 +156,48 @@ public final class WorkflowEditorView extends StackPane {
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    /** Picks slides of the library and submits this workflow once per slide, as a batch. */
+    private void runOnSlides() {
+        java.util.Map<String, javafx.beans.property.BooleanProperty> picked = new java.util.LinkedHashMap<>();
+        for (String slide : vm.slideChoices()) {
+            picked.put(slide, new javafx.beans.property.SimpleBooleanProperty(true));
+        }
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(
+                javafx.collections.FXCollections.observableArrayList(picked.keySet()));
+        list.setId("batch-slides");
+        list.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(picked::get, new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String path) {
+                return String.valueOf(Path.of(path).getFileName());
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        }));
+        list.setPrefSize(460, 320);
+        javafx.scene.control.CheckBox all = new javafx.scene.control.CheckBox("All slides");
+        all.setSelected(true);
+        all.setOnAction(e -> picked.values().forEach(p -> p.set(all.isSelected())));
+        Label how = new Label("One workflow per slide, named after it; every job that reads a slide reads that one."
+                + " The dashboard shows the batch's progress and can cancel it.");
+        how.setWrapText(true);
+        how.setMaxWidth(460);
+        javafx.scene.control.Dialog<List<String>> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Run on slides");
+        dialog.setHeaderText("Run “" + vm.draft().name() + "” on these slides");
+        javafx.scene.control.ButtonType run = new javafx.scene.control.ButtonType("Submit batch",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.CANCEL, run);
+        dialog.getDialogPane().setContent(new VBox(8, how, all, list));
+        dialog.getDialogPane().setId("batch-dialog");
+        dialog.setResultConverter(b -> b == run
+                ? picked.entrySet().stream().filter(e -> e.getValue().get()).map(java.util.Map.Entry::getKey).toList() : null);
+        dialog.showAndWait().ifPresent(vm::submitBatch);
     }
 
     private static Button button(String text, String tip, Runnable action) {

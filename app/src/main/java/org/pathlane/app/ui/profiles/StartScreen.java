@@ -7,14 +7,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.SVGPath;
 import org.pathlane.app.profiles.Avatar;
 import org.pathlane.app.profiles.ProfilesViewModel;
 import org.pathlane.scheduler.model.UserProfile;
@@ -29,6 +32,7 @@ public final class StartScreen extends VBox {
     private final Consumer<UserProfile> onSignedIn;
     private final FlowPane tiles = new FlowPane(16, 16);
     private final VBox panel = new VBox(10);
+    private PasswordField signInPassword;
 
     public StartScreen(ProfilesViewModel vm, Consumer<UserProfile> onSignedIn) {
         super(18);
@@ -59,6 +63,13 @@ public final class StartScreen extends VBox {
                 showCreate();
             }
         });
+        // A refused password stays, selected: Enter tries it again, typing replaces it.
+        vm.busyProperty().addListener((obs, was, now) -> {
+            if (was && !now && signInPassword != null && signInPassword.getScene() != null) {
+                signInPassword.requestFocus();
+                signInPassword.selectAll();
+            }
+        });
         showTiles();
         vm.refresh();
     }
@@ -68,15 +79,34 @@ public final class StartScreen extends VBox {
         tiles.setManaged(true);
         tiles.getChildren().clear();
         for (UserProfile p : vm.profiles()) {
+            String id = p.name().replaceAll("\\W+", "_");
+            // A long name wraps under the avatar rather than ending in "…".
             Label name = new Label(p.name());
             name.getStyleClass().add("field-label");
-            Label tag = new Label((p.admin() ? "admin" : "") + (vm.needsPassword(p) ? (p.admin() ? " · " : "") + "🔒 password" : ""));
-            tag.getStyleClass().add("hint");
+            name.setId("profile-name-" + id);
+            name.setWrapText(true);
+            name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            name.setMaxWidth(132);
+            name.setMinHeight(Region.USE_PREF_SIZE);
+            HBox tag = new HBox(4);
+            tag.setAlignment(Pos.CENTER);
+            if (p.admin()) {
+                tag.getChildren().add(hint("admin"));
+            }
+            if (vm.needsPassword(p)) {
+                if (p.admin()) {
+                    tag.getChildren().add(hint("·"));
+                }
+                // A drawn lock: the emoji glyph is missing from many desktop fonts and showed as a box.
+                SVGPath lock = LockIcon.create();
+                lock.setId("lock-" + id);
+                tag.getChildren().addAll(lock, hint("password"));
+            }
             VBox tile = new VBox(8, new AvatarView(p, 64), name, tag);
             tile.setAlignment(Pos.CENTER);
             tile.setPrefWidth(140);
             tile.getStyleClass().add("profile-tile");
-            tile.setId("profile-" + p.name().replaceAll("\\W+", "_"));
+            tile.setId("profile-" + id);
             tile.setOnMouseClicked(e -> pick(p));
             tiles.getChildren().add(tile);
         }
@@ -87,6 +117,12 @@ public final class StartScreen extends VBox {
         addTile.setAlignment(Pos.CENTER);
         addTile.setPrefSize(140, 130);
         tiles.getChildren().add(addTile);
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("hint");
+        return l;
     }
 
     private void pick(UserProfile p) {
@@ -103,12 +139,24 @@ public final class StartScreen extends VBox {
         go.getStyleClass().add("accent");
         go.setDefaultButton(true);
         go.disableProperty().bind(vm.busyProperty());
-        go.setOnAction(e -> {
-            vm.signIn(p, password.getText().toCharArray(), onSignedIn);
-            password.clear();
-        });
-        panel.getChildren().setAll(title, password, go);
+        // Checking a password takes a few seconds (a deliberately slow hash): say so, and keep what was typed
+        // so a slip can be corrected rather than typed again.
+        go.setOnAction(e -> vm.signIn(p, password.getText().toCharArray(), onSignedIn));
+        signInPassword = password;
+        panel.getChildren().setAll(title, password, new HBox(10, go, busy("Checking the password…")));
         password.requestFocus();
+    }
+
+    /** A spinner and a line shown while the view-model works in the background. */
+    private HBox busy(String text) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(22, 22);
+        spinner.setMaxSize(22, 22);
+        HBox box = new HBox(6, spinner, new Label(text));
+        box.setId("start-busy");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.busyProperty());
+        return box;
     }
 
     private void showCreate() {
@@ -160,10 +208,9 @@ public final class StartScreen extends VBox {
             mismatch.setText("");
             String colour = colours.getSelectedToggle() == null ? null : (String) colours.getSelectedToggle().getUserData();
             vm.create(null, name.getText(), colour, password.getText().toCharArray(), first, onSignedIn);
-            password.clear();
-            repeat.clear();
         });
-        panel.getChildren().setAll(title, new Label("Your name"), name, new Label("Colour"), swatches, password, repeat, admin, note, mismatch, create);
+        panel.getChildren().setAll(title, new Label("Your name"), name, new Label("Colour"), swatches, password, repeat, admin, note,
+                mismatch, new HBox(10, create, busy("Creating the profile…")));
         name.requestFocus();
     }
 }

@@ -40,6 +40,8 @@ public final class ResultsView extends BorderPane {
         Label title = new Label("Results");
         title.getStyleClass().add("screen-title");
         Label message = new Label();
+        message.setId("results-message");
+        message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         setTop(new VBox(6, title, message));
         jobs.setItems(vm.finishedJobs());
@@ -128,7 +130,7 @@ public final class ResultsView extends BorderPane {
             details.getChildren().add(problem);
         }
         Button folder = new Button("Open folder");
-        folder.setOnAction(e -> navigator.openFolder(result.folder()));
+        folder.setOnAction(e -> vm.openFolder(result.folder()));
         Button geojson = new Button("Export GeoJSON…");
         geojson.setDisable(!result.files().contains(result.geojson()));
         geojson.setOnAction(e -> export(entry, result.geojson(), "GeoJSON", "*.geojson"));

@@ -141,7 +141,12 @@ public final class SettingsView extends ScrollPane {
     private void redrawProfiles() {
         profilesBox.getChildren().clear();
         for (UserProfile p : vm.profiles()) {
-            Label name = new Label(p.name() + (p.passwordHash() != null ? "  🔒" : ""));
+            Label name = new Label(p.name());
+            if (p.passwordHash() != null) {
+                name.setGraphic(org.pathlane.app.ui.profiles.LockIcon.create());
+                name.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                name.setGraphicTextGap(6);
+            }
             name.setPrefWidth(200);
             CheckBox admin = new CheckBox("admin");
             admin.setSelected(p.admin());

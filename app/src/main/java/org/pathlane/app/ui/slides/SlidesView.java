@@ -134,6 +134,14 @@ public final class SlidesView extends VBox {
             facts.setWrapText(true);
             facts.setMaxWidth(Thumbnails.SIZE);
             tile.getChildren().add(facts);
+            item.facts().pixelSizeWarning().ifPresent(text -> {
+                Label warning = new Label(text);
+                warning.getStyleClass().add("warning-text");
+                warning.setId("no-pixel-size");
+                warning.setWrapText(true);
+                warning.setMaxWidth(Thumbnails.SIZE);
+                tile.getChildren().add(warning);
+            });
         }
         HBox actions = new HBox(6);
         if (item.broken()) {

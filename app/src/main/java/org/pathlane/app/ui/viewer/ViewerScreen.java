@@ -16,11 +16,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
 import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.app.session.Session;
+import org.pathlane.app.slides.SlideFacts;
 import org.pathlane.app.slides.SlideLibraryViewModel;
 import org.pathlane.app.viewer.GeoJsonShapes;
 import org.pathlane.app.viewer.SlideTileSource;
@@ -45,8 +48,11 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
     private final ShapeLayer nuclei = new ShapeLayer("nuclei");
     private final ComboBox<String> slides = new ComboBox<>();
     private final Label status = new Label("Pick a slide.");
+    private final Label pixelSize = new Label();
     {
         status.setId("viewer-status");
+        pixelSize.setId("viewer-pixel-size");
+        pixelSize.getStyleClass().add("warning-text");
     }
     private final AtomicLong shown = new AtomicLong();
     private final AtomicLong statusQueued = new AtomicLong(-1);
@@ -86,6 +92,9 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         viewer.setId("slide-viewer");
         slides.setPromptText("Pick a slide of your library");
         slides.setPrefWidth(360);
+        // A long slide name shrinks the list, never the buttons beside it.
+        slides.setMinWidth(140);
+        HBox.setHgrow(slides, Priority.SOMETIMES);
         slides.getItems().setAll(library.slidePaths());
         library.items().addListener((javafx.collections.ListChangeListener<Object>) c -> slides.getItems().setAll(library.slidePaths()));
         slides.setOnAction(e -> {
@@ -94,17 +103,40 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
             }
         });
         Button overlay = new Button("Load GeoJSON overlay…");
+        overlay.setId("load-overlay");
         overlay.setOnAction(e -> chooseOverlay());
         CheckBox visible = new CheckBox("Show nuclei");
         visible.selectedProperty().bindBidirectional(nuclei.visibleProperty());
         Button fit = new Button("Fit");
+        fit.setId("viewer-fit");
+        fit.setTooltip(new javafx.scene.control.Tooltip("Show the whole slide (key 0)"));
         fit.setOnAction(e -> viewer.fit());
-        HBox bar = new HBox(10, new Label("Slide"), slides, fit, overlay, visible, status);
+        Label caption = new Label("Slide");
+        for (javafx.scene.layout.Region keep : List.of(caption, fit, overlay, visible)) {
+            keep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(10, caption, slides, fit, overlay, visible);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
-        bar.getStyleClass().add("editor-toolbar");
-        setTop(bar);
+        // The status (slide, vendor, nuclei so far) and the pixel-size warning get a line of their own that
+        // wraps, so however long they grow the controls above keep their size.
+        status.setWrapText(true);
+        pixelSize.setWrapText(true);
+        pixelSize.setManaged(false);
+        pixelSize.setVisible(false);
+        VBox top = new VBox(4, bar, status, pixelSize);
+        top.setPadding(new Insets(8, 12, 8, 12));
+        top.getStyleClass().add("editor-toolbar");
+        setTop(top);
         setCenter(viewer);
+        // 0 fits the slide wherever the focus is on this screen (the slide list, a button), not only after a
+        // click in the viewer.
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == javafx.scene.input.KeyCode.DIGIT0 || e.getCode() == javafx.scene.input.KeyCode.NUMPAD0)
+                    && !e.isShortcutDown() && !e.isAltDown()) {
+                viewer.fit();
+                e.consume();
+            }
+        });
         live.watch(watcher);
     }
 
@@ -148,6 +180,11 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         viewer.setTileSource(tiles);
         slideLabel = Path.of(slidePath).getFileName() + " · " + opened.vendor();
         status.setText(slideLabel + (countLabel.isEmpty() ? "" : " · " + countLabel));
+        boolean noPixelSize = opened.mppX().isEmpty();
+        pixelSize.setText(noPixelSize ? SlideFacts.noPixelSize() + " The scale bar is hidden." : "");
+        pixelSize.setVisible(noPixelSize);
+        pixelSize.setManaged(noPixelSize);
+        viewer.requestFocus();
         if (job != null && job.resultDir() != null) {
             Path geojson = job.resultDir().resolve("cells.geojson");
             if (Files.exists(geojson)) {
@@ -156,6 +193,11 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
                 showCount(shown.get(), "so far from job " + job.jobId() + "; more appear as its tiles finish");
             }
         }
+    }
+
+    /** Gives the keyboard to the viewer (arrows, +/-, 0, 1), e.g. when the user comes to this screen. */
+    public void focusViewer() {
+        viewer.requestFocus();
     }
 
     private void chooseOverlay() {

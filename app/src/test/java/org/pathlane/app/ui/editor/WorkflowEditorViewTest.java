@@ -122,4 +122,29 @@ class WorkflowEditorViewTest {
     private List<String> jobsOf(String laneId) {
         return vm.draft().lane(laneId).orElseThrow().jobs().stream().map(j -> j.id()).toList();
     }
+
+    @Test
+    void aLongValidationMessageLeavesEveryToolbarButtonWhole(FxRobot robot) throws Exception {
+        double width = robot.window(0).getWidth();
+        try {
+            narrowWindowWithALongMessage(robot);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> robot.window(0).setWidth(width)).get();
+        }
+    }
+
+    private void narrowWindowWithALongMessage(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            robot.window(0).setWidth(1000);
+            vm.renameLane(vm.draft().lanes().getFirst().id(), "Staining and scanning of the second block of case 2026-0457 "
+                    + "for the weekly tumour board review");
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#submit-blocked").queryLabeled().getText()).contains("for the weekly tumour board review");
+        for (String id : List.of("#editor-new", "#editor-open", "#editor-save", "#undo", "#redo", "#submit")) {
+            Button button = robot.lookup(id).queryButton();
+            assertThat(WaitForAsyncUtils.asyncFx(() -> button.getWidth() >= button.prefWidth(-1) - 0.5).get())
+                    .as(id + " keeps its whole label").isTrue();
+        }
+    }
 }

@@ -179,6 +179,55 @@ class ViewerScreenTest {
     }
 
     @Test
+    void aSlideWithoutAPixelSizeSaysSoAndWhatIsAssumed(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
+        waitForStatus(robot, "tissue.png · image");
+        javafx.scene.control.Label note = robot.lookup("#viewer-pixel-size").queryAs(javafx.scene.control.Label.class);
+        assertThat(WaitForAsyncUtils.asyncFx(note::isVisible).get()).isTrue();
+        assertThat(note.getText()).contains("No pixel size").contains("0.5 µm/px").contains("scale bar");
+    }
+
+    @Test
+    void zeroFitsTheSlideWithoutAClickInTheViewerFirst(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
+        waitForStatus(robot, "tissue.png · image");
+        org.pathlane.viewer.SlideViewer viewer = robot.lookup("#slide-viewer").queryAs(org.pathlane.viewer.SlideViewer.class);
+        double fitZoom = WaitForAsyncUtils.asyncFx(() -> {
+            viewer.fit();
+            return viewer.getZoom();
+        }).get();
+        // The user pressed Fit's neighbour or tabbed to a button: the keyboard is not in the viewer.
+        WaitForAsyncUtils.asyncFx(() -> {
+            viewer.setZoom(fitZoom * 4);
+            robot.lookup("#load-overlay").query().requestFocus();
+        }).get();
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+        WaitForAsyncUtils.waitForFxEvents();
+        double afterKey = WaitForAsyncUtils.asyncFx(viewer::getZoom).get();
+        double fitted = WaitForAsyncUtils.asyncFx(() -> {
+            viewer.fit();
+            return viewer.getZoom();
+        }).get();
+        assertThat(afterKey).as("0 showed the whole slide").isCloseTo(fitted, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aLongSlideNameAndStatusLeaveTheViewerButtonsWhole(FxRobot robot) throws Exception {
+        Path longName = dir.resolve("a-very-long-slide-name-from-the-scanner-" + "with-case-and-block-and-stain-".repeat(4) + ".png");
+        ImageIO.write(new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB), "png", longName.toFile());
+        WaitForAsyncUtils.asyncFx(() -> screen.open(longName.toString(), null)).get();
+        waitForStatus(robot, "· image");
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#viewer-fit", "#load-overlay")) {
+            javafx.scene.control.Button button = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+            assertThat(WaitForAsyncUtils.asyncFx(() -> button.getWidth() >= button.prefWidth(-1) - 0.5).get())
+                    .as(id + " keeps its whole label").isTrue();
+        }
+        Labeled status = robot.lookup("#viewer-status").query();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> status.getLayoutBounds().getHeight() > 0 && status.isWrapText()).get()).isTrue();
+    }
+
+    @Test
     void aTileEventBecomesOneOutlinePerNucleus() {
         var shapes = NucleusShapes.from(new TileCells(1, 2, List.of(square(0, 0), square(40, 40))));
         assertThat(shapes).hasSize(2);
