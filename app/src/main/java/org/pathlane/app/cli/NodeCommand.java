@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.pathlane.app.jobs.JobHandlers;
+import org.pathlane.jobs.JobHandlers;
 import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.engine.LabDatabase;
 import org.pathlane.scheduler.engine.Scheduler;

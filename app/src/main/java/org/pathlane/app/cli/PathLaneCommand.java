@@ -54,7 +54,7 @@ public final class PathLaneCommand implements Callable<Integer> {
             throw new CliException(1, "no display to show the desktop app on (DISPLAY is not set): run it in a desktop"
                     + " session or under xvfb-run; for the command line see pathlane --help");
         }
-        org.pathlane.app.ui.PathLaneApp.run(dataDir(), org.pathlane.app.jobs.JobHandlers.desktop(),
+        org.pathlane.app.ui.PathLaneApp.run(dataDir(), org.pathlane.jobs.JobHandlers.desktop(),
                 slides.stream().map(p -> p.toAbsolutePath().normalize()).toList());
         return 0;
     }

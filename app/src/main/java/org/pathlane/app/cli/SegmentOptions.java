@@ -27,13 +27,13 @@ final class SegmentOptions {
             description = "Inference engine for the model's weights; auto takes ONNX when the model has it (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(names = "--tile", defaultValue = "512", description = "Tile core in model pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tile", defaultValue = "" + SegmentRequest.DEFAULT_TILE, description = "Tile core in model pixels (default: ${DEFAULT-VALUE}).")
     int tile;
 
-    @Option(names = "--halo", defaultValue = "64", description = "Halo on each side in model pixels (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--halo", defaultValue = "" + SegmentRequest.DEFAULT_HALO, description = "Halo on each side in model pixels (default: ${DEFAULT-VALUE}).")
     int halo;
 
-    @Option(names = "--batch", defaultValue = "8", description = "Tiles per inference call (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "" + SegmentRequest.DEFAULT_BATCH, description = "Tiles per inference call (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--region", paramLabel = "X,Y,W,H", description = "Only this level-0 rectangle.")

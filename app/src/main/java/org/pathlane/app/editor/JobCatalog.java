@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.pathlane.app.editor.model.JobType;
-import org.pathlane.app.editor.model.ParamSpec;
-import org.pathlane.app.editor.model.ParamSpec.Kind;
+import org.pathlane.jobs.JobHandlers;
+import org.pathlane.scheduler.api.JobType;
 
 /**
  * The job types the palette offers: exactly the types registered with the engine, described for
@@ -15,42 +14,8 @@ import org.pathlane.app.editor.model.ParamSpec.Kind;
  */
 public final class JobCatalog {
 
-    private static final List<JobType> KNOWN = List.of(
-            new JobType("segment", "Segment nuclei",
-                    "Finds tissue, tiles it and segments every nucleus with a model.",
-                    List.of(
-                            slide(),
-                            new ParamSpec("model", "Model", Kind.MODEL, "default", true, List.of(),
-                                    "\"default\" or the folder/zip of a bioimage.io model"),
-                            new ParamSpec("engine", "Engine", Kind.CHOICE, "auto", false,
-                                    List.of("auto", "onnx", "torchscript"),
-                                    "auto runs a model's ONNX weights when it has them, else its TorchScript weights"),
-                            new ParamSpec("device", "Device", Kind.CHOICE, "auto", false, List.of("auto", "cpu", "cuda"),
-                                    "auto uses CUDA when it loads, else the CPU"),
-                            new ParamSpec("tile", "Tile (px)", Kind.INTEGER, 512L, false, List.of(), "core size of a tile"),
-                            new ParamSpec("halo", "Halo (px)", Kind.INTEGER, 64L, false, List.of(), "overlap on every side"),
-                            new ParamSpec("batch", "Batch", Kind.INTEGER, 8L, false, List.of(), "tiles per inference call"),
-                            new ParamSpec("tissueThreshold", "Tissue threshold", Kind.DECIMAL, 0.05, false, List.of(),
-                                    "minimum tissue fraction of a tile"),
-                            new ParamSpec("region", "Region X,Y,W,H", Kind.TEXT, null, false, List.of(),
-                                    "optional, level-0 pixels; empty = whole slide"),
-                            new ParamSpec("mpp", "Microns per pixel", Kind.DECIMAL, null, false, List.of(),
-                                    "optional; overrides or supplies the slide's"),
-                            new ParamSpec("noTissue", "Skip tissue detection", Kind.BOOLEAN, false, false, List.of(),
-                                    "process every tile, background too"))),
-            new JobType("tissue", "Detect tissue",
-                    "Finds the tissue on a thumbnail and writes its mask.",
-                    List.of(slide())),
-            new JobType("export", "Export measurements",
-                    "Copies a segmentation's measurements (CSV/GeoJSON) to a folder. Draw an arrow from that job.",
-                    List.of(new ParamSpec("source", "Source job", Kind.JOB, null, true, List.of("segment"),
-                                    "the segmentation job to export, e.g. j1"),
-                            new ParamSpec("folder", "To folder", Kind.TEXT, null, true, List.of(), "e.g. a shared drive"),
-                            new ParamSpec("format", "Format", Kind.CHOICE, "csv", true, List.of("csv", "geojson", "both"), ""))),
-            new JobType("sleep", "Wait (test job)",
-                    "Waits a while and succeeds; for trying out workflows and the queue.",
-                    List.of(new ParamSpec("durationMs", "Duration (ms)", Kind.INTEGER, 2000L, true, List.of(), ""),
-                            new ParamSpec("fail", "Fail at the end", Kind.BOOLEAN, false, false, List.of(), "to try out fail-fast and retry"))));
+    /** The types the app knows, each described once beside its handler. */
+    private static final List<JobType> KNOWN = JobHandlers.schemas();
 
     private final List<JobType> types;
 
@@ -76,8 +41,7 @@ public final class JobCatalog {
     public JobCatalog withDefaults(String typeName, java.util.Map<String, Object> defaults) {
         return new JobCatalog(types.stream().map(t -> !t.name().equals(typeName) ? t : new JobType(t.name(), t.label(),
                 t.description(), t.params().stream().map(p -> !defaults.containsKey(p.key()) ? p
-                        : new ParamSpec(p.key(), p.label(), p.kind(), defaults.get(p.key()), p.required(), p.choices(), p.help()))
-                        .toList())).toList());
+                        : p.withDefault(defaults.get(p.key()))).toList())).toList());
     }
 
     /**
@@ -101,7 +65,4 @@ public final class JobCatalog {
         return find(name).map(JobType::label).orElse(name);
     }
 
-    private static ParamSpec slide() {
-        return new ParamSpec("slide", "Slide", Kind.SLIDE, null, true, List.of(), "a slide of your library");
-    }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.editor.JobCatalog;
-import org.pathlane.app.jobs.WaitJobHandler;
+import org.pathlane.jobs.WaitJobHandler;
 import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.engine.SchedulerConfig;

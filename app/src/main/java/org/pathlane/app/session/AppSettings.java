@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.pathlane.jobs.SegmentJobHandler;
+import org.pathlane.scheduler.api.ParamSpec;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +23,16 @@ import org.slf4j.LoggerFactory;
 public final class AppSettings {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppSettings.class);
-    public static final List<String> DEVICES = List.of("auto", "cpu", "cuda");
+    /** The workstation's choices for new segmentation jobs, as the segment job declares them. */
+    private static final ParamSpec DEVICE = SegmentJobHandler.SCHEMA.param("device").orElseThrow();
+    private static final ParamSpec TILE = SegmentJobHandler.SCHEMA.param("tile").orElseThrow();
+    private static final ParamSpec BATCH = SegmentJobHandler.SCHEMA.param("batch").orElseThrow();
+    public static final List<String> DEVICES = DEVICE.choices();
 
     private final Path file;
     private String device = "auto";
-    private long tile = 512;
-    private long batch = 8;
+    private long tile = defaultTile();
+    private long batch = defaultBatch();
     private boolean dark;
     private WindowPlacement.Box window;
     private String loadProblem = "";
@@ -46,8 +52,8 @@ public final class AppSettings {
                 throw new IOException("it is not a JSON object");
             }
             s.setDevice(root.path("device").asText("auto"));
-            s.setTile(root.path("tile").asLong(512));
-            s.setBatch(root.path("batch").asLong(8));
+            s.setTile(root.path("tile").asLong(defaultTile()));
+            s.setBatch(root.path("batch").asLong(defaultBatch()));
             s.dark = root.path("dark").asBoolean(false);
             JsonNode w = root.path("window");
             if (w.path("width").isNumber() && w.path("height").isNumber()) {
@@ -65,8 +71,8 @@ public final class AppSettings {
                 LOG.warn("Could not set aside {}: {}", file, moveFailed.toString());
             }
             s.device = "auto";
-            s.tile = 512;
-            s.batch = 8;
+            s.tile = defaultTile();
+            s.batch = defaultBatch();
         }
         return s;
     }
@@ -118,8 +124,8 @@ public final class AppSettings {
     }
 
     public synchronized void setTile(long value) {
-        if (value < 64 || value > 8192) {
-            throw new IllegalArgumentException("tile must be between 64 and 8192 pixels, not " + value);
+        if (value < TILE.min().longValue() || value > TILE.max().longValue()) {
+            throw new IllegalArgumentException("tile must be between " + TILE.min() + " and " + TILE.max() + " pixels, not " + value);
         }
         tile = value;
     }
@@ -129,8 +135,9 @@ public final class AppSettings {
     }
 
     public synchronized void setBatch(long value) {
-        if (value < 1 || value > 256) {
-            throw new IllegalArgumentException("batch must be between 1 and 256 tiles, not " + value);
+        if (value < BATCH.min().longValue() || value > BATCH.max().longValue()) {
+            throw new IllegalArgumentException("batch must be between " + BATCH.min() + " and " + BATCH.max() + " tiles, not "
+                    + value);
         }
         batch = value;
     }
@@ -155,5 +162,13 @@ public final class AppSettings {
     /** The parameters a new segmentation job starts with. */
     public synchronized Map<String, Object> segmentDefaults() {
         return Map.of("device", device, "tile", tile, "batch", batch);
+    }
+
+    private static long defaultTile() {
+        return ((Number) TILE.defaultValue()).longValue();
+    }
+
+    private static long defaultBatch() {
+        return ((Number) BATCH.defaultValue()).longValue();
     }
 }

@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.pathlane.app.jobs.JobHandlers;
+import org.pathlane.jobs.JobHandlers;
 import org.pathlane.app.session.AppContext;
 import org.pathlane.app.session.GateJob;
 import org.pathlane.app.session.TestEngines;

@@ -36,6 +36,11 @@ public record SegmentRequest(Path slide, Path out, String model, Device device, 
     public static final double MIN_MPP = 0.02;
     public static final double MAX_MPP = 10;
 
+    public static final int MIN_TILE = 16;
+    /** Larger tiles than this do not fit a model's input in memory on any GPU. */
+    public static final int MAX_TILE = 8192;
+    public static final int MAX_HALO = 1024;
+    public static final int MAX_BATCH = 256;
     public static final int DEFAULT_TILE = 512;
     public static final int DEFAULT_HALO = 64;
     public static final int DEFAULT_BATCH = 8;
@@ -43,14 +48,17 @@ public record SegmentRequest(Path slide, Path out, String model, Device device, 
 
     public SegmentRequest {
         java.util.Objects.requireNonNull(engine, "engine");
-        if (tile < 16) {
-            throw new IllegalArgumentException("tile must be at least 16 pixels, got " + tile);
+        if (tile < MIN_TILE) {
+            throw new IllegalArgumentException("tile must be at least " + MIN_TILE + " pixels, got " + tile);
         }
-        if (halo < 0) {
-            throw new IllegalArgumentException("halo must not be negative, got " + halo);
+        if (tile > MAX_TILE) {
+            throw new IllegalArgumentException("tile must be at most " + MAX_TILE + " pixels, got " + tile);
         }
-        if (batch < 1) {
-            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        if (halo < 0 || halo > MAX_HALO) {
+            throw new IllegalArgumentException("halo must be 0 to " + MAX_HALO + " pixels, got " + halo);
+        }
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("batch must be 1 to " + MAX_BATCH + " tiles, got " + batch);
         }
         if (tissueThreshold < 0 || tissueThreshold > 1) {
             throw new IllegalArgumentException("tissue threshold must be between 0 and 1, got " + tissueThreshold);

@@ -16,11 +16,21 @@ public interface JobHandler {
     String type();
 
     /**
+     * What the type is called and which parameters it takes, with their defaults and ranges: the one
+     * declaration the editor, the command line and {@link #validate} read. A handler that declares none is
+     * shown by its type name and edited as free parameters.
+     */
+    default JobType schema() {
+        return JobType.generic(type());
+    }
+
+    /**
      * Checks a job's parameters before anything of its workflow is stored.
      *
      * @throws IllegalArgumentException with a message naming the offending field
      */
     default void validate(Map<String, Object> params) {
+        schema().check(params);
     }
 
     /**

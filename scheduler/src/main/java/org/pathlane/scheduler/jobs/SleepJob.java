@@ -1,9 +1,12 @@
 package org.pathlane.scheduler.jobs;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.pathlane.scheduler.api.JobContext;
 import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.api.JobType;
+import org.pathlane.scheduler.api.ParamSpec;
 
 /**
  * The {@code sleep} job type, for {@code pathlane sim}, demos and benchmarks. Parameters: {@code durationMs}
@@ -15,10 +18,22 @@ public final class SleepJob implements JobHandler {
     public static final String TYPE = "sleep";
     /** One day: longer sleeps are certainly a mistake in a scenario. */
     public static final long MAX_DURATION_MS = 86_400_000L;
+    /** As the editor shows it: "Wait". */
+    public static final JobType SCHEMA = new JobType(TYPE, "Wait (test job)",
+            "Waits a while and succeeds; for trying out workflows and the queue.",
+            List.of(new ParamSpec("durationMs", "Duration (ms)", ParamSpec.Kind.INTEGER, 2000L, true, List.of(), "")
+                            .range(0, MAX_DURATION_MS),
+                    new ParamSpec("fail", "Fail at the end", ParamSpec.Kind.BOOLEAN, false, false, List.of(),
+                            "to try out fail-fast and retry")));
 
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public JobType schema() {
+        return SCHEMA;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.pathlane.scheduler.api.JobType;
+import org.pathlane.scheduler.api.ParamSpec;
 
 /**
  * Checks a draft as the user edits it, with the scheduler's rules (rule 12 of the scheduler spec)

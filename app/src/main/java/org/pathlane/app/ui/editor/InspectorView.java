@@ -13,8 +13,8 @@ import javafx.scene.layout.VBox;
 import org.pathlane.app.editor.EditorViewModel;
 import org.pathlane.app.editor.model.Dependency;
 import org.pathlane.app.editor.model.DraftJob;
-import org.pathlane.app.editor.model.JobType;
-import org.pathlane.app.editor.model.ParamSpec;
+import org.pathlane.scheduler.api.JobType;
+import org.pathlane.scheduler.api.ParamSpec;
 import org.pathlane.app.editor.model.Problem;
 
 /**

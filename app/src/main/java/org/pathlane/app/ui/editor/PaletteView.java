@@ -3,7 +3,7 @@ package org.pathlane.app.ui.editor;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import org.pathlane.app.editor.model.JobType;
+import org.pathlane.scheduler.api.JobType;
 
 /** The job types to drag into lanes: exactly the types the engine runs. */
 final class PaletteView extends VBox {

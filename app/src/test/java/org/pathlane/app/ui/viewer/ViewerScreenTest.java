@@ -78,7 +78,7 @@ class ViewerScreenTest {
     @Start
     void start(Stage stage) throws Exception {
         Path data = dir.resolve("data-" + System.nanoTime());
-        context = TestEngines.context(data, new Limits(2, 2), List.of(emitter, new org.pathlane.app.jobs.SegmentJobHandler()),
+        context = TestEngines.context(data, new Limits(2, 2), List.of(emitter, new org.pathlane.jobs.SegmentJobHandler()),
                 Platform::runLater);
         UserProfile ada = context.scheduler().profiles().create(null, new UserProfile("Ada", "#4477AA", true, null, null));
         session = new Session(context, ada, uri -> { });

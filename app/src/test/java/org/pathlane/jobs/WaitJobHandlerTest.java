@@ -1,4 +1,4 @@
-package org.pathlane.app.jobs;
+package org.pathlane.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

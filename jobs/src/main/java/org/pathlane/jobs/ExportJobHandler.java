@@ -1,4 +1,4 @@
-package org.pathlane.app.jobs;
+package org.pathlane.jobs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +9,9 @@ import java.util.Map;
 import org.pathlane.inference.export.ResultSet;
 import org.pathlane.scheduler.api.JobContext;
 import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.api.JobType;
+import org.pathlane.scheduler.api.ParamSpec;
+import org.pathlane.scheduler.api.ParamSpec.Kind;
 
 /**
  * The {@code export} job ("Export measurements"): copies the measurements of a segmentation job of the same
@@ -20,7 +23,12 @@ import org.pathlane.scheduler.api.JobHandler;
 public final class ExportJobHandler implements JobHandler {
 
     public static final String TYPE = "export";
-    private static final List<String> FORMATS = List.of("csv", "geojson", "both");
+    public static final JobType SCHEMA = new JobType(TYPE, "Export measurements",
+            "Copies a segmentation's measurements (CSV/GeoJSON) to a folder. Draw an arrow from that job.",
+            List.of(new ParamSpec("source", "Source job", Kind.JOB, null, true, List.of(SegmentJobHandler.SCHEMA.name()),
+                            "the segmentation job to export, e.g. j1"),
+                    new ParamSpec("folder", "To folder", Kind.TEXT, null, true, List.of(), "e.g. a shared drive"),
+                    new ParamSpec("format", "Format", Kind.CHOICE, "csv", true, List.of("csv", "geojson", "both"), "")));
 
     @Override
     public String type() {
@@ -28,18 +36,17 @@ public final class ExportJobHandler implements JobHandler {
     }
 
     @Override
-    public void validate(Map<String, Object> params) {
-        text(params, "source");
-        text(params, "folder");
-        format(params);
+    public JobType schema() {
+        return SCHEMA;
     }
 
     @Override
     public void run(JobContext context) throws Exception {
         Map<String, Object> p = context.params();
-        String source = text(p, "source");
-        Path target = Path.of(text(p, "folder"));
-        String format = format(p);
+        SCHEMA.check(p);
+        String source = p.get("source").toString();
+        Path target = Path.of(p.get("folder").toString());
+        String format = SCHEMA.value(p, "format").toString();
         // The source is named by job id and must be a job of this workflow: never a path, so no template can
         // reach another workflow's or another profile's results.
         Path from;
@@ -79,19 +86,4 @@ public final class ExportJobHandler implements JobHandler {
         }
     }
 
-    private static String text(Map<String, Object> p, String key) {
-        Object v = p.get(key);
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw new IllegalArgumentException("export job: parameter '" + key + "' is required");
-        }
-        return s;
-    }
-
-    private static String format(Map<String, Object> p) {
-        Object v = p.getOrDefault("format", "csv");
-        if (!FORMATS.contains(String.valueOf(v))) {
-            throw new IllegalArgumentException("export job: parameter 'format' must be one of " + FORMATS + ", got " + v);
-        }
-        return v.toString();
-    }
 }

@@ -1,9 +1,10 @@
-package org.pathlane.app.jobs;
+package org.pathlane.jobs;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.pathlane.scheduler.api.JobContext;
 import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.api.JobType;
 import org.pathlane.scheduler.jobs.SleepJob;
 
 /**
@@ -48,6 +49,11 @@ public final class WaitJobHandler implements JobHandler {
     @Override
     public String type() {
         return SleepJob.TYPE;
+    }
+
+    @Override
+    public JobType schema() {
+        return SleepJob.SCHEMA;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.pathlane.app.jobs;
+package org.pathlane.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,7 +103,7 @@ class SegmentJobHandlerTest {
         assertThatThrownBy(() -> handler.validate(Map.of("slide", "a.svs", "device", "tpu"))).hasMessageContaining("tpu");
         handler.validate(Map.of("slide", "a.svs", "region", "0,0,100,100", "noTissue", true));
         assertThatThrownBy(() -> handler.validate(Map.of("slide", "a.svs", "engine", "tensorflow")))
-                .hasMessageContaining("segment job: engine 'tensorflow' is not one of auto, onnx, torchscript");
+                .hasMessageContaining("segment job: parameter 'engine' (Engine) must be one of auto, onnx, torchscript, got \"tensorflow\"");
         handler.validate(Map.of("slide", "a.svs", "engine", "torchscript"));
         assertThat(SegmentJobHandler.request(Map.of("slide", "a.svs", "engine", "torchscript"), Path.of("out")).engine())
                 .isEqualTo(org.pathlane.inference.model.ModelEngine.TORCHSCRIPT);

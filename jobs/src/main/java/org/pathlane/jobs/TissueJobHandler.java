@@ -1,9 +1,10 @@
-package org.pathlane.app.jobs;
+package org.pathlane.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.pathlane.inference.export.ResultSet;
@@ -13,6 +14,7 @@ import org.pathlane.inference.tissue.TissueDetection;
 import org.pathlane.inference.tissue.TissueDetector;
 import org.pathlane.scheduler.api.JobContext;
 import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.api.JobType;
 
 /**
  * The {@code tissue} job ("Detect tissue"): finds the tissue of a slide on its thumbnail and writes
@@ -22,6 +24,8 @@ import org.pathlane.scheduler.api.JobHandler;
 public final class TissueJobHandler implements JobHandler {
 
     public static final String TYPE = "tissue";
+    public static final JobType SCHEMA = new JobType(TYPE, "Detect tissue",
+            "Finds the tissue on a thumbnail and writes its mask.", List.of(JobHandlers.slide()));
 
     @Override
     public String type() {
@@ -29,13 +33,8 @@ public final class TissueJobHandler implements JobHandler {
     }
 
     @Override
-    public void validate(Map<String, Object> params) {
-        slide(params);
-        for (String key : params.keySet()) {
-            if (!key.equals("slide")) {
-                throw new IllegalArgumentException("tissue job: unknown parameter '" + key + "' (known: slide)");
-            }
-        }
+    public JobType schema() {
+        return SCHEMA;
     }
 
     @Override
@@ -64,10 +63,7 @@ public final class TissueJobHandler implements JobHandler {
     }
 
     private static Path slide(Map<String, Object> params) {
-        Object slide = params.get("slide");
-        if (!(slide instanceof String s) || s.isBlank()) {
-            throw new IllegalArgumentException("tissue job: parameter 'slide' (the slide file) is required");
-        }
-        return Path.of(s);
+        SCHEMA.check(params);
+        return Path.of(params.get("slide").toString());
     }
 }

@@ -1,0 +1,31 @@
+package org.pathlane.jobs;
+
+import java.util.List;
+import org.pathlane.scheduler.api.JobHandler;
+import org.pathlane.scheduler.api.JobType;
+import org.pathlane.scheduler.api.ParamSpec;
+import org.pathlane.scheduler.jobs.SleepJob;
+
+/**
+ * The job types every PathLane node registers with its engine (the desktop and a headless node alike),
+ * besides the engine's built-in {@code sleep}, which nodes replace with {@link WaitJobHandler}.
+ */
+public final class JobHandlers {
+
+    private JobHandlers() {
+    }
+
+    public static List<JobHandler> desktop() {
+        return List.of(new SegmentJobHandler(), new TissueJobHandler(), new ExportJobHandler());
+    }
+
+    /** What each known job type is called and takes, in the order the editor's palette lists them. */
+    public static List<JobType> schemas() {
+        return List.of(SegmentJobHandler.SCHEMA, TissueJobHandler.SCHEMA, ExportJobHandler.SCHEMA, SleepJob.SCHEMA);
+    }
+
+    /** The slide parameter of the job types that read one. */
+    static ParamSpec slide() {
+        return new ParamSpec("slide", "Slide", ParamSpec.Kind.SLIDE, null, true, List.of(), "a slide of your library");
+    }
+}
