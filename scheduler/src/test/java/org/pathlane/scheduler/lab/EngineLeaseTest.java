@@ -59,10 +59,14 @@ class EngineLeaseTest {
     private static final class Seen implements SchedulerListener {
         final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         final CountDownLatch finished = new CountDownLatch(1);
+        final CountDownLatch twoStarted = new CountDownLatch(2);
 
         @Override
         public void onEvent(SchedulerEvent e) {
             events.add(e.type() + " " + (e.jobId() != null ? e.jobId() : e.workflowName()));
+            if (e.type() == EventType.JOB_STARTED) {
+                twoStarted.countDown();
+            }
             if (e.type() == EventType.WORKFLOW_FINISHED) {
                 finished.countDown();
             }
@@ -105,6 +109,25 @@ class EngineLeaseTest {
             assertThat(desk1.limits().maxWorkers()).as("maxWorkers is each node's own").isEqualTo(1);
         }
         // One worker on each node: the two lanes could only run at once on two nodes.
+        assertThat(nodesThatRan(url)).containsExactlyInAnyOrder("desk-1", "desk-2");
+    }
+
+    @Test
+    void cancellingAWorkflowFromANodeThatDoesNotDecideStopsItsJobsOnEveryNode() throws Exception {
+        String url = newH2();
+        Seen first = new Seen();
+        try (Scheduler desk1 = Scheduler.start(node(url, "desk-1", 1, first));
+                Scheduler desk2 = Scheduler.start(node(url, "desk-2", 1, new Seen()))) {
+            desk2.profiles().create(null, new UserProfile("ana", null, true, null, null));
+            String id = desk2.submit("ana", twoLanes("long scan", 600_000));
+            assertThat(first.twoStarted.await(30, TimeUnit.SECONDS)).as("both lanes started").isTrue();
+            assertThat(desk2.cancelWorkflow("ana", id)).isTrue();
+            // Ten-minute jobs: the workflow ends only because both handlers, one on each node, saw the cancel.
+            assertThat(first.finished.await(60, TimeUnit.SECONDS)).as("the cancelled workflow ended").isTrue();
+            var workflow = desk2.workflows("ana").getFirst();
+            assertThat(workflow.status()).isEqualTo(WorkflowStatus.CANCELLED);
+            assertThat(workflow.jobs()).allSatisfy(j -> assertThat(j.status()).isEqualTo(JobStatus.CANCELLED));
+        }
         assertThat(nodesThatRan(url)).containsExactlyInAnyOrder("desk-1", "desk-2");
     }
 
