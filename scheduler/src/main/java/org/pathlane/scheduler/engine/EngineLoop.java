@@ -136,7 +136,12 @@ final class EngineLoop {
         try {
             runLoop();
         } catch (org.pathlane.scheduler.persistence.EngineLease.LostException e) {
-            LOG.error("The scheduler stopped: {}", e.getMessage());
+            if (placement == null) {
+                LOG.error("The scheduler stopped: {}", e.getMessage());
+            } else {
+                // A lab node that was paused past its lease: another node decides now, and this one goes on as a worker.
+                LOG.warn("{}", e.getMessage());
+            }
             death = e;
             if (placement == null) {
                 runner.close();
