@@ -1,7 +1,5 @@
 package org.pathlane.scheduler.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,9 +35,10 @@ import org.slf4j.LoggerFactory;
 final class ClusterNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** How often a node looks for new jobs, cancel requests and (the decider) requests. */
     private static final long POLL_MS = 20;
+    /** The same where PostgreSQL notifies the nodes of new work: the poll is only the safety net there. */
+    private static final long NOTIFIED_POLL_MS = 100;
 
     private final Database database;
     private final ClusterStore store;
@@ -51,6 +50,7 @@ final class ClusterNode implements AutoCloseable {
     private final long ttlMillis;
     private final boolean eventLog;
     private final EngineLease lease;
+    private final LabWakeups wakeups;
     private final Semaphore wake = new Semaphore(0);
     private final Map<String, Integer> seen = new HashMap<>();
     private final Map<String, String> startedUnder = new ConcurrentHashMap<>();
@@ -79,6 +79,7 @@ final class ClusterNode implements AutoCloseable {
         this.ttlMillis = lab.lease().toMillis();
         this.eventLog = lab.eventLog();
         this.lease = new EngineLease(database, name, ttlMillis);
+        this.wakeups = LabWakeups.available(lab) ? new LabWakeups(lab) : null;
         this.run = newRun();
     }
 
@@ -117,29 +118,24 @@ final class ClusterNode implements AutoCloseable {
     }
 
     void submit(String id, String user, WorkflowSpec spec, String retryOf) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("id", id);
-        p.put("user", user);
-        p.put("retryOf", retryOf);
-        p.put("spec", spec);
-        post("SUBMIT", p);
+        post(LabRequests.SUBMIT, LabRequests.submit(id, user, spec, retryOf));
     }
 
     void cancelJob(String workflowId, String jobKey, String reason) {
-        post("CANCEL_JOB", Map.of("workflowId", workflowId, "jobKey", jobKey, "reason", reason));
+        post(LabRequests.CANCEL_JOB, LabRequests.cancelJob(workflowId, jobKey, reason));
     }
 
     void cancelWorkflow(String workflowId, String reason) {
-        post("CANCEL_WORKFLOW", Map.of("workflowId", workflowId, "reason", reason));
+        post(LabRequests.CANCEL_WORKFLOW, LabRequests.cancelWorkflow(workflowId, reason));
     }
 
     void setMaxActiveUsers(int users) {
         maxActiveUsers = users;
-        post("LIMITS", Map.of("maxActiveUsers", users));
+        post(LabRequests.LIMITS, LabRequests.json(Map.of("maxActiveUsers", users)));
     }
 
-    private void post(String kind, Object payload) {
-        store.post(kind, json(payload), clock.millis());
+    private void post(String kind, String payload) {
+        store.post(kind, payload, clock.millis());
         wake.release();
     }
 
@@ -159,25 +155,27 @@ final class ClusterNode implements AutoCloseable {
         p.put("failure", failure);
         EngineLoop l = decider();
         if (l != null) {
+            NodePlacement deciding = placement;
             l.submit(b -> {
-                ended(b, p);
+                LabRequests.ended(b, p, deciding);
                 return null;
             }).whenComplete((r, e) -> {
                 if (e != null) {
-                    send("ENDED", p);
+                    send(p);
                 }
             });
         } else {
-            send("ENDED", p);
+            send(p);
         }
     }
 
-    private void send(String kind, Map<String, Object> payload) {
+    private void send(Map<String, Object> outcome) {
+        String payload = LabRequests.json(outcome);
         try {
-            post(kind, payload);
+            post(LabRequests.ENDED, payload);
         } catch (RuntimeException e) {
             LOG.warn("Cannot report a job's outcome to the lab database now ({}); trying again", e.getMessage());
-            unsent.add(new String[] {kind, json(payload)});
+            unsent.add(new String[] {LabRequests.ENDED, payload});
         }
     }
 
@@ -196,8 +194,9 @@ final class ClusterNode implements AutoCloseable {
                 }
                 EngineLoop l = decider();
                 if (l == null && now >= nextTry) {
-                    tryToDecide();
-                    nextTry = now + Math.max(50, ttlMillis / 3);
+                    // Again a third of a lease later, or just after the holder's lease runs out if that is sooner:
+                    // a dead decider is replaced as soon as its lease allows.
+                    nextTry = Math.min(now + Math.max(50, ttlMillis / 3), tryToDecide() + 5);
                     l = decider();
                 }
                 if (l != null) {
@@ -219,7 +218,11 @@ final class ClusterNode implements AutoCloseable {
                 pollFailing = true;
             }
             try {
-                wake.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
+                if (wakeups != null && wake.availablePermits() == 0) {
+                    wakeups.await(decider() != null ? POLL_MS : NOTIFIED_POLL_MS);
+                } else {
+                    wake.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS);
+                }
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 return;
@@ -287,10 +290,14 @@ final class ClusterNode implements AutoCloseable {
         runner.start(job.get());
     }
 
-    /** Takes the engine lease if it is free or expired, and then decides. */
-    private synchronized void tryToDecide() {
+    /**
+     * Takes the engine lease if it is free or expired, and then decides.
+     *
+     * @return when the lease another node holds runs out ({@code Long.MAX_VALUE} if this node decides now)
+     */
+    private synchronized long tryToDecide() {
         if (closing || decider() != null) {
-            return;
+            return Long.MAX_VALUE;
         }
         Optional<EngineLease.Holder> other;
         try {
@@ -300,7 +307,7 @@ final class ClusterNode implements AutoCloseable {
             other = lease.tryAcquire(clock.millis());
         }
         if (other.isPresent()) {
-            return;
+            return other.get().expiresAt();
         }
         NodePlacement p = new NodePlacement(run, ttlMillis, eventLog, maxActiveUsers, this::startHere);
         EngineLoop l = new EngineLoop(database, state, clock, bus, new Limits(workers, maxActiveUsers), lease, p);
@@ -316,10 +323,11 @@ final class ClusterNode implements AutoCloseable {
             l.stop();
             LOG.warn("Node {} took the engine lease but could not restore the lab's state ({}); it tries again",
                     name, e.getMessage());
-            return;
+            return Long.MAX_VALUE;
         }
         loop = l;
         LOG.info("Node {} decides for the lab database now", name);
+        return Long.MAX_VALUE;
     }
 
     /** The decider's housekeeping op: dead runs' jobs go back, the live nodes' workers set rule 1's cap. */
@@ -335,60 +343,11 @@ final class ClusterNode implements AutoCloseable {
     private void pollInbox(EngineLoop l) {
         for (ClusterStore.InboxEntry e : store.inbox(256)) {
             if (inFlight.add(e.seq())) {
-                l.submit(b -> apply(b, e)).whenComplete((r, x) -> inFlight.remove(e.seq()));
+                l.submit(b -> {
+                    LabRequests.apply(b, e, placement, users -> maxActiveUsers = users);
+                    return null;
+                }).whenComplete((r, x) -> inFlight.remove(e.seq()));
             }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Void apply(EngineLoop.Batch b, ClusterStore.InboxEntry e) {
-        if (!b.session().doReturningWork(c -> ClusterStore.take(c, e.seq()))) {
-            return null;
-        }
-        Map<String, Object> p;
-        try {
-            p = JSON.readValue(e.payload(), Map.class);
-        } catch (JsonProcessingException x) {
-            LOG.warn("Dropped an unreadable request {} from the lab database ({})", e.seq(), x.getOriginalMessage());
-            return null;
-        }
-        switch (e.kind()) {
-            case "SUBMIT" -> Submissions.store(b, (String) p.get("id"), (String) p.get("user"),
-                    JSON.convertValue(p.get("spec"), WorkflowSpec.class), (String) p.get("retryOf"));
-            case "CANCEL_JOB" -> {
-                WorkflowNode w = b.rules().workflow((String) p.get("workflowId"));
-                JobNode job = w == null ? null : w.job((String) p.get("jobKey"));
-                if (job != null) {
-                    b.rules().cancelJob(job, (String) p.get("reason"));
-                }
-            }
-            case "CANCEL_WORKFLOW" -> {
-                WorkflowNode w = b.rules().workflow((String) p.get("workflowId"));
-                if (w != null) {
-                    b.rules().cancelWorkflow(w, (String) p.get("reason"));
-                }
-            }
-            case "ENDED" -> ended(b, p);
-            case "LIMITS" -> {
-                int users = ((Number) p.get("maxActiveUsers")).intValue();
-                maxActiveUsers = users;
-                placement.setMaxActiveUsers(users);
-                b.rules().setLimits(placement.limits());
-            }
-            default -> LOG.warn("Dropped request {} of unknown kind {} from the lab database", e.seq(), e.kind());
-        }
-        return null;
-    }
-
-    /** A job's outcome counts only from the run it was given to (not from a run found dead meanwhile). */
-    private void ended(EngineLoop.Batch b, Map<String, Object> p) {
-        if (!placement.accepts((String) p.get("jobId"), (String) p.get("run"))) {
-            return;
-        }
-        WorkflowNode w = b.rules().workflow((String) p.get("workflowId"));
-        JobNode job = w == null ? null : w.job((String) p.get("jobKey"));
-        if (job != null && job.id().equals(p.get("jobId"))) {
-            b.rules().jobEnded(job, Boolean.TRUE.equals(p.get("ok")), (String) p.get("failure"));
         }
     }
 
@@ -406,6 +365,9 @@ final class ClusterNode implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (wakeups != null) {
+            wakeups.close();
         }
         EngineLoop l = loop;
         if (l != null) {
@@ -425,14 +387,6 @@ final class ClusterNode implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Node {} could not sign off from {} ({}); the other nodes take its jobs over when its heartbeat "
                     + "expires", name, database.description(), e.getMessage());
-        }
-    }
-
-    static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot store as JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

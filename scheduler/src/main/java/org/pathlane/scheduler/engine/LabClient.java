@@ -58,23 +58,18 @@ public final class LabClient implements AutoCloseable {
     public String submit(String user, WorkflowSpec spec) {
         validator.validate(spec);
         String id = Ids.next();
-        Map<String, Object> p = new java.util.LinkedHashMap<>();
-        p.put("id", id);
-        p.put("user", user);
-        p.put("retryOf", null);
-        p.put("spec", spec);
-        store.post("SUBMIT", ClusterNode.json(p), clock.millis());
+        store.post(LabRequests.SUBMIT, LabRequests.submit(id, user, spec, null), clock.millis());
         return id;
     }
 
     public void cancelJob(String user, String workflowId, String jobKey) {
-        store.post("CANCEL_JOB", ClusterNode.json(Map.of("workflowId", workflowId, "jobKey", jobKey,
-                "reason", "cancelled by " + user)), clock.millis());
+        store.post(LabRequests.CANCEL_JOB, LabRequests.cancelJob(workflowId, jobKey, "cancelled by " + user),
+                clock.millis());
     }
 
     public void cancelWorkflow(String user, String workflowId) {
-        store.post("CANCEL_WORKFLOW", ClusterNode.json(Map.of("workflowId", workflowId,
-                "reason", "workflow cancelled by " + user)), clock.millis());
+        store.post(LabRequests.CANCEL_WORKFLOW, LabRequests.cancelWorkflow(workflowId, "workflow cancelled by " + user),
+                clock.millis());
     }
 
     /** The decider's committed events after {@code afterSeq}, in commit order (nodes started with the event log on). */

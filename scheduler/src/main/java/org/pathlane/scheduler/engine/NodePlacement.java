@@ -90,10 +90,14 @@ final class NodePlacement {
         }
         session.doWork(c -> {
             List<ClusterStore.EventRow> events = eventLog ? new ArrayList<>() : null;
+            boolean otherNodes = false;
             for (Transition t : transitions) {
                 String node = null;
                 if (t.kind() == Transition.Kind.JOB_STARTED) {
                     node = place(c, t.job(), now);
+                    otherNodes |= !selfRun.equals(runOf.get(t.job().id()));
+                } else if (t.kind() == Transition.Kind.CANCEL_REQUESTED) {
+                    otherNodes |= !selfRun.equals(runOf.get(t.job().id()));
                 } else if (t.job() != null && t.kind() != Transition.Kind.CANCEL_REQUESTED) {
                     String run = runOf.remove(t.job().id());
                     if (run != null) {
@@ -109,6 +113,9 @@ final class NodePlacement {
             }
             if (events != null) {
                 ClusterStore.record(c, events);
+            }
+            if (otherNodes) {
+                ClusterStore.wakeNodes(c);
             }
         });
     }

@@ -40,6 +40,9 @@ public final class ClusterStore {
             String reason, String state, String node) {
     }
 
+    /** The PostgreSQL notification channel that wakes the nodes' polls (see {@code LabWakeups}). */
+    public static final String CHANNEL = "pathlane_lab";
+
     private static final String REQUEUE = "update pl_job set status = 'PENDING', attempt = attempt + 1, started_at = null, "
             + "node_name = null, node_run = null, heartbeat_at = null where status = 'RUNNING' and ";
 
@@ -178,8 +181,25 @@ public final class ClusterStore {
 
     /** Queues a request for the decider, committed when this returns. */
     public void post(String kind, String payload, long now) {
-        database.inTransaction(session -> work(session, c -> update(c, "insert into pl_inbox (seq, kind, payload, created_at) "
-                + "values (" + nextValue(c, "pl_inbox_seq") + ", ?, ?, ?)", kind, payload, now)));
+        database.inTransaction(session -> work(session, c -> {
+            update(c, "insert into pl_inbox (seq, kind, payload, created_at) values (" + nextValue(c, "pl_inbox_seq")
+                    + ", ?, ?, ?)", kind, payload, now);
+            wakeNodes(c);
+            return null;
+        }));
+    }
+
+    /** Inside a transaction: at its commit, PostgreSQL wakes every node's poll (a no-op on H2, whose nodes poll). */
+    public static void wakeNodes(Connection c) throws SQLException {
+        if (postgres(c)) {
+            try (PreparedStatement s = c.prepareStatement("select pg_notify('" + CHANNEL + "', '')")) {
+                s.execute();
+            }
+        }
+    }
+
+    private static boolean postgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     }
 
     /** The oldest requests, in the order they were queued. */
@@ -247,8 +267,7 @@ public final class ClusterStore {
     }
 
     private static String nextValue(Connection c, String sequence) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                ? "nextval('" + sequence + "')" : "next value for " + sequence;
+        return postgres(c) ? "nextval('" + sequence + "')" : "next value for " + sequence;
     }
 
     @FunctionalInterface
