@@ -25,15 +25,19 @@ class SimClusterCommandTest {
     @TempDir
     Path dir;
 
+    /**
+     * One worker on each of three nodes and three users' lanes of 3 s jobs: each node runs one of the first three
+     * jobs (they start well within the first second), so node 2 runs one when it is killed at 1.5 s.
+     */
     private static final String THREE_USERS = """
             {"config": {"maxActiveUsers": 3, "maxWorkers": 1},
              "workflows": [
-               {"id": "w1", "user": "alice", "jobs": [{"id": "a1", "branch": "A", "durationMs": 900},
-                                                      {"id": "a2", "branch": "A", "durationMs": 900}]},
-               {"id": "w2", "user": "bob", "jobs": [{"id": "b1", "branch": "A", "durationMs": 900},
-                                                    {"id": "b2", "branch": "A", "durationMs": 900}]},
-               {"id": "w3", "user": "carol", "jobs": [{"id": "c1", "branch": "A", "durationMs": 900},
-                                                      {"id": "c2", "branch": "A", "durationMs": 900}]}]}
+               {"id": "w1", "user": "alice", "jobs": [{"id": "a1", "branch": "A", "durationMs": 3000},
+                                                      {"id": "a2", "branch": "A", "durationMs": 3000}]},
+               {"id": "w2", "user": "bob", "jobs": [{"id": "b1", "branch": "A", "durationMs": 3000},
+                                                    {"id": "b2", "branch": "A", "durationMs": 3000}]},
+               {"id": "w3", "user": "carol", "jobs": [{"id": "c1", "branch": "A", "durationMs": 3000},
+                                                      {"id": "c2", "branch": "A", "durationMs": 3000}]}]}
             """;
 
     private Path credentials() throws Exception {
@@ -54,7 +58,7 @@ class SimClusterCommandTest {
         Path traceFile = dir.resolve("trace.jsonl");
         CliRun run = CliRun.of("sim", "--scenario", scenario.toString(), "--trace", traceFile.toString(),
                 "--db", System.getenv("PATHLANE_TEST_PG_URL"), "--db-credentials", credentials.toString(),
-                "--nodes", "3", "--kill-node", "2@400");
+                "--nodes", "3", "--kill-node", "2@1500");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.out()).contains("sim: 6 jobs of 3 workflows ended").contains("on 3 nodes")
                 .contains("sim: node-2 killed at");
