@@ -123,8 +123,9 @@ public final class BenchSchedulerCommand implements Callable<Integer> {
         }
         Duration lease = Duration.ofSeconds(leaseSeconds);
         int jobs = users * branchesPerUser * jobsPerBranch;
-        out.printf(Locale.ROOT, "lab-wide throughput on %s: %d nodes in separate JVMs, %d workers each (db-scheduler: "
-                + "%d threads each), both polling every 20 ms%n", lab.address(), nodes, limits.maxWorkers(), limits.maxWorkers());
+        out.printf(Locale.ROOT, "lab-wide throughput on %s: %d nodes in separate JVMs, %d workers each (PathLane: woken "
+                + "by PostgreSQL notifications; db-scheduler: %d threads each, polling every 20 ms)%n", lab.address(), nodes,
+                limits.maxWorkers(), limits.maxWorkers());
         out.flush();
         var pathlane = ClusterBenchmark.throughput(lab, nodes, users, branchesPerUser, jobsPerBranch, limits, lease);
         out.printf(Locale.ROOT, "  PathLane: %d zero-duration jobs of %d users in %d branches (maxActiveUsers %d) "

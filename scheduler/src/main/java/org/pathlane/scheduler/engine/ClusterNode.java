@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * This PathLane as one node of a lab: every node is a worker, and one at a time (the holder of the engine lease)
  * is the decider. A node registers a run of itself ({@code pl_node}) and heartbeats it; it runs the jobs the
- * decider gave its run, reports their outcomes and passes on cancel requests within a poll; it asks the decider
+ * decider gave its run, reports their outcomes and passes on cancel requests as soon as PostgreSQL notifies it
+ * (at most a poll later); it asks the decider
  * for everything else (submissions, cancels) through {@code pl_inbox}. While it holds the lease it also decides:
  * an {@link EngineLoop} with the unchanged rule book, a {@link NodePlacement} for which node runs what, and the
  * housekeeping that puts a dead node's jobs back. When the lease is lost (another node took over after a pause)
