@@ -15,6 +15,7 @@ import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.engine.LabDatabase;
 import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.engine.SchedulerConfig;
+import org.pathlane.scheduler.model.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -23,15 +24,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code pathlane node}: a headless PathLane engine on a lab's PostgreSQL, for a server. One engine at a time
- * decides for a lab database; a node started while another holds it waits as a standby and takes over, with
- * the running jobs of the one that died, when that one's lease runs out. SIGTERM stops it cleanly: it gives the
- * lease up, and its interrupted jobs run again on the next engine.
+ * {@code pathlane node}: a headless PathLane node on a lab's PostgreSQL, for a server. Every node runs jobs with
+ * its own {@code --workers}; one node at a time (the holder of the engine lease) decides for the whole lab, and
+ * another takes over deciding, and a dead node's running jobs, when its lease or heartbeat runs out. SIGTERM stops
+ * it cleanly: its running jobs go back to PENDING for the other nodes and it gives the lease up.
  */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Runs a headless PathLane engine on a lab's PostgreSQL (no window), e.g. on a GPU server.",
-            "If another PathLane engine holds the lab database, this one waits as a standby and takes over when that "
-                    + "one stops or dies. Stops cleanly on SIGTERM (Ctrl-C)."})
+        description = {"Runs a headless PathLane node on a lab's PostgreSQL (no window), e.g. on a GPU server.",
+            "Every node runs jobs; one at a time decides for the lab, and another takes over when it stops or dies. "
+                    + "Stops cleanly on SIGTERM (Ctrl-C): its running jobs go back to the queue for the other nodes."})
 public final class NodeCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
@@ -53,8 +54,13 @@ public final class NodeCommand implements Callable<Integer> {
     String nodeName;
 
     @Option(names = "--lease", paramLabel = "SECONDS", defaultValue = "20",
-            description = "Engine lease: a dead node's jobs run again on a standby within this (default ${DEFAULT-VALUE}).")
+            description = "Engine lease and heartbeat expiry: a dead node's jobs run again on the other nodes within "
+                    + "this (default ${DEFAULT-VALUE}).")
     int leaseSeconds;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "4",
+            description = "Jobs this node runs at once (maxWorkers is each node's; default ${DEFAULT-VALUE}).")
+    int workers;
 
     @Option(names = "--log", paramLabel = "FILE", description = "Also write the log to this file (appended).")
     Path logFile;
@@ -66,6 +72,9 @@ public final class NodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (leaseSeconds < 2 || leaseSeconds > 3600) {
             throw new CliException(2, "--lease must be 2 to 3600 seconds");
+        }
+        if (workers < 1 || workers > 256) {
+            throw new CliException(2, "--workers must be 1 to 256");
         }
         LabDatabase lab;
         try {
@@ -84,7 +93,8 @@ public final class NodeCommand implements Callable<Integer> {
             logTo(logFile);
         }
         Files.createDirectories(results);
-        SchedulerConfig config = SchedulerConfig.lab(lab, results.toAbsolutePath());
+        SchedulerConfig config = SchedulerConfig.lab(lab, results.toAbsolutePath())
+                .withLimits(new Limits(workers, Limits.DEFAULT.maxActiveUsers()));
         for (JobHandler handler : JobHandlers.desktop()) {
             config = config.withHandler(handler);
         }
@@ -100,7 +110,7 @@ public final class NodeCommand implements Callable<Integer> {
             stopped.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("pathlane node " + lab.node() + ": this node's engine decides for the lab database now");
+        out.println("pathlane node " + lab.node() + ": joined the lab with " + workers + " worker(s)");
         out.flush();
         stopped.await();
         return 0;

@@ -62,8 +62,18 @@ final class EngineLoop {
     private long batches;
     private long ops;
 
+    /** Where started jobs run in a lab (several nodes); null for a database of its own. */
+    private final NodePlacement placement;
+    private boolean rebuildRequested;
+
     EngineLoop(Database database, StateStore store, InstantSource clock, EventBus bus, Limits limits,
             org.pathlane.scheduler.persistence.EngineLease lease) {
+        this(database, store, clock, bus, limits, lease, null);
+    }
+
+    EngineLoop(Database database, StateStore store, InstantSource clock, EventBus bus, Limits limits,
+            org.pathlane.scheduler.persistence.EngineLease lease, NodePlacement placement) {
+        this.placement = placement;
         this.lease = lease;
         this.database = database;
         this.store = store;
@@ -71,6 +81,15 @@ final class EngineLoop {
         this.bus = bus;
         this.rules = newRuleBook(limits);
         this.thread = Thread.ofPlatform().name("pathlane-scheduler").daemon(true).unstarted(this::loop);
+    }
+
+    /**
+     * From an op, on the engine thread: after this op the rule book is rebuilt from the database as this
+     * transaction sees it (the op changed stored state behind the rule book's back, e.g. put a dead node's jobs
+     * back to PENDING).
+     */
+    void requestRebuild() {
+        rebuildRequested = true;
     }
 
     private RuleBook newRuleBook(Limits limits) {
@@ -117,9 +136,16 @@ final class EngineLoop {
         try {
             runLoop();
         } catch (org.pathlane.scheduler.persistence.EngineLease.LostException e) {
-            LOG.error("The scheduler stopped: {}", e.getMessage());
+            if (placement == null) {
+                LOG.error("The scheduler stopped: {}", e.getMessage());
+            } else {
+                // A lab node that was paused past its lease: another node decides now, and this one goes on as a worker.
+                LOG.warn("{}", e.getMessage());
+            }
             death = e;
-            runner.close();
+            if (placement == null) {
+                runner.close();
+            }
         } catch (Throwable e) {
             LOG.error("The scheduler stopped: {}. Jobs stay as they were stored; restart PathLane", e.toString(), e);
             death = e;
@@ -219,12 +245,20 @@ final class EngineLoop {
         try {
             database.inTransaction(session -> {
                 current = session;
-                Batch context = new Batch(rules, session, now, store);
                 for (int i = 0; i < batch.size(); i++) {
-                    results[i] = batch.get(i).op().apply(context);
+                    results[i] = batch.get(i).op().apply(new Batch(rules, session, now, store));
+                    if (rebuildRequested) {
+                        rebuildRequested = false;
+                        List<Transition> before = rules.drain();
+                        persist(session, before, now);
+                        committed.addAll(before);
+                        rules = newRuleBook(rules.limits());
+                        store.restore(session, rules);
+                        placement.rebuild(session);
+                    }
                     rules.settle();
                     List<Transition> decided = rules.drain();
-                    store.apply(session, decided, now);
+                    persist(session, decided, now);
                     committed.addAll(decided);
                 }
                 if (lease != null) {
@@ -247,6 +281,13 @@ final class EngineLoop {
         }
     }
 
+    private void persist(StatelessSession session, List<Transition> decided, long now) {
+        store.apply(session, decided, now);
+        if (placement != null) {
+            placement.placed(session, decided, now);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> void complete(Pending<T> pending, Object result) {
         pending.done().complete((T) result);
@@ -256,7 +297,11 @@ final class EngineLoop {
         bus.publish(committed, now);
         for (Transition t : committed) {
             if (t.kind() == Transition.Kind.JOB_STARTED) {
-                runner.start(t.job());
+                if (placement == null) {
+                    runner.start(t.job());
+                } else {
+                    placement.started(t.job());
+                }
             } else if (t.kind() == Transition.Kind.CANCEL_REQUESTED) {
                 runner.cancel(t.job().id());
             }
@@ -290,10 +335,17 @@ final class EngineLoop {
 
     private void reload() {
         rules = newRuleBook(rules.limits());
+        rebuildRequested = false;
         database.inTransaction(session -> {
             current = session;
             store.restore(session, rules);
-            store.apply(session, rules.drain(), lastNow);
+            if (placement != null) {
+                placement.rebuild(session);
+            }
+            persist(session, rules.drain(), lastNow);
+            if (lease != null) {
+                lease.renew(session, lastNow);
+            }
             return null;
         });
         current = null;

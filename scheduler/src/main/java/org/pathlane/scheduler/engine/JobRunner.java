@@ -27,7 +27,7 @@ final class JobRunner implements AutoCloseable {
 
     /** Where a worker reports that its handler returned. */
     interface Outcomes {
-        void jobEnded(String workflowId, String jobKey, boolean succeeded, String failure);
+        void jobEnded(String jobId, String workflowId, String jobKey, int attempt, boolean succeeded, String failure);
     }
 
     private final Map<String, JobHandler> handlers;
@@ -110,14 +110,42 @@ final class JobRunner implements AutoCloseable {
     }
 
     void start(JobNode job) {
-        lastStart = System.nanoTime();
         // The workflow's jobs are fixed once it is submitted; resultDirOf looks one up only when a handler asks.
         List<JobNode> siblings = job.workflow().jobs();
-        Running run = new Running(job.id(), job.workflow().user(), job.workflow().id(), job.key(), siblings, job.attempt(),
-                job.params(), resultDir(job.workflow().user(), job.workflow().id(), job.key()));
-        running.put(job.id(), run);
+        start(new Assignment(job.id(), job.workflow().user(), job.workflow().id(), job.key(), job.type(), job.params(),
+                job.attempt(), () -> siblings.stream().map(JobNode::key).toList()));
+    }
+
+    /**
+     * A job given to this node's workers: by its own engine, or in a lab by the decider on another node.
+     *
+     * @param siblingKeys the keys of the job's workflow's jobs, looked up only when a handler asks for one
+     */
+    record Assignment(String jobId, String user, String workflowId, String jobKey, String type,
+            Map<String, Object> params, int attempt, java.util.function.Supplier<List<String>> siblingKeys) {
+    }
+
+    /** Starts the job on a worker; false (nothing done) if this node already runs it. */
+    boolean start(Assignment job) {
+        lastStart = System.nanoTime();
+        Running run = new Running(job.jobId(), job.user(), job.workflowId(), job.jobKey(), job.siblingKeys(),
+                job.attempt(), job.params(), resultDir(job.user(), job.workflowId(), job.jobKey()));
+        if (running.putIfAbsent(job.jobId(), run) != null) {
+            return false;
+        }
         JobHandler handler = handlers.get(job.type());
         workers.execute(() -> run.execute(handler));
+        return true;
+    }
+
+    /** Whether a job of this id is in one of this node's workers. */
+    boolean runs(String jobId) {
+        return running.containsKey(jobId);
+    }
+
+    /** The ids of the jobs in this node's workers. */
+    java.util.Set<String> runningIds() {
+        return java.util.Set.copyOf(running.keySet());
     }
 
     /** Rule 11: sets the job's token and interrupts its thread if it is still in the handler. */
@@ -176,9 +204,10 @@ final class JobRunner implements AutoCloseable {
         private volatile boolean cancelled;
         private Thread thread;
 
-        private final List<JobNode> siblings;
+        private final java.util.function.Supplier<List<String>> siblings;
 
-        Running(String id, String user, String workflowId, String jobKey, List<JobNode> siblings, int attempt,
+        Running(String id, String user, String workflowId, String jobKey, java.util.function.Supplier<List<String>> siblings,
+                int attempt,
                 Map<String, Object> params,
                 Path resultDir) {
             this.id = id;
@@ -223,7 +252,7 @@ final class JobRunner implements AutoCloseable {
                 Thread.interrupted();
                 running.remove(id);
                 progress.remove(id);
-                outcomes.jobEnded(workflowId, jobKey, succeeded, failure);
+                outcomes.jobEnded(id, workflowId, jobKey, attempt, succeeded, failure);
             }
         }
 
@@ -284,7 +313,7 @@ final class JobRunner implements AutoCloseable {
 
         @Override
         public Path resultDirOf(String otherJob) {
-            if (otherJob == null || siblings.stream().noneMatch(j -> j.key().equals(otherJob))) {
+            if (otherJob == null || !siblings.get().contains(otherJob)) {
                 throw new IllegalArgumentException("this workflow has no job \"" + otherJob + "\"; name a job of "
                         + "this workflow by its id");
             }

@@ -17,9 +17,16 @@ import java.util.UUID;
  *
  * @param node    this PathLane's name in the lab (host name, process id and a random suffix by default)
  * @param lease   how long the engine lease lasts without renewal: after a node dies, another takes over within it
- * @param standby wait for the lease when another node holds it (a server node) instead of refusing (the app)
+ * @param standby kept for callers of the one-engine lab mode; every node now joins the lab as a worker, and
+ *                the one holding the engine lease decides
+ * @param eventLog the decider appends every committed event to {@code pl_event} (for {@code pathlane sim --nodes})
  */
-public record LabDatabase(String jdbcUrl, String user, String password, String node, Duration lease, boolean standby) {
+public record LabDatabase(String jdbcUrl, String user, String password, String node, Duration lease, boolean standby,
+        boolean eventLog) {
+
+    public LabDatabase(String jdbcUrl, String user, String password, String node, Duration lease, boolean standby) {
+        this(jdbcUrl, user, password, node, lease, standby, false);
+    }
 
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(20);
 
@@ -83,15 +90,24 @@ public record LabDatabase(String jdbcUrl, String user, String password, String n
     }
 
     public LabDatabase withStandby(boolean wait) {
-        return new LabDatabase(jdbcUrl, user, password, node, lease, wait);
+        return new LabDatabase(jdbcUrl, user, password, node, lease, wait, eventLog);
     }
 
     public LabDatabase withLease(Duration newLease) {
-        return new LabDatabase(jdbcUrl, user, password, node, newLease, standby);
+        return new LabDatabase(jdbcUrl, user, password, node, newLease, standby, eventLog);
     }
 
     public LabDatabase withNode(String name) {
-        return new LabDatabase(jdbcUrl, user, password, name, lease, standby);
+        return new LabDatabase(jdbcUrl, user, password, name, lease, standby, eventLog);
+    }
+
+    /** The same lab at another JDBC URL (e.g. with {@code currentSchema=} for a simulation's own schema). */
+    public LabDatabase withJdbcUrl(String url) {
+        return new LabDatabase(url, user, password, node, lease, standby, eventLog);
+    }
+
+    public LabDatabase withEventLog(boolean log) {
+        return new LabDatabase(jdbcUrl, user, password, node, lease, standby, log);
     }
 
     /** The address without credentials, for messages. */

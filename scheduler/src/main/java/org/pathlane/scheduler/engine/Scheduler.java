@@ -48,6 +48,7 @@ public final class Scheduler implements AutoCloseable {
 
     private final Database database;
     private final EventBus bus = new EventBus();
+    /** The engine of a workstation of its own; in a lab, {@link ClusterNode#decider()} while this node decides. */
     private final EngineLoop loop;
     private final JobRunner runner;
     private final WorkflowValidator validator;
@@ -57,8 +58,8 @@ public final class Scheduler implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final EngineLease lease;
-    private java.util.concurrent.ScheduledExecutorService renewer;
+    /** This PathLane as a node of a lab database; null on a workstation of its own. */
+    private final ClusterNode cluster;
 
     private Scheduler(SchedulerConfig config, Database database) {
         this.database = database;
@@ -76,15 +77,25 @@ public final class Scheduler implements AutoCloseable {
             warnings.add(w);
         }).orElse(config.limits());
         LabDatabase lab = config.lab();
-        this.lease = lab == null ? null : new EngineLease(database, lab.node(), lab.lease().toMillis());
-        if (lease != null) {
-            // Before anything is requeued: only the engine holding the lease may touch RUNNING jobs, and once it
-            // holds it the node that ran them is gone (its lease expired) or closed.
-            acquire(lease, lab, config.clock(), database.description());
+        if (lab != null) {
+            // A lab: this PathLane is one node; it decides only while it holds the engine lease (see ClusterNode).
+            this.cluster = new ClusterNode(database, lab, config.limits().maxWorkers(), limits.maxActiveUsers(),
+                    config.clock(), bus, store);
+            this.loop = null;
+            this.runner = new JobRunner(handlers, config.resultsDir(), bus, cluster::jobEnded);
+            try {
+                cluster.start(runner);
+            } catch (RuntimeException e) {
+                cluster.close();
+                bus.close();
+                throw new IllegalStateException("Cannot join the " + database.description() + ": " + e.getMessage(), e);
+            }
+            return;
         }
-        this.loop = new EngineLoop(database, store, config.clock(), bus, limits, lease);
+        this.cluster = null;
+        this.loop = new EngineLoop(database, store, config.clock(), bus, limits, null);
         this.runner = new JobRunner(handlers, config.resultsDir(), bus,
-                (workflowId, jobKey, ok, failure) -> loop.submit(b -> {
+                (jobId, workflowId, jobKey, attempt, ok, failure) -> loop.submit(b -> {
                     WorkflowNode workflow = b.rules().workflow(workflowId);
                     if (workflow != null) {
                         b.rules().jobEnded(workflow.job(jobKey), ok, failure);
@@ -96,13 +107,6 @@ public final class Scheduler implements AutoCloseable {
             LOG.info("{} job(s) were running when PathLane last stopped; they go back to PENDING and run again", requeued);
         }
         loop.start(runner);
-        if (lease != null) {
-            // An idle engine commits nothing; an empty batch every third of the lease keeps it (and proves it).
-            long every = Math.max(1, lease.ttlMillis() / 3);
-            renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("pathlane-lease").daemon(true).factory());
-            renewer.scheduleWithFixedDelay(() -> loop.submit(b -> null), every, every, TimeUnit.MILLISECONDS);
-        }
         try {
             await(loop.submit(b -> {
                 b.store().restore(b.session(), b.rules());
@@ -183,21 +187,12 @@ public final class Scheduler implements AutoCloseable {
         validator.validate(spec);
         profiles.require(user);
         String id = Ids.next();
-        String name = spec.name() == null || spec.name().isBlank() ? "workflow" : spec.name();
-        return loop.submit(b -> {
-            WorkflowNode node = b.rules().newWorkflow(user, id, name, b.store().nextOrder(b.session()), WorkflowStatus.WAITING);
-            Map<String, JobNode> byKey = new HashMap<>();
-            for (JobSpec job : spec.jobs()) {
-                byKey.put(job.id(), node.addJob(Ids.next(), job.id(), job.branch(), job.type(),
-                        job.params(), JobStatus.PENDING, 1));
-            }
-            for (JobSpec job : spec.jobs()) {
-                job.dependsOn().forEach(d -> node.link(byKey.get(job.id()), d));
-            }
-            b.store().insertWorkflow(b.session(), node, retryOf, b.now());
-            b.rules().submit(node);
-            return id;
-        });
+        if (cluster != null) {
+            // Stored for the lab's decider, which takes requests in the order they were committed.
+            cluster.submit(id, user, spec, retryOf);
+            return CompletableFuture.completedFuture(id);
+        }
+        return loop.submit(b -> Submissions.store(b, id, user, spec, retryOf));
     }
 
     /** Rule 11 for one job. @return false if it had already ended (or was already being cancelled) */
@@ -207,6 +202,13 @@ public final class Scheduler implements AutoCloseable {
             throw new NotFoundException("workflow " + workflowId + " has no job \"" + jobId + "\"");
         }
         String reason = "cancelled by " + user;
+        if (cluster != null) {
+            boolean unfinished = stored.jobs().stream().anyMatch(j -> j.key().equals(jobId) && !j.status().isTerminal());
+            if (unfinished) {
+                cluster.cancelJob(workflowId, jobId, reason);
+            }
+            return unfinished;
+        }
         return await(loop.submit(b -> {
             WorkflowNode node = b.rules().workflow(workflowId);
             return node != null && b.rules().cancelJob(node.job(jobId), reason);
@@ -215,8 +217,15 @@ public final class Scheduler implements AutoCloseable {
 
     /** Rule 11 for a whole workflow. @return false if it had already finished */
     public boolean cancelWorkflow(String user, String workflowId) {
-        visible(user, workflowId);
+        StoredWorkflow stored = visible(user, workflowId);
         String reason = "workflow cancelled by " + user;
+        if (cluster != null) {
+            boolean unfinished = !stored.status().isTerminal();
+            if (unfinished) {
+                cluster.cancelWorkflow(workflowId, reason);
+            }
+            return unfinished;
+        }
         return await(loop.submit(b -> {
             WorkflowNode node = b.rules().workflow(workflowId);
             return node != null && b.rules().cancelWorkflow(node, reason);
@@ -249,7 +258,9 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private List<WorkflowView> withLiveState(List<StoredWorkflow> stored) {
-        Map<String, WaitExplainer.Wait> waits = await(loop.submit(b -> {
+        EngineLoop deciding = engine();
+        // In a lab only the deciding node knows why a job waits; the others show the stored state.
+        Map<String, WaitExplainer.Wait> waits = deciding == null ? Map.of() : await(deciding.submit(b -> {
             RuleBook rules = b.rules();
             WaitExplainer explainer = new WaitExplainer(rules);
             Map<String, WaitExplainer.Wait> found = new HashMap<>();
@@ -278,7 +289,12 @@ public final class Scheduler implements AutoCloseable {
 
     /** Who holds an active slot and who waits, in order. Names only: visible to every user. */
     public UserQueue userQueue() {
-        return await(loop.submit(b -> {
+        EngineLoop deciding = engine();
+        if (deciding == null) {
+            throw new IllegalStateException("node " + cluster.name() + " does not decide for the lab now, so it cannot "
+                    + "show the user queue; ask the node that does");
+        }
+        return await(deciding.submit(b -> {
             List<String> waiting = b.rules().admissionQueue().stream().map(WorkflowNode::user)
                     .filter(u -> !b.rules().activeUsers().contains(u)).distinct().toList();
             return new UserQueue(b.rules().activeUsers(), waiting, b.rules().limits().maxActiveUsers());
@@ -294,6 +310,10 @@ public final class Scheduler implements AutoCloseable {
     }
 
     public Limits limits() {
+        if (cluster != null) {
+            // maxWorkers is this node's own; maxActiveUsers holds lab-wide.
+            return new Limits(cluster.workers(), cluster.maxActiveUsers());
+        }
         return await(loop.submit(b -> b.rules().limits()));
     }
 
@@ -304,6 +324,10 @@ public final class Scheduler implements AutoCloseable {
     public void setLimits(String user, Limits limits) {
         profiles.requireAdmin(user, "change the limits");
         profileStore.saveLimits(limits);
+        if (cluster != null) {
+            cluster.setMaxActiveUsers(limits.maxActiveUsers());
+            return;
+        }
         await(loop.submit(b -> {
             b.rules().setLimits(limits);
             return null;
@@ -324,64 +348,27 @@ public final class Scheduler implements AutoCloseable {
 
     /**
      * Stops scheduling. Running jobs are interrupted and stay RUNNING in the database: the next start puts
-     * them back to PENDING (attempt + 1), exactly as after a crash.
+     * them back to PENDING (attempt + 1), exactly as after a crash. A node of a lab puts its running jobs back to
+     * PENDING at once, for the other nodes, and gives up the engine lease if it held it.
      */
     @Override
     public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
-        if (renewer != null) {
-            renewer.shutdownNow();
-        }
-        loop.stop();
-        runner.close();
-        if (lease != null && !loop.dead()) {
-            try {
-                lease.release();
-            } catch (RuntimeException e) {
-                LOG.warn("Could not give up the engine lease of {} ({}); another node takes over when it expires",
-                        database.description(), e.getMessage());
-            }
+        if (cluster != null) {
+            cluster.close();
+        } else {
+            loop.stop();
+            runner.close();
         }
         bus.close();
         database.close();
     }
 
-    /** Takes the engine lease, waiting for it on a standby node; refuses with who holds it otherwise. */
-    private static void acquire(EngineLease lease, LabDatabase lab, java.time.InstantSource clock, String description) {
-        boolean waitingLogged = false;
-        while (true) {
-            java.util.Optional<EngineLease.Holder> other;
-            try {
-                other = lease.tryAcquire(clock.millis());
-            } catch (RuntimeException e) {
-                // Two first nodes inserted the lease row at once and this one lost: the row exists now.
-                other = lease.tryAcquire(clock.millis());
-            }
-            if (other.isEmpty()) {
-                return;
-            }
-            EngineLease.Holder holder = other.get();
-            if (!lab.standby()) {
-                throw new IllegalStateException("The " + description + " is in use by the PathLane engine of "
-                        + holder.holder() + " (its lease runs until " + java.time.Instant.ofEpochMilli(holder.expiresAt())
-                        + "); one engine at a time decides for a lab database: stop that one, or wait until its lease "
-                        + "runs out if it died");
-            }
-            if (!waitingLogged) {
-                LOG.info("Waiting for the engine lease of {}: {} holds it until {}", description, holder.holder(),
-                        java.time.Instant.ofEpochMilli(holder.expiresAt()));
-                waitingLogged = true;
-            }
-            long wait = Math.max(10, Math.min(holder.expiresAt() - clock.millis() + 10, lease.ttlMillis() / 3));
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Stopped while waiting for the engine lease of " + description, e);
-            }
-        }
+    /** The engine that decides here: this workstation's, or in a lab this node's while it holds the lease. */
+    private EngineLoop engine() {
+        return cluster == null ? loop : cluster.decider();
     }
 
     static <T> T await(CompletableFuture<T> future) {

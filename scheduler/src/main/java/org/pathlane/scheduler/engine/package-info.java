@@ -60,6 +60,16 @@
  *     records {@code retryOf}.</li>
  * <li>Ids are time-ordered UUIDs, submission and activation order come from one database sequence, and times
  *     from the injected clock: nothing assumes a single process.</li>
+ * <li>On a lab database ({@link org.pathlane.scheduler.engine.SchedulerConfig#lab}) every PathLane is a node
+ *     ({@code ClusterNode}): it runs the jobs given to it and the holder of the engine lease decides, with
+ *     {@code maxWorkers} per node (the rule book's cap is the live nodes' workers together, and each started
+ *     job goes to the live node with the most free workers, the deciding node on a tie) and
+ *     {@code maxActiveUsers} lab-wide. A submission's place in the FIFO is the order the decider takes the
+ *     requests in ({@code pl_inbox}, the order they were committed), not the wall-clock time of each node.
+ *     A dead node's RUNNING jobs go back to PENDING once its heartbeat is older than the lease. On a node that
+ *     does not decide, {@code workflows} shows no wait reasons and {@code userQueue} is refused (only the
+ *     decider knows them); {@code limits()} gives this node's workers and the lab's {@code maxActiveUsers}.
+ *     A job's outcome reported by a run the decider already found dead is ignored: the job runs again.</li>
  * </ul>
  */
 package org.pathlane.scheduler.engine;

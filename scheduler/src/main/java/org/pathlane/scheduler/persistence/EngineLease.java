@@ -76,7 +76,7 @@ public final class EngineLease {
                 Holder current = read(c);
                 throw new LostException("this PathLane (" + holder + ") no longer holds the lab database's engine "
                         + "lease" + (current == null ? "" : "; " + current.holder() + " took over")
-                        + ": it stops scheduling here, and its running jobs run again on the engine that holds it");
+                        + ": it stops deciding here (its running jobs go on), and the node holding the lease decides");
             }
         });
     }

@@ -30,13 +30,15 @@ import org.pathlane.scheduler.event.SchedulerEvent;
 import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.scheduler.jobs.SleepJob;
 import org.pathlane.scheduler.model.JobStatus;
+import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.model.UserProfile;
 import org.pathlane.scheduler.model.WorkflowStatus;
 
 /**
- * One engine at a time decides for a shared database: a second is refused (or, as a standby, waits), an engine
- * whose lease was taken commits nothing more, and after a kill -9 a standby takes over and runs the dead
- * node's jobs again with attempt + 1.
+ * Several nodes on one lab database, one deciding at a time: a second node joins as a worker and runs jobs the
+ * decider gives it, a node whose lease was taken commits no more decisions and the holder decides instead, another
+ * node takes over deciding when the decider closes, and after a kill -9 another node runs the dead node's jobs again
+ * with attempt + 1.
  */
 class EngineLeaseTest {
 
@@ -53,54 +55,111 @@ class EngineLeaseTest {
         return "jdbc:h2:mem:lease" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     }
 
-    @Test
-    void aSecondEngineOnTheSameLabDatabaseIsRefusedAndSaysWhichNodeHoldsIt() {
-        String url = newH2();
-        try (Scheduler first = Scheduler.start(SchedulerConfig.lab(h2(url, "desk-1"), results))) {
-            assertThatThrownBy(() -> Scheduler.start(SchedulerConfig.lab(h2(url, "desk-2"), results)))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("in use by the PathLane engine of desk-1")
-                    .hasMessageContaining("one engine at a time");
-            assertThat(first.limits()).as("the first engine goes on").isNotNull();
+    /** The engine's events of one node, and a latch released when it announces a workflow's end. */
+    private static final class Seen implements SchedulerListener {
+        final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final CountDownLatch finished = new CountDownLatch(1);
+        final CountDownLatch twoStarted = new CountDownLatch(2);
+
+        @Override
+        public void onEvent(SchedulerEvent e) {
+            events.add(e.type() + " " + (e.jobId() != null ? e.jobId() : e.workflowName()));
+            if (e.type() == EventType.JOB_STARTED) {
+                twoStarted.countDown();
+            }
+            if (e.type() == EventType.WORKFLOW_FINISHED) {
+                finished.countDown();
+            }
         }
-        // Closed cleanly, the lease is given up: the next engine starts at once.
-        try (Scheduler next = Scheduler.start(SchedulerConfig.lab(h2(url, "desk-2"), results))) {
-            assertThat(next.warnings()).isEmpty();
+    }
+
+    private SchedulerConfig node(String url, String name, int workers, SchedulerListener listener) {
+        return SchedulerConfig.lab(h2(url, name).withLease(Duration.ofSeconds(3)), results)
+                .withLimits(new Limits(workers, 3)).withListener(listener);
+    }
+
+    private static WorkflowSpec twoLanes(String name, int ms) {
+        return new WorkflowSpec(name, List.of(
+                new JobSpec("a", "A", SleepJob.TYPE, Map.of("durationMs", ms), List.of()),
+                new JobSpec("b", "B", SleepJob.TYPE, Map.of("durationMs", ms), List.of())));
+    }
+
+    private static List<String> nodesThatRan(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("select node_name from pl_job order by job_key")) {
+            List<String> nodes = new java.util.ArrayList<>();
+            while (r.next()) {
+                nodes.add(r.getString(1));
+            }
+            return nodes;
         }
     }
 
     @Test
-    void anEngineWhoseLeaseWasTakenCommitsNothingMoreAndSaysSo() throws Exception {
+    void aSecondNodeJoinsAsAWorkerAndRunsWhatTheDecidingNodeGivesIt() throws Exception {
         String url = newH2();
-        try (Scheduler engine = Scheduler.start(SchedulerConfig.lab(h2(url, "desk-1"), results))) {
-            engine.profiles().create(null, new UserProfile("ana", null, true, null, null));
+        Seen first = new Seen();
+        try (Scheduler desk1 = Scheduler.start(node(url, "desk-1", 1, first));
+                Scheduler desk2 = Scheduler.start(node(url, "desk-2", 1, new Seen()))) {
+            desk2.profiles().create(null, new UserProfile("ana", null, true, null, null));
+            // Submitted at the node that does not decide: it reaches the one that does through the database.
+            desk2.submit("ana", twoLanes("scan", 200));
+            assertThat(first.finished.await(30, TimeUnit.SECONDS)).as("desk-1 decided the workflow to its end").isTrue();
+            assertThat(desk2.workflows("ana").getFirst().status()).isEqualTo(WorkflowStatus.SUCCEEDED);
+            assertThat(desk1.limits().maxWorkers()).as("maxWorkers is each node's own").isEqualTo(1);
+        }
+        // One worker on each node: the two lanes could only run at once on two nodes.
+        assertThat(nodesThatRan(url)).containsExactlyInAnyOrder("desk-1", "desk-2");
+    }
+
+    @Test
+    void cancellingAWorkflowFromANodeThatDoesNotDecideStopsItsJobsOnEveryNode() throws Exception {
+        String url = newH2();
+        Seen first = new Seen();
+        try (Scheduler desk1 = Scheduler.start(node(url, "desk-1", 1, first));
+                Scheduler desk2 = Scheduler.start(node(url, "desk-2", 1, new Seen()))) {
+            desk2.profiles().create(null, new UserProfile("ana", null, true, null, null));
+            String id = desk2.submit("ana", twoLanes("long scan", 600_000));
+            assertThat(first.twoStarted.await(30, TimeUnit.SECONDS)).as("both lanes started").isTrue();
+            assertThat(desk2.cancelWorkflow("ana", id)).isTrue();
+            // Ten-minute jobs: the workflow ends only because both handlers, one on each node, saw the cancel.
+            assertThat(first.finished.await(60, TimeUnit.SECONDS)).as("the cancelled workflow ended").isTrue();
+            var workflow = desk2.workflows("ana").getFirst();
+            assertThat(workflow.status()).isEqualTo(WorkflowStatus.CANCELLED);
+            assertThat(workflow.jobs()).allSatisfy(j -> assertThat(j.status()).isEqualTo(JobStatus.CANCELLED));
+        }
+        assertThat(nodesThatRan(url)).containsExactlyInAnyOrder("desk-1", "desk-2");
+    }
+
+    @Test
+    void aNodeWhoseLeaseWasTakenDecidesNothingMoreAndTheHolderDecidesInstead() throws Exception {
+        String url = newH2();
+        Seen first = new Seen();
+        Seen second = new Seen();
+        try (Scheduler desk1 = Scheduler.start(node(url, "desk-1", 2, first));
+                Scheduler desk2 = Scheduler.start(node(url, "desk-2", 2, second))) {
+            desk1.profiles().create(null, new UserProfile("ana", null, true, null, null));
             try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
-                s.executeUpdate("update pl_lease set holder = 'gpu-server', expires_at = " + Long.MAX_VALUE / 2);
+                s.executeUpdate("update pl_lease set holder = 'desk-2', expires_at = " + Long.MAX_VALUE / 2);
             }
-            assertThatThrownBy(() -> engine.submit("ana", new WorkflowSpec("late", List.of(
-                    new JobSpec("j", "A", SleepJob.TYPE, Map.of("durationMs", 0), List.of())))))
-                    .hasMessageContaining("no longer holds the lab database's engine lease")
-                    .hasMessageContaining("gpu-server took over");
-            assertThatThrownBy(() -> engine.workflows("ana")).hasMessageContaining("no longer holds");
-            try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
-                    ResultSet r = s.executeQuery("select count(*) from pl_workflow")) {
-                r.next();
-                assertThat(r.getInt(1)).as("workflows committed after the lease was lost").isZero();
-            }
+            desk1.submit("ana", twoLanes("late", 0));
+            assertThat(second.finished.await(30, TimeUnit.SECONDS)).as("desk-2, which holds the lease, decided it").isTrue();
+            assertThat(first.events).as("desk-1 committed nothing after its lease was taken").isEmpty();
+            assertThat(desk1.workflows("ana").getFirst().status()).isEqualTo(WorkflowStatus.SUCCEEDED);
         }
     }
 
     @Test
-    void aStandbyWaitsWhileTheHolderRunsAndTakesOverWhenItCloses() throws Exception {
+    void whenTheDecidingNodeClosesAnotherDecidesAndRunsItsJobs() throws Exception {
         String url = newH2();
-        Scheduler first = Scheduler.start(SchedulerConfig.lab(h2(url, "desk-1"), results));
-        CompletableFuture<Scheduler> standby = CompletableFuture.supplyAsync(
-                () -> Scheduler.start(SchedulerConfig.lab(h2(url, "gpu-server").withStandby(true), results)));
-        first.profiles().create(null, new UserProfile("ana", null, true, null, null));
-        assertThat(standby).as("the standby waits while desk-1 holds the lease").isNotDone();
-        first.close();
-        try (Scheduler second = standby.get(20, TimeUnit.SECONDS)) {
-            assertThat(second.profiles().find("ana")).isPresent();
+        Seen second = new Seen();
+        Scheduler desk1 = Scheduler.start(node(url, "desk-1", 2, new Seen()));
+        try (Scheduler desk2 = Scheduler.start(node(url, "gpu-server", 2, second))) {
+            desk1.profiles().create(null, new UserProfile("ana", null, true, null, null));
+            desk1.close();
+            desk2.submit("ana", twoLanes("after", 0));
+            assertThat(second.finished.await(30, TimeUnit.SECONDS)).as("gpu-server took over deciding").isTrue();
+            assertThat(desk2.workflows("ana").getFirst().status()).isEqualTo(WorkflowStatus.SUCCEEDED);
         }
     }
 

@@ -20,6 +20,13 @@ import org.pathlane.scheduler.api.JobSpec;
  * <p>The engine settles after every input, so before each event that starts from outside the engine (a
  * submission, a worker's outcome, a user's cancel) the replayed state must be settled: no admissible
  * workflow waiting, no idle active user, no ready job while a worker is free (rules 3, 5, 10).
+ *
+ * <p>A trace of several nodes ({@code sim --nodes}) is read with rule 1 per node ({@code maxWorkers} is each
+ * node's; every {@code JOB_STARTED} names its node) and a worker free when a live node seen in the trace has fewer
+ * than {@code maxWorkers} jobs. A killed node's jobs go back to PENDING at one instant between its last start and the
+ * first start again of one of them; that instant is not in the trace, so the checker puts them back right after the
+ * node's last start and does not judge fair dispatch (rule 9) or work conservation (rule 10) until the first of them
+ * starts again. Every other rule is checked throughout, and a job may start again only after its node was killed.
  */
 final class TraceChecker {
 
@@ -39,6 +46,15 @@ final class TraceChecker {
     private long submissions;
     private JsonNode previous;
     private int line;
+    /** Nodes of a cluster trace (0: one engine). */
+    private final int nodes;
+    private final Set<String> killed;
+    private final Map<String, Integer> runningOn = new HashMap<>();
+    private final Set<String> deadNodes = new HashSet<>();
+    /** Line number (1-based) after which each killed node's jobs are put back, and the end of its blind window. */
+    private final Map<Integer, String> requeueAfter = new HashMap<>();
+    private final List<int[]> blind = new ArrayList<>();
+    private final Map<String, List<Job>> lanes = new HashMap<>();
 
     private static final class Flow {
         String id;
@@ -57,9 +73,19 @@ final class TraceChecker {
         long startedAt;
         int terminalEvents;
         int starts;
+        String node;
+        int requeues;
+        boolean putBack;
     }
 
     TraceChecker(Scenario scenario) {
+        this(scenario, 0, Set.of());
+    }
+
+    /** A trace of {@code nodes} engines, of which the nodes named in {@code killed} were killed during the run. */
+    TraceChecker(Scenario scenario, int nodes, Set<String> killed) {
+        this.nodes = nodes;
+        this.killed = killed;
         this.scenario = scenario;
         List<Scenario.Submission> due = new ArrayList<>(scenario.workflows());
         due.sort(Comparator.comparingLong(Scenario.Submission::submitAtMs)); // stable: ties keep file order
@@ -76,15 +102,22 @@ final class TraceChecker {
                 j.spec = spec;
                 f.jobs.add(j);
                 jobs.put(j.id, j);
+                lanes.computeIfAbsent(f.user + '\u0000' + spec.branch(), k -> new ArrayList<>()).add(j);
             }
         }
     }
 
     /** @return every violation found, empty when the trace obeys every rule */
     List<String> check(List<String> traceLines) {
+        if (nodes > 0) {
+            findTakeovers(traceLines);
+        }
         long lastT = 0;
         for (String text : traceLines) {
             line++;
+            if (requeueAfter.containsKey(line - 1)) {
+                putBack(requeueAfter.get(line - 1));
+            }
             JsonNode e;
             try {
                 e = JSON.readTree(text);
@@ -105,6 +138,58 @@ final class TraceChecker {
         checkSettled("end of trace");
         checkEnd();
         return violations;
+    }
+
+    /** For each killed node: its last start, and the first start again of one of its jobs after it. */
+    private void findTakeovers(List<String> traceLines) {
+        Map<String, Integer> lastStartOn = new HashMap<>();
+        List<JsonNode> parsed = new ArrayList<>();
+        for (String text : traceLines) {
+            JsonNode e;
+            try {
+                e = JSON.readTree(text);
+            } catch (Exception ex) {
+                e = JSON.createObjectNode();
+            }
+            parsed.add(e);
+            if (e.path("event").asText().equals("JOB_STARTED")) {
+                lastStartOn.put(e.path("node").asText(), parsed.size());
+            }
+        }
+        for (String node : killed) {
+            int last = lastStartOn.getOrDefault(node, 0);
+            requeueAfter.put(last, node);
+            Map<String, String> nodeOf = new HashMap<>();
+            int firstAgain = last;
+            for (int i = 0; i < parsed.size(); i++) {
+                JsonNode e = parsed.get(i);
+                if (e.path("event").asText().equals("JOB_STARTED")) {
+                    String before = nodeOf.put(e.path("job").asText(), e.path("node").asText());
+                    if (i + 1 > last && node.equals(before)) {
+                        firstAgain = i + 1;
+                        break;
+                    }
+                }
+            }
+            blind.add(new int[] {last + 1, firstAgain});
+        }
+    }
+
+    private boolean blind() {
+        return blind.stream().anyMatch(w -> line >= w[0] && line <= w[1]);
+    }
+
+    /** The killed node's RUNNING jobs go back to PENDING (the decider found its heartbeat expired). */
+    private void putBack(String node) {
+        deadNodes.add(node);
+        for (Job j : jobs.values()) {
+            if (j.status.equals("RUNNING") && node.equals(j.node)) {
+                end(j, "PENDING");
+                j.terminalEvents--;
+                j.requeues++;
+                j.putBack = true;
+            }
+        }
     }
 
     private boolean startsFromOutside(JsonNode e) {
@@ -177,6 +262,7 @@ final class TraceChecker {
             }
             case "JOB_STARTED" -> started(job, t, text);
             case "JOB_SUCCEEDED", "JOB_FAILED" -> {
+                unPutBack(job);
                 if (!job.status.equals("RUNNING")) {
                     fail("job ended without running: " + text);
                 }
@@ -193,7 +279,10 @@ final class TraceChecker {
                 }
                 end(job, type.substring(4));
             }
-            case "JOB_CANCELLED" -> cancelled(job, e.path("reason").asText(), t, text);
+            case "JOB_CANCELLED" -> {
+                unPutBack(job);
+                cancelled(job, e.path("reason").asText(), t, text);
+            }
             case "WORKFLOW_FINISHED" -> finished(flow, e.path("state").asText(), text);
             case "USER_RELEASED" -> {
                 if (activeSince.remove(user) == null) {
@@ -212,8 +301,9 @@ final class TraceChecker {
             fail("rule 11: a cancelled job started: " + text);
         }
         if (!ready(job)) {
-            fail("rules 2/3/6/7: job started while not ready: " + text);
-        } else {
+            fail("rules 2/3/6/7: job started while not ready" + (job.status.equals("RUNNING") ? " (it runs already)" : "")
+                    + ": " + text);
+        } else if (!blind()) {
             Job expected = fairPick();
             if (expected != job) {
                 fail("rule 9: started " + job.id + " but fair dispatch picks " + expected.id + ": " + text);
@@ -221,9 +311,20 @@ final class TraceChecker {
         }
         running++;
         runningOf.merge(job.flow.user, 1, Integer::sum);
-        if (running > scenario.limits().maxWorkers()) {
+        if (nodes == 0 && running > scenario.limits().maxWorkers()) {
             fail("rule 1: " + running + " jobs running: " + text);
         }
+        if (nodes > 0) {
+            job.node = text.contains("\"node\"") ? nodeOf(text) : null;
+            if (job.node == null || job.node.isBlank()) {
+                fail("JOB_STARTED of a cluster trace without its node: " + text);
+            } else if (deadNodes.contains(job.node)) {
+                fail("a job started on a node that was killed: " + text);
+            } else if (runningOn.merge(job.node, 1, Integer::sum) > scenario.limits().maxWorkers()) {
+                fail("rule 1: " + runningOn.get(job.node) + " jobs running on " + job.node + ": " + text);
+            }
+        }
+        job.putBack = false;
         job.status = "RUNNING";
         job.startedAt = t;
         job.starts++;
@@ -253,6 +354,9 @@ final class TraceChecker {
         if (job.status.equals("RUNNING")) {
             running--;
             runningOf.merge(job.flow.user, -1, Integer::sum);
+            if (job.node != null) {
+                runningOn.merge(job.node, -1, Integer::sum);
+            }
         }
         job.status = status;
         job.terminalEvents++;
@@ -272,14 +376,28 @@ final class TraceChecker {
         queue.remove(flow);
     }
 
+    /**
+     * The checker put a killed node's job back right after the node's last start; an outcome of it before it
+     * started again means the decider took that outcome before it found the node dead: it was still running.
+     */
+    private void unPutBack(Job job) {
+        if (job.putBack && job.status.equals("PENDING")) {
+            job.putBack = false;
+            job.requeues--;
+            job.status = "RUNNING";
+            running++;
+            runningOf.merge(job.flow.user, 1, Integer::sum);
+            runningOn.merge(job.node, 1, Integer::sum);
+        }
+    }
+
     /** Rules 2, 3, 6, 7: admitted, active user, every earlier job of the lane terminal, dependencies succeeded. */
     private boolean ready(Job job) {
         if (!job.status.equals("PENDING") || !job.flow.admitted || !activeSince.containsKey(job.flow.user)) {
             return false;
         }
-        for (Job other : jobs.values()) {
-            if (other.flow.user.equals(job.flow.user) && other.spec.branch().equals(job.spec.branch())
-                    && other.flow.seq >= 0 && before(other, job) && !isTerminal(other)) {
+        for (Job other : lanes.get(job.flow.user + '\u0000' + job.spec.branch())) {
+            if (other.flow.seq >= 0 && before(other, job) && !isTerminal(other)) {
                 return false;
             }
         }
@@ -313,9 +431,26 @@ final class TraceChecker {
                 fail("rule 5: user " + user + " keeps a slot with no admitted work, before " + where);
             }
         }
-        if (running < scenario.limits().maxWorkers()) {
+        if (freeWorker() && !blind()) {
             jobs.values().stream().filter(this::ready).findFirst().ifPresent(j ->
                     fail("rule 10: job " + j.id + " is ready and a worker is free, before " + where));
+        }
+    }
+
+    /** One engine: fewer than maxWorkers running. Several: a live node seen in the trace has a free worker. */
+    private boolean freeWorker() {
+        if (nodes == 0) {
+            return running < scenario.limits().maxWorkers();
+        }
+        return runningOn.entrySet().stream().anyMatch(n -> !deadNodes.contains(n.getKey())
+                && n.getValue() < scenario.limits().maxWorkers());
+    }
+
+    private static String nodeOf(String text) {
+        try {
+            return JSON.readTree(text).path("node").asText(null);
+        } catch (Exception e) {
+            return null;
         }
     }
 
@@ -324,8 +459,9 @@ final class TraceChecker {
             if (j.terminalEvents != 1) {
                 fail("job " + j.id + " has " + j.terminalEvents + " terminal events (expected exactly 1)");
             }
-            if (j.starts > 1) {
-                fail("job " + j.id + " started " + j.starts + " times");
+            if (j.starts > 1 + j.requeues) {
+                fail("job " + j.id + " started " + j.starts + " times" + (j.requeues > 0 ? ", put back " + j.requeues
+                        + " time(s) after its node was killed" : ""));
             }
             if (j.status.equals("FAILED") || j.status.equals("CANCELLED")) {
                 for (Job other : j.flow.jobs) {

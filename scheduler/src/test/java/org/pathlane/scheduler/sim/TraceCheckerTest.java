@@ -79,4 +79,65 @@ class TraceCheckerTest {
         assertThat(String.join("\n", new TraceChecker(SCENARIO).check(trace)))
                 .contains("sim: workflow w2 submitted before w1");
     }
+
+    // Cluster traces: two users each with two lanes, one worker per node, two user slots.
+    private static final Scenario LAB = new ScenarioParser().parse("""
+            {"config": {"maxActiveUsers": 2, "maxWorkers": 1},
+             "workflows": [
+               {"id": "w1", "user": "alice", "jobs": [
+                 {"id": "a1", "branch": "A", "durationMs": 0}, {"id": "a2", "branch": "B", "durationMs": 0}]}]}
+            """, "lab.json");
+
+    private static String on(String event, String job, String branch, String node, int t) {
+        return "{\"t\":" + t + ",\"event\":\"" + event + "\",\"user\":\"alice\",\"workflow\":\"w1\",\"job\":\""
+                + job + "\",\"branch\":\"" + branch + "\"" + (node == null ? "" : ",\"node\":\"" + node + "\"") + "}";
+    }
+
+    private static final List<String> LAB_START = List.of(SUBMIT_W1, ACTIVATE_ALICE, ADMIT_W1);
+    private static final List<String> LAB_END = List.of(
+            "{\"t\":9,\"event\":\"WORKFLOW_FINISHED\",\"user\":\"alice\",\"workflow\":\"w1\",\"state\":\"SUCCEEDED\"}",
+            "{\"t\":9,\"event\":\"USER_RELEASED\",\"user\":\"alice\"}");
+
+    private static List<String> lab(String... middle) {
+        List<String> trace = new java.util.ArrayList<>(LAB_START);
+        trace.addAll(List.of(middle));
+        trace.addAll(LAB_END);
+        return trace;
+    }
+
+    @Test
+    void aClusterTraceWithOneWorkerOnEachOfTwoNodesPasses() {
+        List<String> trace = lab(on("JOB_STARTED", "a1", "A", "n1", 0), on("JOB_STARTED", "a2", "B", "n2", 0),
+                on("JOB_SUCCEEDED", "a1", "A", null, 1), on("JOB_SUCCEEDED", "a2", "B", null, 1));
+        assertThat(new TraceChecker(LAB, 2, java.util.Set.of()).check(trace)).isEmpty();
+        assertThat(String.join("\n", new TraceChecker(LAB).check(trace))).as("one engine has one worker")
+                .contains("rule 1: 2 jobs running");
+    }
+
+    @Test
+    void twoJobsOnANodeOfOneWorkerAreCaught() {
+        List<String> trace = lab(on("JOB_STARTED", "a1", "A", "n1", 0), on("JOB_STARTED", "a2", "B", "n1", 0),
+                on("JOB_SUCCEEDED", "a1", "A", null, 1), on("JOB_SUCCEEDED", "a2", "B", null, 1));
+        assertThat(String.join("\n", new TraceChecker(LAB, 2, java.util.Set.of()).check(trace)))
+                .contains("rule 1: 2 jobs running on n1");
+    }
+
+    @Test
+    void aJobStartedAgainWhileItsNodeLivesIsCaughtAndAfterItsNodeWasKilledPasses() {
+        List<String> twice = lab(on("JOB_STARTED", "a1", "A", "n1", 0), on("JOB_STARTED", "a1", "A", "n2", 1),
+                on("JOB_SUCCEEDED", "a1", "A", null, 2), on("JOB_STARTED", "a2", "B", "n2", 2),
+                on("JOB_SUCCEEDED", "a2", "B", null, 3));
+        assertThat(String.join("\n", new TraceChecker(LAB, 2, java.util.Set.of()).check(twice)))
+                .contains("it runs already").contains("started 2 times");
+        // n1 killed while a1 ran on it: a1 starts again on n2 and ends once. That is the takeover.
+        assertThat(new TraceChecker(LAB, 2, java.util.Set.of("n1")).check(twice)).isEmpty();
+    }
+
+    @Test
+    void aJobThatEndsTwiceOrNeverInAClusterTraceIsCaught() {
+        List<String> lost = lab(on("JOB_STARTED", "a1", "A", "n1", 0), on("JOB_STARTED", "a2", "B", "n2", 0),
+                on("JOB_SUCCEEDED", "a2", "B", null, 1));
+        assertThat(String.join("\n", new TraceChecker(LAB, 2, java.util.Set.of("n1")).check(lost)))
+                .contains("job a1 has 0 terminal events");
+    }
 }
