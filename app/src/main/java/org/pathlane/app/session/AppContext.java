@@ -79,7 +79,30 @@ public final class AppContext implements AutoCloseable {
 
     /** The desktop set-up: H2 database and results inside the data folder. */
     public static AppContext openDesktop(Path dataDir, List<JobHandler> handlers, java.util.concurrent.Executor fx) throws IOException {
-        return open(dataDir, SchedulerConfig.dataDir(dataDir), handlers, fx);
+        return openDesktop(dataDir, handlers, fx, null);
+    }
+
+    /**
+     * Opens the desktop on its own embedded database, or as one node of a lab's PostgreSQL.
+     *
+     * @param lab the lab to join for this run ({@code --db}), or null for what Settings say
+     */
+    public static AppContext openDesktop(Path dataDir, List<JobHandler> handlers, java.util.concurrent.Executor fx,
+            LabConnection lab) throws IOException {
+        Files.createDirectories(dataDir);
+        LabConnection join = lab != null ? lab : AppSettings.load(dataDir.resolve("settings.json")).lab().orElse(null);
+        if (join == null || join.local()) {
+            return open(dataDir, SchedulerConfig.dataDir(dataDir), handlers, fx);
+        }
+        SchedulerConfig config;
+        try {
+            config = join.config(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("lab database " + join.db() + ": " + e.getMessage(), e);
+        }
+        Files.createDirectories(join.results());
+        LOG.info("Joining the lab database {}", join.describe());
+        return open(dataDir, config, handlers, fx);
     }
 
     public Path dataDir() {

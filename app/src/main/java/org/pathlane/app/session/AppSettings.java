@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.pathlane.jobs.SegmentJobHandler;
 import org.pathlane.scheduler.api.ParamSpec;
+import org.pathlane.scheduler.model.Limits;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class AppSettings {
     private long batch = defaultBatch();
     private boolean dark;
     private WindowPlacement.Box window;
+    private LabConnection lab;
     private String loadProblem = "";
 
     private AppSettings(Path file) {
@@ -59,6 +61,13 @@ public final class AppSettings {
             if (w.path("width").isNumber() && w.path("height").isNumber()) {
                 s.window = new WindowPlacement.Box(w.path("x").asDouble(), w.path("y").asDouble(), w.path("width").asDouble(),
                         w.path("height").asDouble());
+            }
+            JsonNode lab = root.path("lab");
+            if (lab.isObject()) {
+                s.lab = new LabConnection(lab.path("db").asText(""),
+                        lab.path("credentials").asText("").isEmpty() ? null : Path.of(lab.path("credentials").asText()),
+                        lab.path("results").asText("").isEmpty() ? null : Path.of(lab.path("results").asText()),
+                        lab.path("workers").asInt(Limits.DEFAULT.maxWorkers()));
             }
         } catch (IOException | IllegalArgumentException e) {
             Path aside = file.resolveSibling(file.getFileName() + ".damaged");
@@ -94,6 +103,13 @@ public final class AppSettings {
     public synchronized void save() throws IOException {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("device", device).put("tile", tile).put("batch", batch).put("dark", dark);
+        if (lab != null) {
+            ObjectNode l = root.putObject("lab").put("db", lab.db()).put("results", lab.results().toString())
+                    .put("workers", lab.workers());
+            if (lab.credentials() != null) {
+                l.put("credentials", lab.credentials().toString());
+            }
+        }
         if (window != null) {
             root.putObject("window").put("x", window.x()).put("y", window.y()).put("width", window.width())
                     .put("height", window.height());
@@ -101,6 +117,16 @@ public final class AppSettings {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, root.toPrettyString());
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The lab database this desktop joins at start, or empty for its own embedded database. */
+    public synchronized java.util.Optional<LabConnection> lab() {
+        return java.util.Optional.ofNullable(lab);
+    }
+
+    /** Joins a lab database from the next start ({@code null}: this workstation's own database again). */
+    public synchronized void setLab(LabConnection connection) {
+        lab = connection;
     }
 
     /** Why the file could not be read at start, or empty. */

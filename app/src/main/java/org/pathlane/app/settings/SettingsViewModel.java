@@ -1,6 +1,7 @@
 package org.pathlane.app.settings;
 
 import java.io.IOException;
+import org.pathlane.app.session.LabConnection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
@@ -119,6 +120,65 @@ public final class SettingsViewModel {
                 settings.save();
                 text = "Saved. New segmentation jobs start with device " + settings.device() + ", tile "
                         + settings.tile() + ", batch " + settings.batch() + " (after you switch profile or restart).";
+            } catch (IOException e) {
+                text = "Could not save the settings in " + dataDir() + ": " + e.getMessage();
+            }
+            String shown = text;
+            executors.fx().execute(() -> message.set(shown));
+        });
+    }
+
+    /** What this desktop works on from its next start, for the Settings page. */
+    public String labText() {
+        return settings.lab().map(l -> "From its next start this desktop joins the lab database " + l.describe() + ".")
+                .orElse("This desktop uses its own database in " + dataDir() + ".");
+    }
+
+    /**
+     * Joins a lab's PostgreSQL from the next start (admins only: every profile's work moves with it). The address
+     * and credentials are checked now, so a typo is seen here rather than at the next start; nothing is saved when
+     * they are refused. The password itself is never stored: it stays in the credentials file or the environment.
+     *
+     * @param credentials a file with lines user= and password=, or blank for PATHLANE_DB_USER/PATHLANE_DB_PASSWORD
+     */
+    public void saveLab(String db, String credentials, String results, String workers, java.util.Map<String, String> env) {
+        if (!admin()) {
+            message.set("Only an admin can move this workstation onto a lab database: it holds every profile's work.");
+            return;
+        }
+        LabConnection lab;
+        try {
+            lab = new LabConnection(db, credentials == null || credentials.isBlank() ? null : Path.of(credentials.strip()),
+                    results == null || results.isBlank() ? null : Path.of(results.strip()),
+                    Integer.parseInt(workers.strip()));
+            lab.database(env);
+        } catch (NumberFormatException e) {
+            message.set("Not saved: workers must be a whole number.");
+            return;
+        } catch (IllegalArgumentException e) {
+            message.set("Not saved: " + e.getMessage() + ".");
+            return;
+        }
+        settings.setLab(lab);
+        saveThen("PathLane joins the lab database " + lab.describe() + " from its next start. Restart to switch.");
+    }
+
+    /** Back to this workstation's own database from the next start. */
+    public void leaveLab() {
+        if (!admin()) {
+            message.set("Only an admin can change which database this workstation uses.");
+            return;
+        }
+        settings.setLab(null);
+        saveThen("PathLane uses this workstation's own database in " + dataDir() + " from its next start.");
+    }
+
+    private void saveThen(String done) {
+        executors.background().execute(() -> {
+            String text;
+            try {
+                settings.save();
+                text = done;
             } catch (IOException e) {
                 text = "Could not save the settings in " + dataDir() + ": " + e.getMessage();
             }

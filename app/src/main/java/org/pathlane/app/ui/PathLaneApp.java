@@ -34,6 +34,7 @@ public final class PathLaneApp extends Application {
     private static volatile Path dataDir;
     private static volatile List<JobHandler> handlers = List.of();
     private static volatile List<Path> slidesToOpen = List.of();
+    private static volatile org.pathlane.app.session.LabConnection lab;
 
     private final StackPane root = new StackPane();
     private volatile AppContext context;
@@ -60,6 +61,13 @@ public final class PathLaneApp extends Application {
      *     files a file manager passes when a slide is double-clicked); may be empty
      */
     public static void run(Path folder, List<JobHandler> jobHandlers, List<Path> slides) {
+        run(folder, jobHandlers, slides, null);
+    }
+
+    /** @param labToJoin the lab database to join for this run ({@code --db}), or null for what Settings say */
+    public static void run(Path folder, List<JobHandler> jobHandlers, List<Path> slides,
+            org.pathlane.app.session.LabConnection labToJoin) {
+        lab = labToJoin;
         dataDir = folder;
         handlers = List.copyOf(jobHandlers);
         slidesToOpen = List.copyOf(slides);
@@ -97,7 +105,7 @@ public final class PathLaneApp extends Application {
         stage.show();
         Thread opener = new Thread(() -> {
             try {
-                AppContext opened = AppContext.openDesktop(dataDir, handlers, Platform::runLater);
+                AppContext opened = AppContext.openDesktop(dataDir, handlers, Platform::runLater, lab);
                 context = opened;
                 Platform.runLater(() -> {
                     shell = new AppShell(opened, uri -> getHostServices().showDocument(uri), slidesToOpen);
@@ -106,9 +114,14 @@ public final class PathLaneApp extends Application {
             } catch (Exception e) {
                 LOG.error("PathLane could not open its data folder {}", dataDir, e);
                 Platform.runLater(() -> {
-                    opening.setText("PathLane could not open " + dataDir + ": " + e.getMessage()
-                            + "\nCheck that the folder is writable and that no other PathLane uses it, then start again"
-                            + " (or choose another folder with --data-dir).");
+                    String why = String.valueOf(e.getMessage());
+                    opening.setText(why.startsWith("lab database")
+                            ? "PathLane could not join the " + why + "\nCheck the address, the credentials and that the"
+                                    + " database server is reachable, then start again; ./pathlane --db local uses this"
+                                    + " workstation's own database instead (Settings → Lab database to change it for good)."
+                            : "PathLane could not open " + dataDir + ": " + why
+                                    + "\nCheck that the folder is writable and that no other PathLane uses it, then start"
+                                    + " again (or choose another folder with --data-dir).");
                     opening.setWrapText(true);
                     opening.getStyleClass().add("error-text");
                     splash.getChildren().remove(spinner);

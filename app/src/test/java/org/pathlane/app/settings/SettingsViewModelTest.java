@@ -72,4 +72,42 @@ class SettingsViewModelTest {
         adas.saveLimits("3", "2");
         assertThat(adas.messageProperty().get()).isEqualTo("Limits saved: 3 workers, 2 active users.");
     }
+
+    @Test
+    void anAdminMovesTheDesktopOntoALabDatabaseWithoutItsPasswordEverBeingStored() throws Exception {
+        SettingsViewModel bobs = as(bob);
+        bobs.saveLab("postgresql://dbhost/pathlane", "", dir.resolve("share").toString(), "2",
+                java.util.Map.of("PATHLANE_DB_USER", "lab", "PATHLANE_DB_PASSWORD", "s3cret"));
+        assertThat(bobs.messageProperty().get()).contains("Only an admin");
+        assertThat(context.settings().lab()).isEmpty();
+
+        SettingsViewModel adas = as(context.scheduler().profiles().find("ada").orElseThrow());
+        adas.saveLab("mysql://dbhost/pathlane", "", dir.resolve("share").toString(), "2", java.util.Map.of());
+        assertThat(adas.messageProperty().get()).startsWith("Not saved:").contains("postgresql://dbhost/pathlane");
+        adas.saveLab("postgresql://lab:s3cret@dbhost/pathlane", "", dir.resolve("share").toString(), "2", java.util.Map.of());
+        assertThat(adas.messageProperty().get()).contains("do not go on the command line");
+        adas.saveLab("postgresql://dbhost/pathlane", "", dir.resolve("share").toString(), "2", java.util.Map.of());
+        assertThat(adas.messageProperty().get()).contains("no credentials");
+        adas.saveLab("postgresql://dbhost/pathlane", "", "", "2", java.util.Map.of());
+        assertThat(adas.messageProperty().get()).contains("results folder");
+        assertThat(context.settings().lab()).as("nothing refused is saved").isEmpty();
+
+        Path credentials = java.nio.file.Files.writeString(dir.resolve("lab.credentials"), "user=lab\npassword=s3cret\n");
+        adas.saveLab("postgresql://dbhost/pathlane", credentials.toString(), dir.resolve("share").toString(), "3",
+                java.util.Map.of());
+        assertThat(adas.messageProperty().get()).contains("joins the lab database postgresql://dbhost/pathlane")
+                .contains("3 workers here").contains("next start");
+        String saved = java.nio.file.Files.readString(dir.resolve("settings.json"));
+        assertThat(saved).contains("postgresql://dbhost/pathlane").contains(credentials.toString()).doesNotContain("s3cret");
+        org.pathlane.app.session.AppSettings reread = org.pathlane.app.session.AppSettings.load(dir.resolve("settings.json"));
+        assertThat(reread.lab()).hasValueSatisfying(l -> {
+            assertThat(l.workers()).isEqualTo(3);
+            assertThat(l.credentials()).isEqualTo(credentials);
+        });
+        assertThat(adas.labText()).contains("joins the lab database");
+
+        adas.leaveLab();
+        assertThat(org.pathlane.app.session.AppSettings.load(dir.resolve("settings.json")).lab()).isEmpty();
+        assertThat(adas.labText()).startsWith("This desktop uses its own database");
+    }
 }

@@ -42,7 +42,7 @@ public final class SettingsView extends ScrollPane {
         message.textProperty().bind(vm.messageProperty());
         content.getChildren().addAll(title, message, workstation(), password());
         if (vm.admin()) {
-            content.getChildren().addAll(limits(), profiles());
+            content.getChildren().addAll(limits(), lab(), profiles());
         }
         setContent(content);
     }
@@ -84,6 +84,44 @@ public final class SettingsView extends ScrollPane {
         grid.addRow(3, new Label("Batch (tiles)"), batch);
         grid.addRow(4, new Label(""), save);
         return section("This workstation", grid);
+    }
+
+    /** Where this desktop works: its own database, or one node of a lab's PostgreSQL (admin). */
+    private VBox lab() {
+        Label now = new Label(vm.labText());
+        now.setWrapText(true);
+        now.setId("lab-text");
+        TextField db = new TextField(vm.settings().lab().map(l -> l.db()).orElse(""));
+        db.setPromptText("postgresql://dbhost/pathlane");
+        db.setId("lab-db");
+        TextField credentials = new TextField(vm.settings().lab().map(l -> l.credentials() == null ? ""
+                : l.credentials().toString()).orElse(""));
+        credentials.setPromptText("file with user= and password= lines (empty: PATHLANE_DB_USER/PASSWORD)");
+        credentials.setId("lab-credentials");
+        TextField results = new TextField(vm.settings().lab().map(l -> l.results().toString()).orElse(""));
+        results.setPromptText("the lab share's results folder, the same path on every node");
+        results.setId("lab-results");
+        TextField workers = new TextField(String.valueOf(vm.settings().lab().map(l -> l.workers()).orElse(4)));
+        workers.setPrefColumnCount(4);
+        workers.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button join = new Button("Join at next start");
+        join.setId("lab-join");
+        join.setOnAction(e -> {
+            vm.saveLab(db.getText(), credentials.getText(), results.getText(), workers.getText(), System.getenv());
+            now.setText(vm.labText());
+        });
+        Button leave = new Button("Use this workstation's own database");
+        leave.setOnAction(e -> {
+            vm.leaveLab();
+            now.setText(vm.labText());
+        });
+        GridPane grid = grid();
+        grid.addRow(0, new Label("Database"), db);
+        grid.addRow(1, new Label("Credentials file"), credentials);
+        grid.addRow(2, new Label("Results folder"), results);
+        grid.addRow(3, new Label("Workers here"), workers);
+        grid.addRow(4, new Label(""), new HBox(8, join, leave));
+        return section("Lab database (admin)", new VBox(8, now, grid));
     }
 
     private VBox password() {
