@@ -83,6 +83,21 @@ class SegmentJobHandlerTest {
     }
 
     @Test
+    void aNodesDeviceAppliesToJobsThatLeaveItToTheNode() throws Exception {
+        Path slide = SegmentTestSlides.write(tmp.resolve("s.png"), 400, 300, 10, 5);
+        SegmentJobHandler gpuNode = new SegmentJobHandler(org.pathlane.inference.segment.Segmentations.standard(),
+                org.pathlane.inference.model.Device.CUDA);
+        // No GPU here: a node started with --device cuda must not quietly run an auto job on the CPU.
+        RecordingContext auto = new RecordingContext(Map.of("slide", slide.toString(), "device", "auto", "mpp", 0.5),
+                tmp.resolve("auto"));
+        assertThatThrownBy(() -> gpuNode.run(auto)).hasMessageContaining("--device cuda");
+        RecordingContext cpu = new RecordingContext(Map.of("slide", slide.toString(), "device", "cpu", "mpp", 0.5),
+                tmp.resolve("cpu"));
+        gpuNode.run(cpu);
+        assertThat(cpu.dir.resolve("summary.json")).isNotEmptyFile();
+    }
+
+    @Test
     void aCancelledJobStopsWithinABatch() throws Exception {
         Path slide = SegmentTestSlides.write(tmp.resolve("s.png"), 1200, 800, 60, 5);
         RecordingContext ctx = new RecordingContext(Map.of("slide", slide.toString(), "tile", 128, "halo", 32,

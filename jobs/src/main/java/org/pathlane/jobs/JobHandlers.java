@@ -1,6 +1,8 @@
 package org.pathlane.jobs;
 
 import java.util.List;
+import org.pathlane.inference.model.Device;
+import org.pathlane.inference.segment.Segmentations;
 import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.api.JobType;
 import org.pathlane.scheduler.api.ParamSpec;
@@ -16,7 +18,13 @@ public final class JobHandlers {
     }
 
     public static List<JobHandler> desktop() {
-        return List.of(new SegmentJobHandler(), new TissueJobHandler(), new ExportJobHandler());
+        return node(Device.AUTO);
+    }
+
+    /** @param device what segmentation jobs that leave the device to the node ({@code auto}) run on here */
+    public static List<JobHandler> node(Device device) {
+        return List.of(new SegmentJobHandler(Segmentations.standard(), device), new TissueJobHandler(),
+                new ExportJobHandler());
     }
 
     /** What each known job type is called and takes, in the order the editor's palette lists them. */

@@ -61,13 +61,21 @@ public final class SegmentJobHandler implements JobHandler {
                             "process every tile, background too")));
 
     private final Segmentation segmentation;
+    /** What a job asking for {@code auto} runs on at this node ({@code pathlane node --device}). */
+    private final Device nodeDevice;
 
     public SegmentJobHandler() {
         this(Segmentations.standard());
     }
 
     public SegmentJobHandler(Segmentation segmentation) {
+        this(segmentation, Device.AUTO);
+    }
+
+    /** @param nodeDevice the device of this node for jobs that leave it to the node ({@code auto}) */
+    public SegmentJobHandler(Segmentation segmentation, Device nodeDevice) {
         this.segmentation = segmentation;
+        this.nodeDevice = nodeDevice;
     }
 
     @Override
@@ -89,6 +97,11 @@ public final class SegmentJobHandler implements JobHandler {
     @Override
     public void run(JobContext context) throws Exception {
         SegmentRequest request = request(context.params(), context.resultDir());
+        if (request.device() == Device.AUTO && nodeDevice != Device.AUTO) {
+            request = new SegmentRequest(request.slide(), request.out(), request.model(), nodeDevice, request.tile(),
+                    request.halo(), request.batch(), request.region(), request.tissueThreshold(), request.useTissue(),
+                    request.mpp(), request.engine());
+        }
         SegmentSummary summary = segmentation.run(request, new SegmentationListener() {
             @Override
             public void tileDone(int col, int row, List<Nucleus> cells) {

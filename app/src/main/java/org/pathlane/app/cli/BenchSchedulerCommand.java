@@ -115,6 +115,12 @@ public final class BenchSchedulerCommand implements Callable<Integer> {
         if (leaseSeconds < 1 || leaseSeconds > 600) {
             throw new CliException(2, "--lease must be 1 to 600 seconds");
         }
+        try {
+            Class.forName("com.github.kagkarlsson.scheduler.Scheduler", false, BenchSchedulerCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new CliException(2, "bench scheduler --db compares with db-scheduler, which the installers leave out"
+                    + " (a benchmark-only library): run it from a source checkout with ./pathlane bench scheduler --db ...");
+        }
         LabDatabase lab;
         try {
             lab = LabDatabase.parse(db, credentials, System.getenv());

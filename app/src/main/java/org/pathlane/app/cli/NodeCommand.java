@@ -62,6 +62,11 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Jobs this node runs at once (maxWorkers is each node's; default ${DEFAULT-VALUE}).")
     int workers;
 
+    @Option(names = "--device", paramLabel = "auto|cpu|cuda", defaultValue = "auto",
+            description = "Where segmentation jobs that leave the device to the node (auto) run here; cuda fails such a "
+                    + "job when CUDA cannot load (default ${DEFAULT-VALUE}: CUDA when it loads, else the CPU).")
+    String device;
+
     @Option(names = "--log", paramLabel = "FILE", description = "Also write the log to this file (appended).")
     Path logFile;
 
@@ -75,6 +80,12 @@ public final class NodeCommand implements Callable<Integer> {
         }
         if (workers < 1 || workers > 256) {
             throw new CliException(2, "--workers must be 1 to 256");
+        }
+        org.pathlane.inference.model.Device nodeDevice;
+        try {
+            nodeDevice = org.pathlane.inference.model.Device.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(2, "--device: " + e.getMessage());
         }
         LabDatabase lab;
         try {
@@ -95,7 +106,7 @@ public final class NodeCommand implements Callable<Integer> {
         Files.createDirectories(results);
         SchedulerConfig config = SchedulerConfig.lab(lab, results.toAbsolutePath())
                 .withLimits(new Limits(workers, Limits.DEFAULT.maxActiveUsers()));
-        for (JobHandler handler : JobHandlers.desktop()) {
+        for (JobHandler handler : JobHandlers.node(nodeDevice)) {
             config = config.withHandler(handler);
         }
         PrintWriter out = spec.commandLine().getOut();

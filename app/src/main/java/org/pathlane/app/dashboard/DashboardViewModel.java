@@ -161,8 +161,9 @@ public final class DashboardViewModel implements AutoCloseable {
             try {
                 List<WorkflowView> views = scheduler.workflows(user);
                 UserQueue queue = scheduler.userQueue();
+                List<org.pathlane.scheduler.model.LabNode> nodes = scheduler.labNodes();
                 List<WorkflowRow> rows = views.stream().map(this::row).toList();
-                String text = queueText(queue);
+                String text = queueText(queue) + nodesText(nodes);
                 executors.fx().execute(() -> {
                     queueText.set(text);
                     workflows.setAll(rows);
@@ -323,7 +324,8 @@ public final class DashboardViewModel implements AutoCloseable {
         };
         String detail = switch (j.status()) {
             case PENDING -> WaitText.of(j, w.jobs());
-            case RUNNING -> progressMessage == null ? "" : progressMessage;
+            case RUNNING -> j.node() == null ? (progressMessage == null ? "" : progressMessage)
+                    : "on " + j.node() + (progressMessage == null || progressMessage.isEmpty() ? "" : " · " + progressMessage);
             case FAILED, CANCELLED -> j.reason() == null ? "" : j.reason();
             case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.getOrDefault(key(w.id(), j.jobId()),
                     storedWarnings.computeIfAbsent(key(w.id(), j.jobId()), k -> summaryWarnings(j.resultDir()))));
@@ -331,6 +333,15 @@ public final class DashboardViewModel implements AutoCloseable {
         return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
                 j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),
                 LiveNuclei.slideOf(j).orElse(null), j.finishedAt());
+    }
+
+    /** In a lab, each live node with its own workers (maxWorkers is each node's); nothing on a workstation. */
+    static String nodesText(List<org.pathlane.scheduler.model.LabNode> nodes) {
+        if (nodes.isEmpty()) {
+            return "";
+        }
+        return " · Lab nodes: " + String.join(", ", nodes.stream()
+                .map(n -> n.name() + " (" + n.workers() + (n.workers() == 1 ? " worker)" : " workers)")).toList());
     }
 
     private String queueText(UserQueue queue) {

@@ -35,6 +35,10 @@ public final class QuitCheck {
      * @return the question to ask, or empty when no job would be stopped
      */
     public Optional<Confirmation> question(String user) {
+        Optional<String> node = scheduler.labNode();
+        if (node.isPresent()) {
+            return labQuestion(node.get());
+        }
         UserQueue queue = scheduler.userQueue();
         int running = 0;
         int waiting = 0;
@@ -83,6 +87,31 @@ public final class QuitCheck {
                 + " PathLane opens ").append(dataDir).append(" (a segmentation from its last finished tiles).");
         String title = running > 0 || !queue.active().isEmpty() ? "Quit while jobs are running?" : "Quit with jobs waiting?";
         return Optional.of(new Confirmation(title, text.toString(), "Quit and stop them"));
+    }
+
+    /**
+     * On a desktop that is one node of a lab, quitting stops only the jobs running here: they go back to the
+     * lab's queue at once for another node; the rest of the lab carries on. Counts every user's jobs on this node.
+     */
+    private Optional<Confirmation> labQuestion(String node) {
+        int here = 0;
+        Set<String> owners = new LinkedHashSet<>();
+        for (WorkflowView w : scheduler.workflowsOnNode(node)) {
+            for (JobView j : w.jobs()) {
+                if (j.status() == JobStatus.RUNNING && node.equals(j.node())) {
+                    here++;
+                    owners.add(w.user());
+                }
+            }
+        }
+        if (here == 0) {
+            return Optional.empty();
+        }
+        String text = count(here, "job runs", "jobs run") + " on this desktop (" + String.join(", ", owners) + "). "
+                + "Quitting hands " + (here == 1 ? "it" : "them") + " back to the lab's queue at once: another node"
+                + " starts " + (here == 1 ? "it" : "them") + " again (a segmentation from its last finished tiles)."
+                + " Jobs on the lab's other nodes carry on.";
+        return Optional.of(new Confirmation("Quit while jobs run on this desktop?", text, "Quit and hand them over"));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

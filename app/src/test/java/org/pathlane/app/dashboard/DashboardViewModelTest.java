@@ -178,7 +178,7 @@ class DashboardViewModelTest {
 
     private static org.pathlane.scheduler.model.JobView pendingForWorker(int position) {
         return new org.pathlane.scheduler.model.JobView("w", "j1", "A", "sleep", List.of(), JobStatus.PENDING, 1, null,
-                org.pathlane.scheduler.model.WaitReason.WORKER, position, null, null, null, null, Map.of());
+                org.pathlane.scheduler.model.WaitReason.WORKER, position, null, null, null, null, Map.of(), null);
     }
 
     @Test

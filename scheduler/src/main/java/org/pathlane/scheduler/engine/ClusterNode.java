@@ -88,6 +88,14 @@ final class ClusterNode implements AutoCloseable {
         return UUID.randomUUID().toString();
     }
 
+    /** The nodes whose heartbeat is live, by name. */
+    java.util.List<org.pathlane.scheduler.model.LabNode> liveNodes() {
+        long now = clock.millis();
+        return store.nodes().stream().filter(n -> now - n.heartbeatAt() <= ttlMillis)
+                .map(n -> new org.pathlane.scheduler.model.LabNode(n.name(), n.workers()))
+                .sorted(java.util.Comparator.comparing(org.pathlane.scheduler.model.LabNode::name)).toList();
+    }
+
     String name() {
         return name;
     }

@@ -253,6 +253,16 @@ public final class Scheduler implements AutoCloseable {
         return withLiveState(history.workflows(admin ? null : user));
     }
 
+    /**
+     * The unfinished workflows with a job running on {@code node}, whoever's they are: what stops there if the
+     * node stops (asked before a desktop in a lab quits). No user check: it names only this lab's own work.
+     */
+    public List<WorkflowView> workflowsOnNode(String node) {
+        return withLiveState(history.workflows(null).stream().filter(w -> !w.status().isTerminal())
+                .filter(w -> w.jobs().stream().anyMatch(j -> j.status() == JobStatus.RUNNING && node.equals(j.node())))
+                .toList());
+    }
+
     public WorkflowView workflow(String user, String workflowId) {
         return withLiveState(List.of(visible(user, workflowId))).getFirst();
     }
@@ -283,7 +293,7 @@ public final class Scheduler implements AutoCloseable {
                     return new JobView(w.id(), j.key(), j.branch(), j.type(), j.dependsOn(), j.status(), j.attempt(),
                             j.reason(), wait == null ? null : wait.reason(), wait == null ? 0 : wait.position(),
                             runner.progress(j.id()), j.startedAt(), j.finishedAt(),
-                            runner.existingResultDir(w.user(), w.id(), j.key()), j.params());
+                            runner.existingResultDir(w.user(), w.id(), j.key()), j.params(), j.node());
                 }).toList())).toList();
     }
 
@@ -291,8 +301,7 @@ public final class Scheduler implements AutoCloseable {
     public UserQueue userQueue() {
         EngineLoop deciding = engine();
         if (deciding == null) {
-            throw new IllegalStateException("node " + cluster.name() + " does not decide for the lab now, so it cannot "
-                    + "show the user queue; ask the node that does");
+            return storedQueue();
         }
         return await(deciding.submit(b -> {
             List<String> waiting = b.rules().admissionQueue().stream().map(WorkflowNode::user)
@@ -307,6 +316,36 @@ public final class Scheduler implements AutoCloseable {
      */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /**
+     * The user queue as the database holds it, for a lab node that does not decide (a desktop among others):
+     * users with a RUNNING workflow hold a slot; users with only WAITING ones wait, in submission order.
+     */
+    private UserQueue storedQueue() {
+        List<StoredWorkflow> all = history.workflows(null);
+        java.util.LinkedHashSet<String> active = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> waiting = new java.util.LinkedHashSet<>();
+        for (int i = all.size() - 1; i >= 0; i--) { // oldest first
+            StoredWorkflow w = all.get(i);
+            if (w.status() == WorkflowStatus.RUNNING) {
+                active.add(w.user());
+            } else if (w.status() == WorkflowStatus.WAITING) {
+                waiting.add(w.user());
+            }
+        }
+        waiting.removeAll(active);
+        return new UserQueue(List.copyOf(active), List.copyOf(waiting), limits().maxActiveUsers());
+    }
+
+    /** In a lab, this node's name (the one {@link JobView#node()} gives for the jobs it runs); empty otherwise. */
+    public java.util.Optional<String> labNode() {
+        return cluster == null ? java.util.Optional.empty() : java.util.Optional.of(cluster.name());
+    }
+
+    /** In a lab, the live nodes and their workers; empty on a single workstation. */
+    public List<org.pathlane.scheduler.model.LabNode> labNodes() {
+        return cluster == null ? List.of() : cluster.liveNodes();
     }
 
     public Limits limits() {

@@ -16,10 +16,13 @@ import java.util.Map;
  *                      (all 1-based); 0 where no position applies (DEPENDENCY, or not PENDING)
  * @param progress      the last progress the running job reported (not persisted); null if none
  * @param params        the job's parameters as submitted (e.g. a segmentation's slide), read-only; empty if none
+ * @param node          in a lab, the node a running job was given to (the last one for a finished job); null on a
+ *                      single workstation
  */
 public record JobView(String workflowId, String jobId, String branch, String type, List<String> dependsOn,
         JobStatus status, int attempt, String reason, WaitReason waitReason, int queuePosition,
-        Progress progress, Instant startedAt, Instant finishedAt, Path resultDir, Map<String, Object> params) {
+        Progress progress, Instant startedAt, Instant finishedAt, Path resultDir, Map<String, Object> params,
+        String node) {
 
     public JobView {
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));

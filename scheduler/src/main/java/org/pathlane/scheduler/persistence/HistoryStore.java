@@ -13,7 +13,8 @@ public final class HistoryStore {
 
     /** A stored job row. */
     public record StoredJob(String id, String key, String branch, String type, java.util.Map<String, Object> params,
-            List<String> dependsOn, JobStatus status, int attempt, String reason, Instant startedAt, Instant finishedAt) {
+            List<String> dependsOn, JobStatus status, int attempt, String reason, Instant startedAt, Instant finishedAt,
+            String node) {
     }
 
     /** A stored workflow row with its jobs in list order. */
@@ -47,7 +48,7 @@ public final class HistoryStore {
                 .setParameter("w", w.id).list().stream()
                 .map(j -> new StoredJob(j.id, j.key, j.branch, j.type, StateStore.params(j.params),
                         StateStore.fromJson(j.dependsOn, new TypeReference<List<String>>() { }), j.status, j.attempt,
-                        j.reason, instant(j.startedAt), instant(j.finishedAt)))
+                        j.reason, instant(j.startedAt), instant(j.finishedAt), j.nodeName))
                 .toList();
         return new StoredWorkflow(w.id, w.name, w.user, w.status, Instant.ofEpochMilli(w.submittedAt),
                 instant(w.admittedAt), instant(w.finishedAt), w.retryOf, jobs);

@@ -36,4 +36,7 @@ class JobRecord {
     Long startedAt;
     @Column(name = "finished_at")
     Long finishedAt;
+    /** The lab node a RUNNING job was given to (null on a single workstation); written only by the lab's decider. */
+    @Column(name = "node_name", insertable = false, updatable = false)
+    String nodeName;
 }
