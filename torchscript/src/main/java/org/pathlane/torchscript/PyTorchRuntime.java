@@ -63,21 +63,9 @@ final class PyTorchRuntime {
         }
     }
 
-    /** {@code -Dpathlane.djl.cache}, else {@code $XDG_CACHE_HOME/pathlane/djl}, else {@code ~/.cache/pathlane/djl}. */
+    /** {@code -Dpathlane.djl.cache}, else PathLane's per-user cache ({@code ~/.cache/pathlane/djl} on Linux). */
     static Path cacheDir() {
-        String configured = System.getProperty("pathlane.djl.cache");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "pathlane", "djl");
-        }
-        String local = System.getenv("LOCALAPPDATA");
-        if (local != null && !local.isBlank() && System.getProperty("os.name", "").startsWith("Windows")) {
-            return Path.of(local, "PathLane", "djl");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "pathlane", "djl");
+        return org.pathlane.inference.UserCache.dir("pathlane.djl.cache", "djl");
     }
 
     static String firstLine(Throwable t) {

@@ -81,13 +81,7 @@ public final class SimCommand implements Callable<Integer> {
         if (db != null) {
             return cluster(scenario, killList);
         }
-        Writer trace;
-        try {
-            trace = Files.newBufferedWriter(traceFile);
-        } catch (IOException e) {
-            throw new CliException(2, "cannot write the trace " + traceFile + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); give a writable file with --trace");
-        }
+        Writer trace = openTrace();
         Path dir = Files.createTempDirectory("pathlane-sim");
         ScenarioRunner.Result result;
         try (trace) {
@@ -125,6 +119,16 @@ public final class SimCommand implements Callable<Integer> {
         return list;
     }
 
+    /** The trace file, or exit 2 naming it when it cannot be written. */
+    private Writer openTrace() {
+        try {
+            return Files.newBufferedWriter(traceFile);
+        } catch (IOException e) {
+            throw new CliException(2, "cannot write the trace " + traceFile + " (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); give a writable file with --trace");
+        }
+    }
+
     private Integer cluster(Scenario scenario, List<ClusterSimulation.Kill> killList) throws Exception {
         LabDatabase lab;
         try {
@@ -132,13 +136,7 @@ public final class SimCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(2, e.getMessage());
         }
-        Writer trace;
-        try {
-            trace = Files.newBufferedWriter(traceFile);
-        } catch (IOException e) {
-            throw new CliException(2, "cannot write the trace " + traceFile + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); give a writable file with --trace");
-        }
+        Writer trace = openTrace();
         Path dir = Files.createTempDirectory("pathlane-sim");
         ClusterSimulation.Result result;
         try (trace) {

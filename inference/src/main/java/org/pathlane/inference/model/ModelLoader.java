@@ -158,19 +158,7 @@ public final class ModelLoader {
     }
 
     static Path cacheRoot() {
-        String configured = System.getProperty("pathlane.models.cache");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "pathlane", "models");
-        }
-        String local = System.getenv("LOCALAPPDATA");
-        if (local != null && !local.isBlank() && System.getProperty("os.name", "").startsWith("Windows")) {
-            return Path.of(local, "PathLane", "models");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "pathlane", "models");
+        return org.pathlane.inference.UserCache.dir("pathlane.models.cache", "models");
     }
 
     private static void extract(Path zip, Path dir) throws IOException {
