@@ -105,8 +105,11 @@ public final class AccuracyBenchmark {
         }
     }
 
-    /** Cores of this many model pixels hold any image the bench is given: one tile where the model allows. */
-    private static final int WHOLE_IMAGE = 1 << 15;
+    /**
+     * The largest core a request takes: annotated crops fit in one tile where the model allows; a larger image
+     * is tiled and stitched as slides are.
+     */
+    private static final int WHOLE_IMAGE = SegmentRequest.MAX_TILE;
 
     /**
      * Gives {@code id} to the pixels whose centre lies inside the outline. The outlines run along pixel
