@@ -97,6 +97,7 @@ public final class SegmentJobHandler implements JobHandler {
     @Override
     public void run(JobContext context) throws Exception {
         SegmentRequest request = request(context.params(), context.resultDir());
+        JobHandlers.requireReachable(request.slide());
         if (request.device() == Device.AUTO && nodeDevice != Device.AUTO) {
             request = new SegmentRequest(request.slide(), request.out(), request.model(), nodeDevice, request.tile(),
                     request.halo(), request.batch(), request.region(), request.tissueThreshold(), request.useTissue(),

@@ -40,6 +40,7 @@ public final class TissueJobHandler implements JobHandler {
     @Override
     public void run(JobContext context) throws Exception {
         Path slide = slide(context.params());
+        JobHandlers.requireReachable(slide);
         context.progress().report(0, 2, "reading the thumbnail");
         Path out = context.resultDir();
         Files.createDirectories(out);

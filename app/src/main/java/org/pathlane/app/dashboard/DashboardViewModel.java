@@ -323,7 +323,8 @@ public final class DashboardViewModel implements AutoCloseable {
             default -> 0;
         };
         String detail = switch (j.status()) {
-            case PENDING -> WaitText.of(j, w.jobs());
+            // A reason on a waiting job: a lab node gave it back (its slide is not reachable there).
+            case PENDING -> WaitText.of(j, w.jobs()) + (j.reason() == null || j.reason().isBlank() ? "" : " · " + j.reason());
             case RUNNING -> j.node() == null ? (progressMessage == null ? "" : progressMessage)
                     : "on " + j.node() + (progressMessage == null || progressMessage.isEmpty() ? "" : " · " + progressMessage);
             case FAILED, CANCELLED -> j.reason() == null ? "" : j.reason();

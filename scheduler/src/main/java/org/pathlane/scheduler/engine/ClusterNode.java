@@ -149,7 +149,8 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /** A worker of this node returned: the outcome goes to the decider, directly when that is this node. */
-    void jobEnded(String jobId, String workflowId, String jobKey, int attempt, boolean ok, String failure) {
+    void jobEnded(String jobId, String workflowId, String jobKey, int attempt, boolean ok, String failure,
+            boolean elsewhere) {
         String startedRun = startedUnder.remove(jobId);
         cancelled.remove(jobId);
         if (startedRun == null || closing) {
@@ -162,11 +163,13 @@ final class ClusterNode implements AutoCloseable {
         p.put("run", startedRun);
         p.put("ok", ok);
         p.put("failure", failure);
+        p.put("elsewhere", elsewhere);
+        p.put("node", name);
         EngineLoop l = decider();
         if (l != null) {
             NodePlacement deciding = placement;
             l.submit(b -> {
-                LabRequests.ended(b, p, deciding);
+                LabRequests.ended(b, p, deciding, l::requestRebuild);
                 return null;
             }).whenComplete((r, e) -> {
                 if (e != null) {
@@ -353,7 +356,7 @@ final class ClusterNode implements AutoCloseable {
         for (ClusterStore.InboxEntry e : store.inbox(256)) {
             if (inFlight.add(e.seq())) {
                 l.submit(b -> {
-                    LabRequests.apply(b, e, placement, users -> maxActiveUsers = users);
+                    LabRequests.apply(b, e, placement, users -> maxActiveUsers = users, l::requestRebuild);
                     return null;
                 }).whenComplete((r, x) -> inFlight.remove(e.seq()));
             }

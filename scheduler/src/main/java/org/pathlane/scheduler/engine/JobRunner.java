@@ -27,7 +27,9 @@ final class JobRunner implements AutoCloseable {
 
     /** Where a worker reports that its handler returned. */
     interface Outcomes {
-        void jobEnded(String jobId, String workflowId, String jobKey, int attempt, boolean succeeded, String failure);
+        /** @param elsewhere the handler said this node cannot run the job but another might */
+        void jobEnded(String jobId, String workflowId, String jobKey, int attempt, boolean succeeded, String failure,
+                boolean elsewhere);
     }
 
     private final Map<String, JobHandler> handlers;
@@ -228,6 +230,7 @@ final class JobRunner implements AutoCloseable {
                 }
             }
             boolean succeeded = false;
+            boolean elsewhere = false;
             String failure = null;
             try {
                 if (handler == null) {
@@ -240,6 +243,7 @@ final class JobRunner implements AutoCloseable {
                 // Whatever the handler threw, Errors included (OutOfMemoryError on a big slide, StackOverflowError),
                 // the job ends with a reason and its worker goes back: nothing may leave a job RUNNING forever.
                 failure = reason(e);
+                elsewhere = e instanceof org.pathlane.scheduler.api.NotRunnableHereException;
                 if (!cancelled) {
                     // The reason is stored with the job and shown to its user; the stack trace is for developers.
                     LOG.info("Job {} of workflow {} (user {}) failed: {}", jobKey, workflowId, user, failure);
@@ -252,7 +256,7 @@ final class JobRunner implements AutoCloseable {
                 Thread.interrupted();
                 running.remove(id);
                 progress.remove(id);
-                outcomes.jobEnded(id, workflowId, jobKey, attempt, succeeded, failure);
+                outcomes.jobEnded(id, workflowId, jobKey, attempt, succeeded, failure, elsewhere);
             }
         }
 

@@ -49,7 +49,8 @@ final class LabRequests {
 
     /** On the decider's engine thread: takes the request (false: taken already) and applies it. */
     @SuppressWarnings("unchecked")
-    static void apply(EngineLoop.Batch b, ClusterStore.InboxEntry e, NodePlacement placement, IntConsumer maxActiveUsers) {
+    static void apply(EngineLoop.Batch b, ClusterStore.InboxEntry e, NodePlacement placement, IntConsumer maxActiveUsers,
+            Runnable rebuild) {
         if (!b.session().doReturningWork(c -> ClusterStore.take(c, e.seq()))) {
             return;
         }
@@ -76,7 +77,7 @@ final class LabRequests {
                     b.rules().cancelWorkflow(w, (String) p.get("reason"));
                 }
             }
-            case ENDED -> ended(b, p, placement);
+            case ENDED -> ended(b, p, placement, rebuild);
             case LIMITS -> {
                 int users = ((Number) p.get("maxActiveUsers")).intValue();
                 maxActiveUsers.accept(users);
@@ -88,15 +89,32 @@ final class LabRequests {
     }
 
     /** A job's outcome counts only from the run it was given to (not from a run found dead meanwhile). */
-    static void ended(EngineLoop.Batch b, Map<String, Object> p, NodePlacement placement) {
-        if (!placement.accepts((String) p.get("jobId"), (String) p.get("run"))) {
+    static void ended(EngineLoop.Batch b, Map<String, Object> p, NodePlacement placement, Runnable rebuild) {
+        String jobId = (String) p.get("jobId");
+        if (!placement.accepts(jobId, (String) p.get("run"))) {
             return;
         }
         WorkflowNode w = b.rules().workflow((String) p.get("workflowId"));
         JobNode job = w == null ? null : w.job((String) p.get("jobKey"));
-        if (job != null && job.id().equals(p.get("jobId"))) {
-            b.rules().jobEnded(job, Boolean.TRUE.equals(p.get("ok")), (String) p.get("failure"));
+        if (job == null || !job.id().equals(jobId)) {
+            return;
         }
+        String failure = (String) p.get("failure");
+        if (Boolean.TRUE.equals(p.get("elsewhere"))) {
+            // This node cannot run it (its slide is not reachable from there): back to the queue for another node,
+            // unless every live node has said the same.
+            String node = (String) p.get("node");
+            java.util.Optional<String> noneCan = placement.handOff(jobId, node);
+            if (noneCan.isEmpty()) {
+                String reason = node + " cannot run it (" + failure + "); waiting for another node of the lab";
+                if (b.session().doReturningWork(c -> ClusterStore.handBack(c, jobId, (String) p.get("run"), reason)) == 1) {
+                    rebuild.run();
+                }
+                return;
+            }
+            failure = failure + "; no node of the lab can run it (tried " + noneCan.get() + ")";
+        }
+        b.rules().jobEnded(job, Boolean.TRUE.equals(p.get("ok")), failure);
     }
 
     static String json(Object value) {

@@ -33,6 +33,8 @@ final class NodePlacement {
     private final Map<String, NodeRow> live = new LinkedHashMap<>();
     private final Map<String, String> runOf = new HashMap<>();
     private final Map<String, Integer> load = new HashMap<>();
+    /** The nodes (by name) that said they cannot run a job, until it ends: it is given to another if there is one. */
+    private final Map<String, java.util.Set<String>> cannotRun = new HashMap<>();
     private int maxActiveUsers;
 
     /**
@@ -99,6 +101,10 @@ final class NodePlacement {
                 } else if (t.kind() == Transition.Kind.CANCEL_REQUESTED) {
                     otherNodes |= !selfRun.equals(runOf.get(t.job().id()));
                 } else if (t.job() != null && t.kind() != Transition.Kind.CANCEL_REQUESTED) {
+                    if (t.kind() == Transition.Kind.JOB_SUCCEEDED || t.kind() == Transition.Kind.JOB_FAILED
+                            || t.kind() == Transition.Kind.JOB_CANCELLED) {
+                        cannotRun.remove(t.job().id());
+                    }
                     String run = runOf.remove(t.job().id());
                     if (run != null) {
                         load.merge(run, -1, Integer::sum);
@@ -123,7 +129,12 @@ final class NodePlacement {
     private String place(Connection c, JobNode job, long now) throws SQLException {
         NodeRow best = null;
         int bestFree = Integer.MIN_VALUE;
+        java.util.Set<String> tried = cannotRun.getOrDefault(job.id(), java.util.Set.of());
+        boolean anyOther = live.values().stream().anyMatch(n -> !tried.contains(n.name()));
         for (NodeRow node : live.values()) {
+            if (anyOther && tried.contains(node.name())) {
+                continue;
+            }
             int free = node.workers() - load.getOrDefault(node.run(), 0);
             if (free > bestFree || (free == bestFree && node.run().equals(selfRun))) {
                 best = node;
@@ -137,6 +148,23 @@ final class NodePlacement {
         runOf.put(job.id(), best.run());
         load.merge(best.run(), 1, Integer::sum);
         return best.name();
+    }
+
+    /**
+     * A node said it cannot run a job (its slide is not reachable there). Kept in memory by the deciding node: a
+     * new decider may offer the job to that node once more, which says so again.
+     *
+     * @return empty when another live node may still run it; otherwise the nodes that tried, for the reason
+     */
+    java.util.Optional<String> handOff(String jobId, String node) {
+        java.util.Set<String> tried = cannotRun.computeIfAbsent(jobId, k -> new java.util.TreeSet<>());
+        tried.add(node);
+        boolean another = live.values().stream().anyMatch(n -> !tried.contains(n.name()));
+        if (another) {
+            return java.util.Optional.empty();
+        }
+        cannotRun.remove(jobId);
+        return java.util.Optional.of(String.join(", ", tried));
     }
 
     /** After the commit: a job given to this node starts here; other nodes find theirs when they poll. */

@@ -95,7 +95,7 @@ public final class Scheduler implements AutoCloseable {
         this.cluster = null;
         this.loop = new EngineLoop(database, store, config.clock(), bus, limits, null);
         this.runner = new JobRunner(handlers, config.resultsDir(), bus,
-                (jobId, workflowId, jobKey, attempt, ok, failure) -> loop.submit(b -> {
+                (jobId, workflowId, jobKey, attempt, ok, failure, elsewhere) -> loop.submit(b -> {
                     WorkflowNode workflow = b.rules().workflow(workflowId);
                     if (workflow != null) {
                         b.rules().jobEnded(workflow.job(jobKey), ok, failure);

@@ -124,6 +124,18 @@ public final class ClusterStore {
         return requeued + update(c, REQUEUE + "(node_run is null or node_run not in (select node_run from pl_node))");
     }
 
+    /**
+     * Inside the decider's transaction: a RUNNING job its run could not run goes back to PENDING (attempt + 1,
+     * same place) with the reason, for another node.
+     *
+     * @return 1 when it went back, 0 when it was no longer that run's (a lost race)
+     */
+    public static int handBack(Connection c, String jobId, String run, String reason) throws SQLException {
+        return update(c, "update pl_job set status = 'PENDING', attempt = attempt + 1, started_at = null, node_name = null, "
+                + "node_run = null, heartbeat_at = null, reason = ? where id = ? and status = 'RUNNING' and node_run = ?",
+                reason, jobId, run);
+    }
+
     /** Inside the decider's transaction: gives a just-started job to a run. */
     public static void place(Connection c, String jobId, String name, String run, long now) throws SQLException {
         if (update(c, "update pl_job set node_name = ?, node_run = ?, heartbeat_at = ? where id = ? and status = 'RUNNING'",
