@@ -36,8 +36,28 @@ class LabDesktopsTest {
         return AppContext.open(dir.resolve(name), config, List.of(gate), Runnable::run);
     }
 
+    /**
+     * The dashboards refresh on their own engine's threads too: their property updates and the test's reads
+     * take this lock, so a read never sees a list half replaced.
+     */
+    private static final Object UI = new Object();
+    private static final org.pathlane.app.concurrent.UiExecutors SERIAL = new org.pathlane.app.concurrent.UiExecutors(
+            Runnable::run, r -> {
+                synchronized (UI) {
+                    r.run();
+                }
+            });
+
     private static List<JobRow> jobs(DashboardViewModel vm) {
-        return vm.workflows().stream().flatMap(w -> w.jobs().stream()).toList();
+        synchronized (UI) {
+            return vm.workflows().stream().flatMap(w -> w.jobs().stream()).toList();
+        }
+    }
+
+    private static String queue(DashboardViewModel vm) {
+        synchronized (UI) {
+            return vm.queueTextProperty().get();
+        }
     }
 
     private static Optional<JobRow> job(DashboardViewModel vm, String id) {
@@ -51,8 +71,8 @@ class LabDesktopsTest {
         try (AppContext deskA = desktop(url, "desk-a", 2, gate)) {
             AppContext deskB = desktop(url, "desk-b", 1, gate);
             deskA.scheduler().profiles().create(null, new UserProfile("ada", "#4477AA", true, null, null));
-            try (DashboardViewModel onA = new DashboardViewModel(deskA.scheduler(), "ada", t -> t, TestEngines.direct())) {
-                DashboardViewModel onB = new DashboardViewModel(deskB.scheduler(), "ada", t -> t, TestEngines.direct());
+            try (DashboardViewModel onA = new DashboardViewModel(deskA.scheduler(), "ada", t -> t, SERIAL)) {
+                DashboardViewModel onB = new DashboardViewModel(deskB.scheduler(), "ada", t -> t, SERIAL);
                 // Submitted at desk-b, which does not decide: it reaches desk-a through the database.
                 deskB.scheduler().submit("ada", new WorkflowSpec("three lanes", List.of(
                         new JobSpec("j1", "A", GateJob.TYPE, Map.of(), List.of()),
@@ -64,7 +84,7 @@ class LabDesktopsTest {
                 });
                 assertThat(jobs(onB)).extracting(j -> j.detail().substring(0, 9))
                         .containsExactlyInAnyOrder("on desk-a", "on desk-a", "on desk-b");
-                assertThat(onB.queueTextProperty().get()).as("the lab's queue, read at a desktop that does not decide")
+                assertThat(queue(onB)).as("the lab's queue, read at a desktop that does not decide")
                         .contains("1 of 3 in use (ada)")
                         .contains("Lab nodes: desk-a (2 workers), desk-b (1 worker)");
                 // Quitting desk-b stops only its own job, handed back to the lab; desk-a asks about its two.
