@@ -20,6 +20,7 @@ import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.scheduler.model.JobStatus;
 import org.pathlane.scheduler.model.JobView;
 import org.pathlane.scheduler.model.UserQueue;
+import org.pathlane.scheduler.model.WorkflowStatus;
 import org.pathlane.scheduler.model.WorkflowView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +135,67 @@ public final class DashboardViewModel implements AutoCloseable {
         });
     }
 
+    /** Which workflows the dashboard lists. */
+    public enum Filter {
+        ALL("All", null, "workflows"),
+        ACTIVE("Waiting or running", java.util.EnumSet.of(WorkflowStatus.WAITING, WorkflowStatus.RUNNING), "active workflows"),
+        FINISHED("Succeeded", java.util.EnumSet.of(WorkflowStatus.SUCCEEDED), "succeeded workflows"),
+        PROBLEMS("Failed or cancelled", java.util.EnumSet.of(WorkflowStatus.FAILED, WorkflowStatus.CANCELLED),
+                "failed or cancelled workflows");
+
+        private final String label;
+        private final java.util.Set<WorkflowStatus> statuses;
+        private final String noun;
+
+        Filter(String label, java.util.Set<WorkflowStatus> statuses, String noun) {
+            this.label = label;
+            this.statuses = statuses;
+            this.noun = noun;
+        }
+
+        public java.util.Set<WorkflowStatus> statuses() {
+            return statuses;
+        }
+
+        String noun() {
+            return noun;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** Workflows listed at first, and added by each {@link #showOlder()}: a long history costs one page. */
+    public static final int PAGE = 50;
+
+    private volatile Filter filter = Filter.ALL;
+    private volatile int limit = PAGE;
+    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
+
+    /** "Showing the newest 50 of 1,204 workflows." when older ones are not listed; empty when all are. */
+    public ReadOnlyStringProperty pageTextProperty() {
+        return pageText.getReadOnlyProperty();
+    }
+
+    /** Lists the next page of older workflows too. */
+    public void showOlder() {
+        limit += PAGE;
+        refresh();
+    }
+
+    /** Lists only the workflows the filter keeps, from the newest page again. */
+    public void setFilter(Filter shown) {
+        filter = shown;
+        limit = PAGE;
+        refresh();
+    }
+
+    public Filter filter() {
+        return filter;
+    }
+
     public ObservableList<WorkflowRow> workflows() {
         return workflows;
     }
@@ -159,13 +221,19 @@ public final class DashboardViewModel implements AutoCloseable {
                 return;
             }
             try {
-                List<WorkflowView> views = scheduler.workflows(user);
+                Filter shown = filter;
+                int pageLimit = limit;
+                List<WorkflowView> views = scheduler.workflows(user, shown.statuses(), pageLimit);
+                long total = views.size() < pageLimit ? views.size() : scheduler.countWorkflows(user, shown.statuses());
                 UserQueue queue = scheduler.userQueue();
                 List<org.pathlane.scheduler.model.LabNode> nodes = scheduler.labNodes();
                 List<WorkflowRow> rows = views.stream().map(this::row).toList();
                 String text = queueText(queue) + nodesText(nodes);
+                String more = total > rows.size()
+                        ? "Showing the newest " + rows.size() + " of " + total + " " + shown.noun() + "." : "";
                 executors.fx().execute(() -> {
                     queueText.set(text);
+                    pageText.set(more);
                     workflows.setAll(rows);
                 });
             } catch (RuntimeException e) {
@@ -247,18 +315,15 @@ public final class DashboardViewModel implements AutoCloseable {
             for (JobRow j : w.jobs()) {
                 Progress p = j.status() == JobStatus.RUNNING ? latestProgress.get(key(w.id(), j.jobId())) : null;
                 if (p != null) {
-                    JobRow patched = new JobRow(j.workflowId(), j.jobId(), j.branch(), j.type(), j.typeLabel(), j.status(),
-                            fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message(), j.user(), j.resultDir(), j.slide(),
-                            j.finishedAt());
+                    JobRow patched = j.withProgress(fraction(p.done(), p.total()), progressText(p.done(), p.total()),
+                            p.message());
                     rowChanged |= !patched.equals(j);
                     jobs.add(patched);
                 } else if (j.status() == JobStatus.SUCCEEDED && finishedWarnings.containsKey(key(w.id(), j.jobId()))) {
                     // The warning arrived after the row was built from the event that the job ended.
                     String detail = succeededDetail(1, finishedWarnings.get(key(w.id(), j.jobId())));
-                    JobRow patched = j.detail().contains(detail) ? j : new JobRow(j.workflowId(), j.jobId(), j.branch(),
-                            j.type(), j.typeLabel(), j.status(), j.progress(), j.progressText(),
-                            j.detail().isEmpty() ? detail : j.detail() + "; " + detail, j.user(), j.resultDir(), j.slide(),
-                            j.finishedAt());
+                    JobRow patched = j.detail().contains(detail) ? j : j.withProgress(j.progress(), j.progressText(),
+                            j.detail().isEmpty() ? detail : j.detail() + "; " + detail);
                     rowChanged |= patched != j;
                     jobs.add(patched);
                 } else {
@@ -333,7 +398,7 @@ public final class DashboardViewModel implements AutoCloseable {
         };
         return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
                 j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),
-                LiveNuclei.slideOf(j).orElse(null), j.finishedAt());
+                LiveNuclei.slideOf(j).orElse(null), j.finishedAt(), j.startedAt());
     }
 
     /** In a lab, each live node with its own workers (maxWorkers is each node's); nothing on a workstation. */

@@ -207,6 +207,57 @@ class DashboardViewModelTest {
         }
     }
 
+    @Test
+    void aLongHistoryIsListedAPageAtATimeNewestFirst() throws Exception {
+        int count = DashboardViewModel.PAGE + 5;
+        for (int i = 1; i <= count; i++) {
+            scheduler.submit("bob", new WorkflowSpec("scan " + i, List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        }
+        await(scheduler, "every workflow ended", () -> scheduler.workflows("bob").stream()
+                .filter(w -> w.status() == WorkflowStatus.SUCCEEDED).count() == count);
+        bob.refresh();
+        assertThat(bob.workflows()).hasSize(DashboardViewModel.PAGE);
+        assertThat(bob.workflows().getFirst().name()).isEqualTo("scan " + count);
+        assertThat(bob.pageTextProperty().get()).isEqualTo("Showing the newest 50 of 55 workflows.");
+        bob.showOlder();
+        assertThat(bob.workflows()).hasSize(count);
+        assertThat(bob.workflows().getLast().name()).isEqualTo("scan 1");
+        assertThat(bob.pageTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void theFilterListsOnlyTheWorkflowsItKeeps() throws Exception {
+        String failed = scheduler.submit("bob", new WorkflowSpec("broken", List.of(job("s", "sleep",
+                Map.of("durationMs", 0, "fail", true)))));
+        String fine = scheduler.submit("bob", new WorkflowSpec("fine", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        await(scheduler, "both ended", () -> scheduler.workflows("bob").stream().allMatch(w -> w.status().isTerminal())
+                && scheduler.workflows("bob").size() == 2);
+        bob.setFilter(DashboardViewModel.Filter.PROBLEMS);
+        assertThat(bob.workflows()).extracting(WorkflowRow::id).containsExactly(failed);
+        bob.setFilter(DashboardViewModel.Filter.FINISHED);
+        assertThat(bob.workflows()).extracting(WorkflowRow::id).containsExactly(fine);
+        bob.setFilter(DashboardViewModel.Filter.ACTIVE);
+        assertThat(bob.workflows()).isEmpty();
+        bob.setFilter(DashboardViewModel.Filter.ALL);
+        assertThat(bob.workflows()).hasSize(2);
+    }
+
+    @Test
+    void jobRowsSayWhenTheyStartedHowLongTheyTookAndWhatIsLeft() {
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        java.time.Instant start = java.time.Instant.parse("2026-12-03T10:42:00Z");
+        JobRow running = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.RUNNING, 0.25, "1 / 4", "",
+                "bob", null, null, null, start);
+        assertThat(running.timing(start.plusSeconds(120), utc))
+                .isEqualTo("started 10:42, running 2 min, about 6 min left");
+        JobRow done = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "bob", null,
+                null, start.plusSeconds(3725), start);
+        assertThat(done.timing(start.plusSeconds(86_400 * 2), utc)).isEqualTo("started 3 Dec 10:42, took 1 h 2 min");
+        JobRow waiting = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.PENDING, 0, "", "", "bob", null,
+                null, null, null);
+        assertThat(waiting.timing(start, utc)).isEmpty();
+    }
+
     private void await(Scheduler engine, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
         EngineConditions.await(engine, what, condition, admin.workflows(), bob.workflows());
     }

@@ -263,6 +263,21 @@ public final class Scheduler implements AutoCloseable {
                 .toList());
     }
 
+    /**
+     * A page of the acting user's workflows (every user's for an admin), newest first: at most {@code limit}, in
+     * one of {@code statuses} (any when null). The dashboard asks for pages, so a long history costs one page.
+     */
+    public List<WorkflowView> workflows(String user, java.util.Set<WorkflowStatus> statuses, int limit) {
+        boolean admin = profiles.require(user).admin();
+        return withLiveState(history.workflows(admin ? null : user, statuses, limit));
+    }
+
+    /** How many workflows {@link #workflows(String, java.util.Set, int)} has without its limit. */
+    public long countWorkflows(String user, java.util.Set<WorkflowStatus> statuses) {
+        boolean admin = profiles.require(user).admin();
+        return history.count(admin ? null : user, statuses);
+    }
+
     public WorkflowView workflow(String user, String workflowId) {
         return withLiveState(List.of(visible(user, workflowId))).getFirst();
     }

@@ -30,13 +30,55 @@ public final class HistoryStore {
 
     /** Workflows of {@code user} (every user's when null), newest first. */
     public List<StoredWorkflow> workflows(String user) {
+        return workflows(user, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The newest {@code limit} workflows of {@code user} (every user's when null) in one of {@code statuses}
+     * (any when null), newest first, with their jobs read in one query rather than one per workflow.
+     */
+    public List<StoredWorkflow> workflows(String user, java.util.Set<WorkflowStatus> statuses, int limit) {
         return database.inTransaction(s -> {
-            List<WorkflowRecord> rows = user == null
-                    ? s.createSelectionQuery("from WorkflowRecord order by submitSeq desc", WorkflowRecord.class).list()
-                    : s.createSelectionQuery("from WorkflowRecord where user = :u order by submitSeq desc", WorkflowRecord.class)
-                            .setParameter("u", user).list();
-            return rows.stream().map(w -> load(s, w)).toList();
+            var query = s.createSelectionQuery("from WorkflowRecord where (:anyUser = true or user = :u)"
+                    + " and (:anyStatus = true or status in (:st)) order by submitSeq desc", WorkflowRecord.class)
+                    .setParameter("anyUser", user == null).setParameter("u", user == null ? "" : user)
+                    .setParameter("anyStatus", statuses == null)
+                    .setParameterList("st", statuses == null ? List.of(WorkflowStatus.WAITING) : List.copyOf(statuses))
+                    .setMaxResults(limit);
+            List<WorkflowRecord> rows = query.list();
+            if (rows.isEmpty()) {
+                return List.of();
+            }
+            java.util.Map<String, List<StoredJob>> jobs = new java.util.HashMap<>();
+            List<String> ids = rows.stream().map(w -> w.id).toList();
+            for (int from = 0; from < ids.size(); from += 500) {
+                s.createSelectionQuery("from JobRecord where workflowId in (:w) order by workflowId, index", JobRecord.class)
+                        .setParameterList("w", ids.subList(from, Math.min(ids.size(), from + 500))).list()
+                        .forEach(j -> jobs.computeIfAbsent(j.workflowId, k -> new java.util.ArrayList<>()).add(job(j)));
+            }
+            return rows.stream().map(w -> workflow(w, jobs.getOrDefault(w.id, List.of()))).toList();
         });
+    }
+
+    /** How many workflows {@link #workflows(String, java.util.Set, int)} would list without its limit. */
+    public long count(String user, java.util.Set<WorkflowStatus> statuses) {
+        return database.inTransaction(s -> s.createSelectionQuery("select count(*) from WorkflowRecord where"
+                        + " (:anyUser = true or user = :u) and (:anyStatus = true or status in (:st))", Long.class)
+                .setParameter("anyUser", user == null).setParameter("u", user == null ? "" : user)
+                .setParameter("anyStatus", statuses == null)
+                .setParameterList("st", statuses == null ? List.of(WorkflowStatus.WAITING) : List.copyOf(statuses))
+                .getSingleResult());
+    }
+
+    private static StoredJob job(JobRecord j) {
+        return new StoredJob(j.id, j.key, j.branch, j.type, StateStore.params(j.params),
+                StateStore.fromJson(j.dependsOn, new TypeReference<List<String>>() { }), j.status, j.attempt,
+                j.reason, instant(j.startedAt), instant(j.finishedAt), j.nodeName);
+    }
+
+    private static StoredWorkflow workflow(WorkflowRecord w, List<StoredJob> jobs) {
+        return new StoredWorkflow(w.id, w.name, w.user, w.status, Instant.ofEpochMilli(w.submittedAt),
+                instant(w.admittedAt), instant(w.finishedAt), w.retryOf, jobs);
     }
 
     public Optional<StoredWorkflow> workflow(String id) {
@@ -44,14 +86,8 @@ public final class HistoryStore {
     }
 
     private static StoredWorkflow load(StatelessSession s, WorkflowRecord w) {
-        List<StoredJob> jobs = s.createSelectionQuery("from JobRecord where workflowId = :w order by index", JobRecord.class)
-                .setParameter("w", w.id).list().stream()
-                .map(j -> new StoredJob(j.id, j.key, j.branch, j.type, StateStore.params(j.params),
-                        StateStore.fromJson(j.dependsOn, new TypeReference<List<String>>() { }), j.status, j.attempt,
-                        j.reason, instant(j.startedAt), instant(j.finishedAt), j.nodeName))
-                .toList();
-        return new StoredWorkflow(w.id, w.name, w.user, w.status, Instant.ofEpochMilli(w.submittedAt),
-                instant(w.admittedAt), instant(w.finishedAt), w.retryOf, jobs);
+        return workflow(w, s.createSelectionQuery("from JobRecord where workflowId = :w order by index", JobRecord.class)
+                .setParameter("w", w.id).list().stream().map(HistoryStore::job).toList());
     }
 
     private static Instant instant(Long millis) {

@@ -127,7 +127,8 @@ final class WorkflowCard extends VBox {
             bar.setProgress(j.status() == JobStatus.RUNNING && j.progress() < 0
                     ? ProgressBar.INDETERMINATE_PROGRESS : Math.max(0, j.progress()));
             progress.setText(j.progressText());
-            detail.setText(j.detail());
+            String timing = j.timing(java.time.Instant.now(), java.time.ZoneId.systemDefault());
+            detail.setText(timing.isEmpty() ? j.detail() : j.detail().isEmpty() ? timing : j.detail() + "\n" + timing);
             detail.getStyleClass().removeAll("wait-reason", "hint");
             detail.getStyleClass().add(j.status() == JobStatus.PENDING ? "wait-reason" : "hint");
             show(cancel, j.cancellable());
