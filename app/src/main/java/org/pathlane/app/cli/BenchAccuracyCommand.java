@@ -58,9 +58,8 @@ public final class BenchAccuracyCommand implements Callable<Integer> {
             description = "auto tries CUDA and falls back to the CPU (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|onnx|torchscript",
-            description = "Inference engine for the model's weights (default: ${DEFAULT-VALUE}).")
-    String engine;
+    @picocli.CommandLine.Mixin
+    EngineOption engine = new EngineOption();
 
     @Spec
     CommandSpec spec;
@@ -76,7 +75,7 @@ public final class BenchAccuracyCommand implements Callable<Integer> {
         ModelEngine chosenEngine;
         try {
             chosen = Device.parse(device);
-            chosenEngine = ModelEngine.parse(engine);
+            chosenEngine = engine.engine();
         } catch (IllegalArgumentException e) {
             throw new CliException(SegmentCommand.BAD_ARGUMENT, e.getMessage());
         }

@@ -7,7 +7,6 @@ import org.pathlane.inference.model.ModelException;
 import org.pathlane.inference.model.ModelLoader;
 import org.pathlane.inference.model.ModelSpec;
 import org.pathlane.inference.model.ModelTester;
-import org.pathlane.inference.model.ModelEngine;
 import org.pathlane.inference.model.Models;
 import org.pathlane.inference.model.SegmentationModel;
 import picocli.CommandLine.Command;
@@ -41,9 +40,8 @@ public final class ModelCommand implements Runnable {
         @Option(names = "--device", defaultValue = "cpu", paramLabel = "auto|cpu|cuda", description = "(default: ${DEFAULT-VALUE})")
         String device;
 
-        @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|onnx|torchscript",
-                description = "Inference engine for the model's weights; auto takes ONNX when the model has it (default: ${DEFAULT-VALUE}).")
-        String engine;
+        @picocli.CommandLine.Mixin
+        EngineOption engine = new EngineOption();
 
         @Spec
         CommandSpec spec;
@@ -52,7 +50,7 @@ public final class ModelCommand implements Runnable {
         public Integer call() {
             try {
                 ModelSpec m = ModelLoader.load(model);
-                try (SegmentationModel onnx = Models.open(m, Device.parse(device), 0, ModelEngine.parse(engine))) {
+                try (SegmentationModel onnx = Models.open(m, Device.parse(device), 0, engine.engine())) {
                     ModelTester.Result r = ModelTester.test(onnx);
                     var out = spec.commandLine().getOut();
                     out.printf("model: %s (%s)%n", m.name(), m.description());

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.pathlane.inference.model.Device;
-import org.pathlane.inference.model.ModelEngine;
 import org.pathlane.inference.segment.SegmentRequest;
 import picocli.CommandLine.Option;
 
@@ -23,9 +22,8 @@ final class SegmentOptions {
             description = "auto tries CUDA and falls back to the CPU (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|onnx|torchscript",
-            description = "Inference engine for the model's weights; auto takes ONNX when the model has it (default: ${DEFAULT-VALUE}).")
-    String engine;
+    @picocli.CommandLine.Mixin
+    EngineOption engine = new EngineOption();
 
     @Option(names = "--tile", defaultValue = "" + SegmentRequest.DEFAULT_TILE, description = "Tile core in model pixels (default: ${DEFAULT-VALUE}).")
     int tile;
@@ -47,7 +45,7 @@ final class SegmentOptions {
         try {
             return new SegmentRequest(slide, out, model, Device.parse(device), tile, halo, batch,
                     Optional.ofNullable(region).map(SegmentRequest::parseRegion), tissueThreshold, tissue, mpp,
-                    ModelEngine.parse(engine));
+                    engine.engine());
         } catch (IllegalArgumentException e) {
             throw new CliException(SegmentCommand.BAD_ARGUMENT, e.getMessage());
         }

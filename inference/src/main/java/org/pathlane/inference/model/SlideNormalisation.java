@@ -17,13 +17,18 @@ public final class SlideNormalisation {
     private SlideNormalisation() {
     }
 
+    /** Whether the model has per-sample statistics to fit to a slide: otherwise its steps apply as they are. */
+    public static boolean needed(ModelSpec spec) {
+        return spec.preprocessing().stream().anyMatch(p -> p instanceof Preprocessing.ScaleRange);
+    }
+
     /**
      * @param argb   the thumbnail's pixels, as the model's tiles would look (stain rendering applied)
      * @param tissue which of them are tissue; null for all
      * @return the description's steps with each per-sample {@code scale_range} fixed to the slide's values
      */
     public static List<Preprocessing> fit(ModelSpec spec, int[] argb, boolean[] tissue) {
-        if (spec.preprocessing().stream().noneMatch(p -> p instanceof Preprocessing.ScaleRange)) {
+        if (!needed(spec)) {
             return spec.preprocessing();
         }
         int n = 0;

@@ -309,8 +309,10 @@ public final class Segmentation {
                 region[0], region[1], region[2], region[3]);
         List<TileWindow> tiles = grid.tissueTiles().stream().map(t -> ModelTiling.window(grid, t)).toList();
         TileColours stain = stain(spec, tissue);
-        List<Preprocessing> preprocessing = SlideNormalisation.fit(spec, stain.apply(thumbnailPixels(tissue)),
-                thumbnailTissue(tissue));
+        // Rendering the thumbnail as the tiles look costs a pass over it: only for models with statistics to fit.
+        List<Preprocessing> preprocessing = SlideNormalisation.needed(spec)
+                ? SlideNormalisation.fit(spec, stain.apply(thumbnailPixels(tissue)), thumbnailTissue(tissue))
+                : spec.preprocessing();
         return new Plan(grid, tiles, tissue, mpp, mppSource, stain, preprocessing);
     }
 

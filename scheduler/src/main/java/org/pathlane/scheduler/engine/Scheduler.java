@@ -258,8 +258,8 @@ public final class Scheduler implements AutoCloseable {
      * node stops (asked before a desktop in a lab quits). No user check: it names only this lab's own work.
      */
     public List<WorkflowView> workflowsOnNode(String node) {
-        return withLiveState(history.workflows(null).stream().filter(w -> !w.status().isTerminal())
-                .filter(w -> w.jobs().stream().anyMatch(j -> j.status() == JobStatus.RUNNING && node.equals(j.node())))
+        return withLiveState(history.workflows(null, java.util.EnumSet.of(WorkflowStatus.RUNNING), Integer.MAX_VALUE)
+                .stream().filter(w -> w.jobs().stream().anyMatch(j -> j.status() == JobStatus.RUNNING && node.equals(j.node())))
                 .toList());
     }
 
@@ -338,19 +338,10 @@ public final class Scheduler implements AutoCloseable {
      * users with a RUNNING workflow hold a slot; users with only WAITING ones wait, in submission order.
      */
     private UserQueue storedQueue() {
-        List<StoredWorkflow> all = history.workflows(null);
-        java.util.LinkedHashSet<String> active = new java.util.LinkedHashSet<>();
-        java.util.LinkedHashSet<String> waiting = new java.util.LinkedHashSet<>();
-        for (int i = all.size() - 1; i >= 0; i--) { // oldest first
-            StoredWorkflow w = all.get(i);
-            if (w.status() == WorkflowStatus.RUNNING) {
-                active.add(w.user());
-            } else if (w.status() == WorkflowStatus.WAITING) {
-                waiting.add(w.user());
-            }
-        }
+        List<String> active = history.usersWith(WorkflowStatus.RUNNING);
+        List<String> waiting = new java.util.ArrayList<>(history.usersWith(WorkflowStatus.WAITING));
         waiting.removeAll(active);
-        return new UserQueue(List.copyOf(active), List.copyOf(waiting), limits().maxActiveUsers());
+        return new UserQueue(active, waiting, limits().maxActiveUsers());
     }
 
     /** In a lab, this node's name (the one {@link JobView#node()} gives for the jobs it runs); empty otherwise. */

@@ -60,6 +60,13 @@ public final class HistoryStore {
         });
     }
 
+    /** The users with a workflow in {@code status}, each once, in the order of their oldest such workflow. */
+    public List<String> usersWith(WorkflowStatus status) {
+        return database.inTransaction(s -> s.createSelectionQuery("select user from WorkflowRecord where status = :st"
+                        + " group by user order by min(submitSeq)", String.class)
+                .setParameter("st", status).list());
+    }
+
     /** How many workflows {@link #workflows(String, java.util.Set, int)} would list without its limit. */
     public long count(String user, java.util.Set<WorkflowStatus> statuses) {
         return database.inTransaction(s -> s.createSelectionQuery("select count(*) from WorkflowRecord where"
