@@ -45,6 +45,8 @@ public class SlideViewer extends Control {
     private final ObservableList<OverlayLayer> layers = FXCollections.observableArrayList();
     private int maxTilesInFlight = Math.max(2, Runtime.getRuntime().availableProcessors());
     private TileLoader.Observer tileObserver;
+    /** The view {@link #fit()} last set; while the view is still that one, a resize fits again. */
+    private Viewport fitted;
 
     /** A viewer that shares {@link TileCache#shared()} with every other viewer of the application. */
     public SlideViewer() {
@@ -56,10 +58,15 @@ public class SlideViewer extends Control {
         getStyleClass().add("slide-viewer");
         setFocusTraversable(true);
         tileSource.addListener((o, was, now) -> {
+            fitted = null;
             if (!zoom.isBound()) {
                 zoom.set(Double.NaN);
             }
         });
+        // A slide shown whole stays whole when the window or the panels around the viewer change size
+        // (a warning line appearing above it, the user resizing the window); a view the user moved stays.
+        widthProperty().addListener((o, was, now) -> refitIfStillFitted());
+        heightProperty().addListener((o, was, now) -> refitIfStillFitted());
     }
 
     @Override
@@ -221,8 +228,18 @@ public class SlideViewer extends Control {
     public final void fit() {
         TileSource source = getTileSource();
         if (source != null && getWidth() > 0 && getHeight() > 0) {
-            setViewport(Viewport.fit(source.fullResolution().width(), source.fullResolution().height(),
-                    getWidth(), getHeight()));
+            Viewport view = Viewport.fit(source.fullResolution().width(), source.fullResolution().height(),
+                    getWidth(), getHeight());
+            setViewport(view);
+            fitted = view;
+        }
+    }
+
+    private void refitIfStillFitted() {
+        Viewport last = fitted;
+        if (last != null && !zoom.isBound() && centerX.get() == last.centerX() && centerY.get() == last.centerY()
+                && zoom.get() == last.zoom()) {
+            fit();
         }
     }
 

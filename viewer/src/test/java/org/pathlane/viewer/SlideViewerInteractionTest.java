@@ -61,6 +61,29 @@ class SlideViewerInteractionTest {
     }
 
     @Test
+    void aFittedSlideStaysWholeWhenTheViewerResizesAndAMovedViewStaysWhereItIs() throws Exception {
+        // The panels around the viewer take 120 px from it, then give them back (the window keeps its size:
+        // TestFX shares one stage between test classes).
+        double height = viewer.getMaxHeight();
+        try {
+            WaitForAsyncUtils.waitForAsyncFx(5000, viewer::fit);
+            WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setMaxHeight(viewer.getHeight() - 120));
+            WaitForAsyncUtils.waitForFxEvents();
+            double refitted = WaitForAsyncUtils.asyncFx(viewer::getZoom).get();
+            assertThat(refitted).as("still the whole slide after the resize")
+                    .isCloseTo(Math.min(viewer.getWidth() / 20_000, viewer.getHeight() / 12_000), within(1e-9));
+
+            WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setZoom(refitted * 3));
+            WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setMaxHeight(height));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(WaitForAsyncUtils.asyncFx(viewer::getZoom).get()).as("a zoomed view is kept").isEqualTo(refitted * 3);
+        } finally {
+            WaitForAsyncUtils.waitForAsyncFx(5000, () -> viewer.setMaxHeight(height));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    @Test
     void dragPansByExactlyTheDraggedDistance(FxRobot robot) {
         Viewport before = viewer.viewport();
         double ix = before.toImageX(200);
