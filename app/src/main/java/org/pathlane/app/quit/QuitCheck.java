@@ -21,6 +21,9 @@ import org.pathlane.scheduler.model.WorkflowView;
  */
 public final class QuitCheck {
 
+    /** The quit question's second way out on a workstation of its own: {@link BackgroundRunner}. */
+    public static final String KEEP_RUNNING = "Quit, keep them running";
+
     private final Scheduler scheduler;
     private final Path dataDir;
 
@@ -84,9 +87,11 @@ public final class QuitCheck {
                     .append(running + waiting > 0 ? " work in the queue too. " : " work running or queued. ");
         }
         text.append("Quitting stops it now. Nothing is lost: it goes back in the queue and starts again the next time"
-                + " PathLane opens ").append(dataDir).append(" (a segmentation from its last finished tiles).");
+                + " PathLane opens ").append(dataDir).append(" (a segmentation from its last finished tiles).")
+                .append(" Or keep it running in the background: PathLane finishes the queue without its window and"
+                        + " hands it back when you open PathLane again.");
         String title = running > 0 || !queue.active().isEmpty() ? "Quit while jobs are running?" : "Quit with jobs waiting?";
-        return Optional.of(new Confirmation(title, text.toString(), "Quit and stop them"));
+        return Optional.of(new Confirmation(title, text.toString(), "Quit and stop them", KEEP_RUNNING));
     }
 
     /**

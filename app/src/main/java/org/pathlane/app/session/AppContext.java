@@ -89,9 +89,27 @@ public final class AppContext implements AutoCloseable {
      */
     public static AppContext openDesktop(Path dataDir, List<JobHandler> handlers, java.util.concurrent.Executor fx,
             LabConnection lab) throws IOException {
+        return openDesktop(dataDir, handlers, fx, lab, say -> { });
+    }
+
+    /**
+     * As {@link #openDesktop(Path, List, java.util.concurrent.Executor, LabConnection)}; on the workstation's own
+     * database, first takes its jobs back from the background runner a quit left them with
+     * ({@link org.pathlane.app.quit.BackgroundRunner}).
+     *
+     * @param say told what takes time, for the splash screen
+     */
+    public static AppContext openDesktop(Path dataDir, List<JobHandler> handlers, java.util.concurrent.Executor fx,
+            LabConnection lab, java.util.function.Consumer<String> say) throws IOException {
         Files.createDirectories(dataDir);
         LabConnection join = lab != null ? lab : AppSettings.load(dataDir.resolve("settings.json")).lab().orElse(null);
         if (join == null || join.local()) {
+            try {
+                org.pathlane.app.quit.BackgroundRunner.takeOver(dataDir, java.time.Duration.ofSeconds(60), say);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while taking the jobs back from the background runner", e);
+            }
             return open(dataDir, SchedulerConfig.dataDir(dataDir), handlers, fx);
         }
         SchedulerConfig config;

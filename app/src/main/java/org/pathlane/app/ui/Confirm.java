@@ -14,9 +14,23 @@ public final class Confirm {
 
     /** Shows the question over {@code owner}'s window and runs {@code action} only when confirmed. */
     public static void ask(Node owner, Confirmation question, Runnable action) {
+        ask(owner, question, action, null);
+    }
+
+    /**
+     * As {@link #ask(Node, Confirmation, Runnable)}, with the question's {@link Confirmation#alternative()} as a
+     * third button that runs {@code alternativeAction}.
+     */
+    public static void ask(Node owner, Confirmation question, Runnable action, Runnable alternativeAction) {
         ButtonType yes = new ButtonType(question.action(), ButtonBar.ButtonData.OK_DONE);
         ButtonType keep = new ButtonType("Keep", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question.text(), keep, yes);
+        ButtonType other = question.alternative() == null || alternativeAction == null ? null
+                : new ButtonType(question.alternative(), ButtonBar.ButtonData.OTHER);
+        Alert alert = other == null ? new Alert(Alert.AlertType.CONFIRMATION, question.text(), keep, yes)
+                : new Alert(Alert.AlertType.CONFIRMATION, question.text(), keep, other, yes);
+        if (other != null) {
+            alert.getDialogPane().lookupButton(other).setId("confirm-alternative");
+        }
         if (owner.getScene() != null) {
             alert.initOwner(owner.getScene().getWindow());
         }
@@ -27,6 +41,11 @@ public final class Confirm {
         alert.getDialogPane().lookupButton(keep).setId("confirm-keep");
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
-        alert.showAndWait().filter(yes::equals).ifPresent(b -> action.run());
+        java.util.Optional<ButtonType> chosen = alert.showAndWait();
+        if (chosen.filter(yes::equals).isPresent()) {
+            action.run();
+        } else if (other != null && chosen.filter(other::equals).isPresent()) {
+            alternativeAction.run();
+        }
     }
 }

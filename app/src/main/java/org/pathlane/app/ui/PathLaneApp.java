@@ -40,6 +40,8 @@ public final class PathLaneApp extends Application {
     private volatile AppContext context;
     private AppShell shell;
     private boolean quitConfirmed;
+    /** The user quit with jobs to finish and chose to keep them running: {@link #stop()} starts the runner. */
+    private volatile boolean keepRunning;
 
     /** False on a Linux/BSD machine without an X11 or Wayland display (a server, an SSH session). */
     public static boolean displayAvailable() {
@@ -105,7 +107,8 @@ public final class PathLaneApp extends Application {
         stage.show();
         Thread opener = new Thread(() -> {
             try {
-                AppContext opened = AppContext.openDesktop(dataDir, handlers, Platform::runLater, lab);
+                AppContext opened = AppContext.openDesktop(dataDir, handlers, Platform::runLater, lab,
+                        say -> Platform.runLater(() -> opening.setText(say)));
                 context = opened;
                 Platform.runLater(() -> {
                     shell = new AppShell(opened, uri -> getHostServices().showDocument(uri), slidesToOpen);
@@ -159,7 +162,10 @@ public final class PathLaneApp extends Application {
 
     private void askInTurn(Stage stage, List<Confirmation> questions, int next) {
         if (next < questions.size()) {
-            Confirm.ask(root, questions.get(next), () -> askInTurn(stage, questions, next + 1));
+            Confirm.ask(root, questions.get(next), () -> askInTurn(stage, questions, next + 1), () -> {
+                keepRunning = true;
+                askInTurn(stage, questions, next + 1);
+            });
             return;
         }
         quitConfirmed = true;
@@ -181,6 +187,15 @@ public final class PathLaneApp extends Application {
                 LOG.warn("Could not save the window's place in {}: {}", context.dataDir(), e.toString());
             }
             context.close();
+            if (keepRunning) {
+                try {
+                    // The database is closed: the runner opens it in a process of its own and finishes the queue.
+                    org.pathlane.app.quit.BackgroundRunner.start(context.dataDir());
+                } catch (java.io.IOException | RuntimeException e) {
+                    LOG.error("Could not start the background runner on {}; the jobs start again the next time PathLane"
+                            + " opens this folder", context.dataDir(), e);
+                }
+            }
         }
     }
 }

@@ -61,6 +61,9 @@ class QuitCheckTest {
         assertThat(asked.text()).contains("1 job is running and 1 job is waiting (bob)")
                 .contains("starts again the next time PathLane opens " + dir).contains("last finished tiles");
         assertThat(asked.action()).isEqualTo("Quit and stop them");
+        assertThat(asked.alternative()).as("a workstation of its own offers the background runner")
+                .isEqualTo(QuitCheck.KEEP_RUNNING);
+        assertThat(asked.text()).contains("keep it running in the background");
 
         assertThat(check.question("ada").orElseThrow().text()).as("an admin sees every user's jobs").contains("(bob)");
         assertThat(check.question(null).orElseThrow().text()).as("on the start screen, who has work")
