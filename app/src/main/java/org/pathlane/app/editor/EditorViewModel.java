@@ -473,6 +473,40 @@ public final class EditorViewModel {
     // ---- batches ------------------------------------------------------------------------------
 
     /**
+     * The slides found in a folder for a batch, and what to tell the user about them.
+     *
+     * @param slides absolute paths, sorted
+     * @param note   e.g. "12 slides in /data/case-7" or why there are none
+     */
+    public record FolderSlides(java.nio.file.Path folder, List<String> slides, String note) {
+        public FolderSlides {
+            slides = List.copyOf(slides);
+        }
+    }
+
+    /**
+     * Looks for the slide files of a folder (up to three folders down; in the background) to run this workflow
+     * on, and hands them to {@code then} on the FX thread.
+     */
+    public void slidesIn(java.nio.file.Path folder, java.util.function.Consumer<FolderSlides> then) {
+        executors.background().execute(() -> {
+            FolderSlides found;
+            try {
+                List<String> slides = org.pathlane.app.slides.SlideFiles.in(folder).stream().map(java.nio.file.Path::toString).toList();
+                found = new FolderSlides(folder, slides, slides.isEmpty()
+                        ? "No slide files in " + folder + " (looked for " + String.join(", ",
+                                new java.util.TreeSet<>(org.pathlane.app.slides.SlideFiles.EXTENSIONS))
+                                + " up to three folders down)."
+                        : slides.size() + " slide" + (slides.size() == 1 ? "" : "s") + " in " + folder + ".");
+            } catch (java.io.IOException e) {
+                found = new FolderSlides(folder, List.of(), "Could not look in " + folder + ": " + e.getMessage());
+            }
+            FolderSlides result = found;
+            executors.fx().execute(() -> then.accept(result));
+        });
+    }
+
+    /**
      * Runs this workflow once per slide, as a batch: every job that reads a slide reads that slide, each
      * workflow is named after its slide and tagged with the batch ({@link BatchTag}), and its lanes are named
      * after the slide too, so the slides are separate branches that run side by side as workers allow. All slides' workflows

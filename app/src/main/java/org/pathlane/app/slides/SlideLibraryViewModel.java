@@ -5,9 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -27,10 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class SlideLibraryViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlideLibraryViewModel.class);
-    /** What a folder import picks up. */
-    public static final Set<String> SLIDE_EXTENSIONS = Set.of("svs", "tif", "tiff", "ndpi", "mrxs", "scn", "bif", "vms",
-            "vmu", "svslide", "png", "jpg", "jpeg");
-    private static final int FOLDER_DEPTH = 3;
 
     /** How a slide file is opened; tests may count or fail opens. */
     @FunctionalInterface
@@ -94,8 +87,8 @@ public final class SlideLibraryViewModel {
             List<Path> files = new ArrayList<>();
             for (Path p : dropped) {
                 if (Files.isDirectory(p)) {
-                    try (Stream<Path> walk = Files.walk(p, FOLDER_DEPTH)) {
-                        walk.filter(Files::isRegularFile).filter(SlideLibraryViewModel::looksLikeSlide).sorted().forEach(files::add);
+                    try {
+                        files.addAll(SlideFiles.in(p));
                     } catch (IOException e) {
                         addBroken(p, "the folder could not be read: " + e.getMessage());
                     }
@@ -203,11 +196,5 @@ public final class SlideLibraryViewModel {
         } catch (IOException notStored) {
             return Path.of("");
         }
-    }
-
-    private static boolean looksLikeSlide(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = n.lastIndexOf('.');
-        return dot > 0 && SLIDE_EXTENSIONS.contains(n.substring(dot + 1));
     }
 }

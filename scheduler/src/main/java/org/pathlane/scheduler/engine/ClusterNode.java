@@ -271,7 +271,7 @@ final class ClusterNode implements AutoCloseable {
         Set<String> ids = new java.util.HashSet<>();
         for (ClusterStore.AssignedJob j : jobs) {
             ids.add(j.id());
-            startOnce(j.id(), j.attempt(), current, () -> new JobRunner.Assignment(j.id(), j.user(), j.workflowId(), j.key(),
+            startOnce(j.id(), j.attempt(), current, () -> new JobRunner.Assignment(j.id(), j.user(), j.workflowId(), j.workflowName(), j.key(),
                     j.type(), j.params(), j.attempt(), () -> store.jobKeys(j.workflowId())));
             if (j.cancelRequested() && runner.runs(j.id()) && cancelled.add(j.id())) {
                 runner.cancel(j.id());
@@ -286,7 +286,7 @@ final class ClusterNode implements AutoCloseable {
     private void startHere(JobNode job) {
         List<JobNode> siblings = job.workflow().jobs();
         startOnce(job.id(), job.attempt(), run, () -> new JobRunner.Assignment(job.id(), job.workflow().user(),
-                job.workflow().id(), job.key(), job.type(), job.params(), job.attempt(),
+                job.workflow().id(), job.workflow().label(), job.key(), job.type(), job.params(), job.attempt(),
                 () -> siblings.stream().map(JobNode::key).toList()));
     }
 

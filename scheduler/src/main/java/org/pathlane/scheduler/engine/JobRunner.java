@@ -49,22 +49,44 @@ final class JobRunner implements AutoCloseable {
         this.outcomes = outcomes;
     }
 
-    /** The folder of a job's results: {@code results/<user>/<workflow>/<job>/}, one of its own for every job. */
-    Path resultDir(String user, String workflowId, String jobKey) {
-        return resultsRoot.resolve(folderName(user)).resolve(folderName(workflowId)).resolve(folderName(jobKey));
+    /**
+     * The folder of a job's results: {@code results/<user>/<workflow>/<job>/}, one of its own for every job. The
+     * workflow's folder is named after the workflow and its id ({@code Nuclei-case-7.svs_01a2…}), so a user finds a
+     * slide's results by its name; a workflow that began writing under its bare id (PathLane 0.1–0.3) keeps
+     * writing there, where its checkpoints are.
+     */
+    Path resultDir(String user, String workflowId, String workflowName, String jobKey) {
+        Path userDir = resultsRoot.resolve(folderName(user));
+        Path byId = userDir.resolve(folderName(workflowId));
+        Path workflowDir = Files.isDirectory(byId) ? byId : userDir.resolve(workflowFolder(workflowName, workflowId));
+        return workflowDir.resolve(folderName(jobKey));
     }
 
     /**
      * Where a finished job's results are to be read: its own folder, or for a job that ran before every job got a
      * folder of its own (PathLane 0.1), the folder it wrote then, if only that one exists.
      */
-    Path existingResultDir(String user, String workflowId, String jobKey) {
-        Path own = resultDir(user, workflowId, jobKey);
+    Path existingResultDir(String user, String workflowId, String workflowName, String jobKey) {
+        Path own = resultDir(user, workflowId, workflowName, jobKey);
         if (Files.isDirectory(own)) {
             return own;
         }
         Path legacy = resultsRoot.resolve(legacyName(user)).resolve(legacyName(workflowId)).resolve(legacyName(jobKey));
         return Files.isDirectory(legacy) ? legacy : own;
+    }
+
+    /**
+     * A workflow's folder: its name made safe for every file system (letters, digits, '.', '_' and '-', at most 60
+     * characters) before its id, which alone keeps folders apart (two workflows may share a name).
+     */
+    static String workflowFolder(String workflowName, String workflowId) {
+        String readable = workflowName == null ? "" : java.text.Normalizer.normalize(workflowName, java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-")
+                .replaceAll("^[-.]+|[-.]+$", "");
+        if (readable.length() > 60) {
+            readable = readable.substring(0, 60).replaceAll("[-.]+$", "");
+        }
+        return readable.isEmpty() ? folderName(workflowId) : readable + "_" + folderName(workflowId);
     }
 
     /**
@@ -114,8 +136,8 @@ final class JobRunner implements AutoCloseable {
     void start(JobNode job) {
         // The workflow's jobs are fixed once it is submitted; resultDirOf looks one up only when a handler asks.
         List<JobNode> siblings = job.workflow().jobs();
-        start(new Assignment(job.id(), job.workflow().user(), job.workflow().id(), job.key(), job.type(), job.params(),
-                job.attempt(), () -> siblings.stream().map(JobNode::key).toList()));
+        start(new Assignment(job.id(), job.workflow().user(), job.workflow().id(), job.workflow().label(), job.key(),
+                job.type(), job.params(), job.attempt(), () -> siblings.stream().map(JobNode::key).toList()));
     }
 
     /**
@@ -123,15 +145,16 @@ final class JobRunner implements AutoCloseable {
      *
      * @param siblingKeys the keys of the job's workflow's jobs, looked up only when a handler asks for one
      */
-    record Assignment(String jobId, String user, String workflowId, String jobKey, String type,
+    record Assignment(String jobId, String user, String workflowId, String workflowName, String jobKey, String type,
             Map<String, Object> params, int attempt, java.util.function.Supplier<List<String>> siblingKeys) {
     }
 
     /** Starts the job on a worker; false (nothing done) if this node already runs it. */
     boolean start(Assignment job) {
         lastStart = System.nanoTime();
-        Running run = new Running(job.jobId(), job.user(), job.workflowId(), job.jobKey(), job.siblingKeys(),
-                job.attempt(), job.params(), resultDir(job.user(), job.workflowId(), job.jobKey()));
+        Running run = new Running(job.jobId(), job.user(), job.workflowId(), job.workflowName(), job.jobKey(),
+                job.siblingKeys(), job.attempt(), job.params(),
+                resultDir(job.user(), job.workflowId(), job.workflowName(), job.jobKey()));
         if (running.putIfAbsent(job.jobId(), run) != null) {
             return false;
         }
@@ -199,6 +222,7 @@ final class JobRunner implements AutoCloseable {
         private final String id;
         private final String user;
         private final String workflowId;
+        private final String workflowName;
         private final String jobKey;
         private final int attempt;
         private final Map<String, Object> params;
@@ -208,13 +232,12 @@ final class JobRunner implements AutoCloseable {
 
         private final java.util.function.Supplier<List<String>> siblings;
 
-        Running(String id, String user, String workflowId, String jobKey, java.util.function.Supplier<List<String>> siblings,
-                int attempt,
-                Map<String, Object> params,
-                Path resultDir) {
+        Running(String id, String user, String workflowId, String workflowName, String jobKey,
+                java.util.function.Supplier<List<String>> siblings, int attempt, Map<String, Object> params, Path resultDir) {
             this.id = id;
             this.user = user;
             this.workflowId = workflowId;
+            this.workflowName = workflowName;
             this.jobKey = jobKey;
             this.siblings = siblings;
             this.attempt = attempt;
@@ -321,7 +344,7 @@ final class JobRunner implements AutoCloseable {
                 throw new IllegalArgumentException("this workflow has no job \"" + otherJob + "\"; name a job of "
                         + "this workflow by its id");
             }
-            return existingResultDir(user, workflowId, otherJob);
+            return existingResultDir(user, workflowId, workflowName, otherJob);
         }
 
         @Override

@@ -308,7 +308,7 @@ public final class Scheduler implements AutoCloseable {
                     return new JobView(w.id(), j.key(), j.branch(), j.type(), j.dependsOn(), j.status(), j.attempt(),
                             j.reason(), wait == null ? null : wait.reason(), wait == null ? 0 : wait.position(),
                             runner.progress(j.id()), j.startedAt(), j.finishedAt(),
-                            runner.existingResultDir(w.user(), w.id(), j.key()), j.params(), j.node());
+                            runner.existingResultDir(w.user(), w.id(), w.name(), j.key()), j.params(), j.node());
                 }).toList())).toList();
     }
 
@@ -382,7 +382,7 @@ public final class Scheduler implements AutoCloseable {
     /** The folder where a job writes its results ({@code results/<user>/<workflow>/<job>/}). */
     public Path resultDir(String user, String workflowId, String jobId) {
         StoredWorkflow stored = visible(user, workflowId);
-        return runner.existingResultDir(stored.user(), workflowId, jobId);
+        return runner.existingResultDir(stored.user(), workflowId, stored.name(), jobId);
     }
 
     private StoredWorkflow visible(String user, String workflowId) {

@@ -27,7 +27,7 @@ public final class ClusterStore {
     }
 
     /** A RUNNING job given to a run, as the run's workers need it. */
-    public record AssignedJob(String id, String workflowId, String user, String key, String type,
+    public record AssignedJob(String id, String workflowId, String workflowName, String user, String key, String type,
             Map<String, Object> params, int attempt, boolean cancelRequested) {
     }
 
@@ -161,12 +161,12 @@ public final class ClusterStore {
         return database.inTransaction(session -> work(session, c -> {
             List<AssignedJob> jobs = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("select j.id, j.workflow_id, w.user_name, j.job_key, j.job_type, "
-                    + "j.params, j.attempt, j.cancel_requested from pl_job j join pl_workflow w on w.id = j.workflow_id "
+                    + "j.params, j.attempt, j.cancel_requested, w.workflow_name from pl_job j join pl_workflow w on w.id = j.workflow_id "
                     + "where j.node_run = ? and j.status = 'RUNNING'")) {
                 s.setString(1, run);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        jobs.add(new AssignedJob(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        jobs.add(new AssignedJob(r.getString(1), r.getString(2), r.getString(9), r.getString(3), r.getString(4),
                                 r.getString(5), StateStore.params(r.getString(6)), r.getInt(7), r.getBoolean(8)));
                     }
                 }

@@ -116,13 +116,14 @@ class EngineTrustTest {
             String id = h.scheduler.submit("a", new WorkflowSpec("alike", ids.stream()
                     .map(j -> new JobSpec(j, "A", "writer", Map.of(), List.of())).toList()));
             h.await(JOB_SUCCEEDED, "..");
+            Path workflowDir = results.resolve("a").resolve("alike_" + id);
             for (String job : ids) {
                 Path dir = h.scheduler.resultDir("a", id, job);
-                assertThat(dir.startsWith(results.resolve("a").resolve(id))).as(job).isTrue();
+                assertThat(dir.getParent()).as(job).isEqualTo(workflowDir);
                 assertThat(Files.readString(dir.resolve("cells.csv"))).as(job).isEqualTo(job);
             }
             // Case-insensitive disks fold names: even folded, no two folders are the same.
-            try (Stream<Path> folders = Files.list(results.resolve("a").resolve(id))) {
+            try (Stream<Path> folders = Files.list(workflowDir)) {
                 Set<String> folded = folders.map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
                         .collect(Collectors.toSet());
                 assertThat(folded).hasSize(ids.size());
@@ -142,7 +143,7 @@ class EngineTrustTest {
             String alices = h.scheduler.submit("alice", new WorkflowSpec("private", List.of(
                     new JobSpec("seg", "A", "writer", Map.of(), List.of()))));
             h.await(JOB_SUCCEEDED, "seg");
-            String path = "../../alice/" + alices + "/seg";
+            String path = "../../alice/private_" + alices + "/seg";
             String mallorys = h.scheduler.submit("mallory", new WorkflowSpec("peek", List.of(
                     new JobSpec("steal", "A", "reader", Map.of("source", path), List.of()),
                     new JobSpec("own", "B", "writer", Map.of(), List.of()),
@@ -152,6 +153,26 @@ class EngineTrustTest {
             assertThat(Files.readString(h.scheduler.resultDir("mallory", mallorys, "copy").resolve("copy.csv"))).isEqualTo("mine");
             assertThat(h.scheduler.resultDir("mallory", mallorys, "steal").resolve("copy.csv")).doesNotExist();
         }
+    }
+
+    @Test
+    void aWorkflowsResultsAreInAFolderNamedAfterItAndItsIdThatNoNameLeaves() throws Exception {
+        JobRunner runner = new JobRunner(Map.of(), results, null, null);
+        String id = "01a23c36-0594-71b0-aeb4-dfcf5b8d5fde";
+        assertThat(runner.resultDir("ada", id, "Nuclei · case-7.svs · batch 3f9c2a 3/12", "seg"))
+                .isEqualTo(results.resolve("ada").resolve("Nuclei-case-7.svs-batch-3f9c2a-3-12_" + id).resolve("seg"));
+        assertThat(runner.resultDir("ada", id, "Färbung — Niere", "seg").getParent().getFileName().toString())
+                .isEqualTo("Farbung-Niere_" + id);
+        for (String hostile : List.of("../../etc", "..", "/", ".hidden", "a\\..\\b", "con", "x".repeat(300))) {
+            Path dir = runner.resultDir("ada", id, hostile, "seg");
+            assertThat(dir.getParent().getParent()).as(hostile).isEqualTo(results.resolve("ada"));
+            assertThat(dir.getParent().getFileName().toString()).as(hostile).endsWith(id).doesNotStartWith(".")
+                    .hasSizeLessThanOrEqualTo(61 + id.length());
+        }
+        // A workflow that began writing under its bare id (PathLane 0.3) finishes there, beside its checkpoints.
+        Path old = Files.createDirectories(results.resolve("ada").resolve(id).resolve("seg"));
+        assertThat(runner.resultDir("ada", id, "Nuclei", "export")).isEqualTo(old.resolveSibling("export"));
+        assertThat(runner.existingResultDir("ada", id, "Nuclei", "seg")).isEqualTo(old);
     }
 
     /** An H2 trigger that fails the first insert after it is armed. */

@@ -127,7 +127,7 @@ class ProfilesAndListenersTest {
             assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo("emit seg1 [cell-1, cell-2]");
             JobView view = h.scheduler.workflow("a", id).jobs().getFirst();
             assertThat(view.progress()).isEqualTo(new JobView.Progress(3, 10, "tile 3 of 10"));
-            assertThat(view.resultDir()).isEqualTo(results.resolve("a").resolve(id).resolve("seg1"));
+            assertThat(view.resultDir()).isEqualTo(results.resolve("a").resolve("seg_" + id).resolve("seg1"));
             assertThat(view.resultDir().resolve("cells.csv")).exists();
             finish.countDown();
             h.await(EventType.JOB_SUCCEEDED, "seg1");

@@ -123,9 +123,9 @@ public final class WorkflowEditorView extends StackPane {
         blocked.setMaxWidth(Double.MAX_VALUE);
         blocked.managedProperty().bind(vm.submitBlockedReasonProperty().isNotEmpty());
         blocked.visibleProperty().bind(blocked.managedProperty());
-        Button batch = button("Run on slides…", "Run this workflow once per slide of your library, as one batch", this::runOnSlides);
+        Button batch = button("Run on slides…", "Run this workflow once per slide of your library or of a folder, as one batch", this::runOnSlides);
         batch.setId("run-on-slides");
-        batch.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.slideChoices()).or(vm.submittingProperty()));
+        batch.disableProperty().bind(vm.submittingProperty());
         Button submit = button("Submit", "Run this workflow", vm::submit);
         submit.setId("submit");
         submit.getStyleClass().add("accent");
@@ -158,19 +158,22 @@ public final class WorkflowEditorView extends StackPane {
         return bar;
     }
 
-    /** Picks slides of the library and submits this workflow once per slide, as a batch. */
+    /** Picks slides of the library, or of a folder, and submits this workflow once per slide, as a batch. */
     private void runOnSlides() {
         java.util.Map<String, javafx.beans.property.BooleanProperty> picked = new java.util.LinkedHashMap<>();
         for (String slide : vm.slideChoices()) {
             picked.put(slide, new javafx.beans.property.SimpleBooleanProperty(true));
         }
-        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(
-                javafx.collections.FXCollections.observableArrayList(picked.keySet()));
+        javafx.collections.ObservableList<String> shown = javafx.collections.FXCollections.observableArrayList(picked.keySet());
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(shown);
         list.setId("batch-slides");
         list.setCellFactory(javafx.scene.control.cell.CheckBoxListCell.forListView(picked::get, new javafx.util.StringConverter<>() {
             @Override
             public String toString(String path) {
-                return String.valueOf(Path.of(path).getFileName());
+                Path p = Path.of(path);
+                // A folder's slides are told apart by their folder (case-7/block-A/slide.svs).
+                return vm.slideChoices().contains(path) || p.getParent() == null ? String.valueOf(p.getFileName())
+                        : p.getParent().getFileName() + "/" + p.getFileName();
             }
 
             @Override
@@ -186,6 +189,31 @@ public final class WorkflowEditorView extends StackPane {
                 + " The dashboard shows the batch's progress and can cancel it.");
         how.setWrapText(true);
         how.setMaxWidth(460);
+        Label folderNote = new Label();
+        folderNote.setId("batch-folder-note");
+        folderNote.setWrapText(true);
+        folderNote.setMaxWidth(460);
+        Button folder = new Button("Add a folder…");
+        folder.setId("batch-add-folder");
+        folder.setTooltip(new Tooltip("Add every slide file of a folder (and of its folders, three levels down)"));
+        folder.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Run on the slides of a folder");
+            chooser.setInitialDirectory(slidesFolder().toFile());
+            java.io.File chosen = chooser.showDialog(folder.getScene().getWindow());
+            if (chosen != null) {
+                folderNote.setText("Looking for slides in " + chosen + " …");
+                vm.slidesIn(chosen.toPath(), found -> {
+                    folderNote.setText(found.note());
+                    for (String slide : found.slides()) {
+                        if (!picked.containsKey(slide)) {
+                            picked.put(slide, new javafx.beans.property.SimpleBooleanProperty(true));
+                            shown.add(slide);
+                        }
+                    }
+                });
+            }
+        });
         javafx.scene.control.Dialog<List<String>> dialog = new javafx.scene.control.Dialog<>();
         dialog.initOwner(getScene().getWindow());
         dialog.setTitle("Run on slides");
@@ -193,11 +221,23 @@ public final class WorkflowEditorView extends StackPane {
         javafx.scene.control.ButtonType run = new javafx.scene.control.ButtonType("Submit batch",
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.CANCEL, run);
-        dialog.getDialogPane().setContent(new VBox(8, how, all, list));
+        dialog.getDialogPane().setContent(new VBox(8, how, new HBox(10, all, folder), folderNote, list));
         dialog.getDialogPane().setId("batch-dialog");
         dialog.setResultConverter(b -> b == run
-                ? picked.entrySet().stream().filter(e -> e.getValue().get()).map(java.util.Map.Entry::getKey).toList() : null);
+                ? shown.stream().filter(slide -> picked.get(slide).get()).toList() : null);
         dialog.showAndWait().ifPresent(vm::submitBatch);
+    }
+
+    /** Where the folder choice starts: beside the user's own slides, else in their profile's folder. */
+    private java.nio.file.Path slidesFolder() {
+        for (String slide : vm.slideChoices()) {
+            Path parent = Path.of(slide).getParent();
+            if (parent != null && java.nio.file.Files.isDirectory(parent)) {
+                return parent.getParent() != null ? parent.getParent() : parent;
+            }
+        }
+        Path profile = templatesDir.getParent();
+        return profile != null && java.nio.file.Files.isDirectory(profile) ? profile : templatesDir;
     }
 
     private static Button button(String text, String tip, Runnable action) {

@@ -84,7 +84,7 @@ public final class SlidesView extends VBox {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open slides");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Slides and images", SlideLibraryViewModel.SLIDE_EXTENSIONS.stream()
+                new FileChooser.ExtensionFilter("Slides and images", org.pathlane.app.slides.SlideFiles.EXTENSIONS.stream()
                         .map(x -> "*." + x).toList()),
                 new FileChooser.ExtensionFilter("All files", "*"));
         List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
