@@ -39,6 +39,13 @@ public final class Confirm {
         alert.getDialogPane().setId("confirm-dialog");
         alert.getDialogPane().lookupButton(yes).setId("confirm-yes");
         alert.getDialogPane().lookupButton(keep).setId("confirm-keep");
+        // Each button keeps its whole label ("Quit, keep them running"), however narrow the dialog starts.
+        for (ButtonType type : alert.getButtonTypes()) {
+            javafx.scene.control.Button button = (javafx.scene.control.Button) alert.getDialogPane().lookupButton(type);
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            ButtonBar.setButtonUniformSize(button, false);
+        }
+        alert.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         java.util.Optional<ButtonType> chosen = alert.showAndWait();

@@ -31,17 +31,27 @@ class ConfirmTest {
 
     @Start
     void start(Stage stage) {
-        stage.setScene(new Scene(root, 400, 300));
+        Theme.apply(false);
+        Scene scene = new Scene(root, 400, 300);
+        Theme.style(scene);
+        stage.setScene(scene);
         stage.show();
     }
 
     @Test
     void theSecondWayOutRunsItsOwnActionAndKeepRunsNeither(FxRobot robot) {
-        Confirmation question = new Confirmation("Quit while jobs are running?", "1 job is running.", "Quit and stop them",
-                QuitCheck.KEEP_RUNNING);
+        Confirmation question = new Confirmation("Quit while jobs are running?", "Ada has work running or queued. Quitting"
+                + " stops it now. Nothing is lost: it goes back in the queue and starts again the next time PathLane opens"
+                + " /tmp/data (a segmentation from its last finished tiles). Or keep it running in the background.",
+                "Quit and stop them", QuitCheck.KEEP_RUNNING);
         ask(question);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#confirm-alternative").queryAs(Button.class).getText()).isEqualTo(QuitCheck.KEEP_RUNNING);
+        Button alternative = robot.lookup("#confirm-alternative").queryAs(Button.class);
+        assertThat(alternative.getText()).isEqualTo(QuitCheck.KEEP_RUNNING);
+        for (String id : List.of("#confirm-alternative", "#confirm-keep", "#confirm-yes")) {
+            Button button = robot.lookup(id).queryAs(Button.class);
+            assertThat(button.getWidth()).as(id + " shows its whole label").isGreaterThanOrEqualTo(button.prefWidth(-1) - 0.5);
+        }
         robot.clickOn("#confirm-alternative");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(done).containsExactly("keep running");
