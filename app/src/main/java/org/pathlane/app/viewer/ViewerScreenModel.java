@@ -208,11 +208,14 @@ public final class ViewerScreenModel implements AutoCloseable {
         }
     }
 
-    /** Closes a slide the view no longer reads. */
+    /**
+     * Closes a slide the view no longer reads (the new source is already in place, so the viewer asks it for
+     * nothing more): its tile source takes no more reads at once, and the reader is closed on the background
+     * executor once the reads already running on it have ended, so none of them fails on a closed reader.
+     */
     private void retire(Opened old) {
         if (old != null) {
-            old.tiles().close();
-            old.reader().close();
+            old.tiles().closeWhenIdle().thenRun(() -> executors.background().execute(() -> old.reader().close()));
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,9 @@ import org.pathlane.scheduler.engine.Scheduler;
 import org.pathlane.scheduler.model.JobStatus;
 import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.model.UserProfile;
+import org.pathlane.viewer.tile.TileKey;
+import org.pathlane.viewer.tile.TilePixels;
+import org.pathlane.viewer.tile.TileSource;
 
 /** The viewer screen's state, without JavaFX threads: background work runs when the test says so. */
 class ViewerScreenModelTest {
@@ -44,11 +49,24 @@ class ViewerScreenModelTest {
         @Override
         public synchronized void execute(Runnable task) {
             tasks.add(task);
+            notifyAll();
         }
 
         void runNext() {
             Runnable next;
             synchronized (this) {
+                next = tasks.remove();
+            }
+            next.run();
+        }
+
+        /** Runs the next task, waiting for one to be handed over (from another thread). */
+        void runNextWhenGiven() throws InterruptedException {
+            Runnable next;
+            synchronized (this) {
+                while (tasks.isEmpty()) {
+                    wait();
+                }
                 next = tasks.remove();
             }
             next.run();
@@ -137,15 +155,14 @@ class ViewerScreenModelTest {
         model.open(b.path().toString(), null);
 
         background.runNext();
-        assertThat(a.closes()).as("a, opened too late, is closed").isEqualTo(1);
-        assertThat(model.tileSourceProperty().get()).as("a is never shown").isNull();
+        assertThat(model.tileSourceProperty().get()).as("a, opened too late, is never shown").isNull();
         assertThat(model.statusProperty().get()).isEqualTo("Opening b.svs …");
 
         background.runAll();
         assertThat(model.tileSourceProperty().get().id()).isEqualTo(b.id());
         assertThat(model.statusProperty().get()).isEqualTo("b.svs · fake");
         assertThat(model.openSlideProperty().get()).isEqualTo(b.path().toString());
-        assertThat(a.closes()).isEqualTo(1);
+        assertThat(a.closes()).as("a is closed, once").isEqualTo(1);
         assertThat(b.closes()).isZero();
     }
 
@@ -232,6 +249,30 @@ class ViewerScreenModelTest {
         background.runAll();
         assertThat(model.overlayProperty().get().count()).isEqualTo(2);
         assertThat(model.statusProperty().get()).isEqualTo("a.svs · fake · 2 nuclei so far from running jobs");
+    }
+
+    @Test
+    void openingAnotherSlideLetsTheReadsInFlightFinishThenClosesTheOldSlideOnce() throws Exception {
+        FakeSlide a = slide("a.svs", OptionalDouble.of(0.25)).holdReads();
+        FakeSlide b = slide("b.svs", OptionalDouble.of(0.25));
+        model.open(a.path().toString(), null);
+        background.runAll();
+        TileSource tilesOfA = model.tileSourceProperty().get();
+        CompletableFuture<TilePixels> inFlight = tilesOfA.readTile(new TileKey(tilesOfA.id(), 0, 0, 0));
+        a.awaitReadStarted();
+
+        model.open(b.path().toString(), null);
+        background.runAll();
+        assertThat(model.tileSourceProperty().get().id()).as("b is shown at once").isEqualTo(b.id());
+        assertThat(a.closes()).as("a stays open while a tile of it is being read").isZero();
+
+        a.releaseReads();
+        assertThat(inFlight.get(10, TimeUnit.SECONDS).width()).as("the read in flight ends normally").isEqualTo(256);
+        background.runNextWhenGiven();
+        assertThat(a.whenClosed()).isDone();
+        assertThat(a.closes()).as("a closed once, after its read").isEqualTo(1);
+        assertThat(a.failedReads()).as("no read of a hit a closed or interrupted reader").isZero();
+        assertThat(b.closes()).isZero();
     }
 
     private static JobSpec gateJob(String slide) {
