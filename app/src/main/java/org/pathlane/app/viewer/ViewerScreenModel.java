@@ -167,26 +167,32 @@ public final class ViewerScreenModel implements AutoCloseable {
         slideLabel = "Opening " + fileName(slidePath) + " …";
         status.set(slideLabel);
         executors.background().execute(() -> {
-            SlideReader reader;
+            Opened now;
             try {
-                reader = opener.open(Path.of(slidePath));
+                now = openSlide(slidePath);
             } catch (Exception e) {
                 LOG.info("Viewer could not open {}: {}", slidePath, e.getMessage());
                 String message = openFailure(slidePath, e);
-                executors.fx().execute(() -> {
-                    if (generation == openGeneration.get()) {
-                        slideLabel = "";
-                        status.set(message);
-                    }
-                });
+                executors.fx().execute(() -> failed(generation, message));
                 return;
             }
-            Opened now = new Opened(slidePath, reader, new SlideTileSource(reader));
-            executors.fx().execute(() -> show(generation, overlayNow, now, job));
+            Path result = job == null || job.resultDir() == null ? null : job.resultDir().resolve("cells.geojson");
+            boolean finished = result != null && Files.exists(result);
+            executors.fx().execute(() -> show(generation, overlayNow, now, job, finished ? result : null));
         });
     }
 
-    private void show(long generation, long overlayNow, Opened now, JobRow job) {
+    private Opened openSlide(String slidePath) throws IOException {
+        SlideReader reader = opener.open(Path.of(slidePath));
+        try {
+            return new Opened(slidePath, reader, new SlideTileSource(reader));
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private void show(long generation, long overlayNow, Opened now, JobRow job, Path resultGeoJson) {
         if (generation != openGeneration.get() || closed) {
             retire(now);
             return;
@@ -198,14 +204,28 @@ public final class ViewerScreenModel implements AutoCloseable {
         slideLabel = fileName(now.path()) + " · " + now.reader().vendor();
         showStatus();
         pixelSizeWarning.set(now.reader().mppX().isEmpty() ? SlideFacts.noPixelSize() + " The scale bar is hidden." : "");
-        if (job != null && job.resultDir() != null) {
-            Path geojson = job.resultDir().resolve("cells.geojson");
-            if (Files.exists(geojson)) {
-                loadOverlay(geojson);
-            } else {
-                showCount(overlayNow, shown.get(), "so far from job " + job.jobId() + "; more appear as its tiles finish");
-            }
+        if (resultGeoJson != null) {
+            loadOverlay(resultGeoJson);
+        } else if (job != null && job.resultDir() != null) {
+            showCount(overlayNow, shown.get(), "so far from job " + job.jobId() + "; more appear as its tiles finish");
         }
+    }
+
+    /**
+     * The slide asked for last cannot be opened: the view shows nothing rather than the slide before it under
+     * this one's name, and the status says why.
+     */
+    private void failed(long generation, String message) {
+        if (generation != openGeneration.get() || closed) {
+            return;
+        }
+        Opened old = opened;
+        opened = null;
+        tileSource.set(null);
+        retire(old);
+        slideLabel = "";
+        pixelSizeWarning.set("");
+        status.set(message);
     }
 
     /**

@@ -177,11 +177,17 @@ class ViewerScreenModelTest {
 
     @Test
     void aSlideThatCannotBeOpenedGivesOneLineNamingTheFileAndWhatToDo() {
+        FakeSlide a = slide("a.svs", OptionalDouble.empty());
+        model.open(a.path().toString(), null);
+        background.runAll();
+
         model.open(dir.resolve("empty.svs").toString(), null);
         background.runAll();
         assertThat(model.statusProperty().get())
                 .isEqualTo("Could not open empty.svs: is empty (0 bytes); copy the slide again. Pick another slide.");
-        assertThat(model.tileSourceProperty().get()).isNull();
+        assertThat(model.tileSourceProperty().get()).as("a is not shown under empty.svs's name").isNull();
+        assertThat(model.pixelSizeWarningProperty().get()).as("a's warning went with it").isEmpty();
+        assertThat(a.closes()).isEqualTo(1);
     }
 
     @Test

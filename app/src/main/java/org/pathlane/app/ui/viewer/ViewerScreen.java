@@ -41,12 +41,8 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
     private final Label pixelSize = new Label();
 
     public ViewerScreen(Session session, SlideLibraryViewModel library, LiveNuclei live) {
-        this(session, library, new ViewerScreenModel(session.context().executors(), live, Slides::open));
-    }
-
-    ViewerScreen(Session session, SlideLibraryViewModel library, ViewerScreenModel model) {
         this.session = session;
-        this.model = model;
+        this.model = new ViewerScreenModel(session.context().executors(), live, Slides::open);
         setId("viewer-screen");
         status.setId("viewer-status");
         pixelSize.setId("viewer-pixel-size");
