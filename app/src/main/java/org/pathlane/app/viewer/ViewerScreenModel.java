@@ -263,13 +263,16 @@ public final class ViewerScreenModel implements AutoCloseable {
         overlay.set(new Overlay(0, from));
         executors.background().execute(() -> {
             try {
-                GeoJsonShapes.read(geojson, OVERLAY_BATCH, batch -> {
+                long total = GeoJsonShapes.read(geojson, OVERLAY_BATCH, batch -> {
                     if (generation != overlayGeneration.get()) {
                         throw new OverlayReplaced();
                     }
                     nuclei.addAll(batch);
                     showCount(generation, shown.addAndGet(batch.size()), from);
                 });
+                if (total == 0) {
+                    showCount(generation, 0, from);
+                }
             } catch (OverlayReplaced e) {
                 LOG.debug("Stopped reading {}: another overlay replaced it", geojson);
             } catch (Exception e) {

@@ -223,6 +223,34 @@ class ViewerScreenModelTest {
     }
 
     @Test
+    void aGeoJsonWithoutNucleiSaysSo() throws Exception {
+        FakeSlide a = slide("a.svs", OptionalDouble.of(0.25));
+        Path empty = Files.writeString(dir.resolve("none.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        model.open(a.path().toString(), null);
+        background.runAll();
+        model.overlayChosen(empty);
+        background.runAll();
+        assertThat(model.statusProperty().get()).isEqualTo("a.svs · fake · 0 nuclei from none.geojson");
+    }
+
+    @Test
+    void anOverlayStillLoadingForTheSlideBeforeDoesNotCountOnTheNextOne() throws Exception {
+        FakeSlide a = slide("a.svs", OptionalDouble.of(0.25));
+        FakeSlide b = slide("b.svs", OptionalDouble.of(0.25));
+        Path cells = Files.writeString(dir.resolve("cells.geojson"), """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[10,10],[20,10],[20,20],[10,20],[10,10]]]},"properties":{}}]}
+                """);
+        model.open(a.path().toString(), null);
+        background.runAll();
+        model.overlayChosen(cells);
+        model.open(b.path().toString(), null);
+        background.runAll();
+        assertThat(model.overlayProperty().get()).as("a's overlay, read after b was asked for, is not b's").isNull();
+        assertThat(model.statusProperty().get()).isEqualTo("b.svs · fake");
+    }
+
+    @Test
     void aResultWithoutItsSlideAsksTheUserToPickTheSlide() {
         model.open(null, job(dir, null, JobStatus.SUCCEEDED));
         assertThat(model.statusProperty().get()).isEqualTo(ViewerScreenModel.NO_SLIDE_FOR_RESULT).contains("pick the slide");
