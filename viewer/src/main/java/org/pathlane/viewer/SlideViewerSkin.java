@@ -64,8 +64,15 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
         });
         registerChangeListener(viewer.paintRequestsProperty(), o -> paint());
         registerChangeListener(viewer.settleRequestsProperty(), o -> settleNow());
-        // Waiters asked for before this skin existed (or of the skin it replaced) get their frame too.
-        registerListChangeListener(viewer.viewCompleteWaiters(), change -> repaint.request());
+        // A new waiter asks for a frame (waiters from before this skin get the first frame it draws); the
+        // waiters a frame completes are removed without asking for another.
+        registerListChangeListener(viewer.viewCompleteWaiters(), change -> {
+            while (change.next()) {
+                if (change.wasAdded()) {
+                    repaint.request();
+                }
+            }
+        });
         for (Observable o : List.<Observable>of(viewer.centerXProperty(), viewer.centerYProperty(), viewer.zoomProperty(),
                 viewer.minimapVisibleProperty(), viewer.scaleBarVisibleProperty(), viewer.glassColorProperty(),
                 viewer.widthProperty(), viewer.heightProperty())) {
