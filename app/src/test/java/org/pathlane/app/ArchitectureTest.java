@@ -2,7 +2,11 @@ package org.pathlane.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,7 +76,18 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.pathlane.app.editor..", "org.pathlane.app.profiles..",
                         "org.pathlane.app.dashboard..", "org.pathlane.app.slides..", "org.pathlane.app.results..",
                         "org.pathlane.app.settings..", "org.pathlane.app.live..", "org.pathlane.app.session..")
+                .or().haveNameMatching("org\\.pathlane\\.app\\.viewer\\.ViewerScreenModel(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.pathlane.app.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void theViewerControlNeverCallsIntoItsSkin() {
+        // The control holds the state and the skin listens to it (the Control/Skin split of JavaFX's own
+        // controls): a call into the skin puts state where a replaced or not yet created skin loses it.
+        noClasses().that().haveNameMatching("org\\.pathlane\\.viewer\\.SlideViewer(\\$.*)?")
+                .should().callMethodWhere(JavaCall.Predicates.target(With.owner(HasName.Predicates.name("org.pathlane.viewer.SlideViewerSkin"))))
+                .orShould().accessFieldWhere(JavaFieldAccess.Predicates.target(With.owner(HasName.Predicates.name("org.pathlane.viewer.SlideViewerSkin"))))
                 .check(classes);
     }
 }

@@ -1,11 +1,14 @@
 package org.pathlane.viewer;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,7 +47,16 @@ public class SlideViewer extends Control {
     private final ReadOnlyBooleanWrapper viewComplete = new ReadOnlyBooleanWrapper(this, "viewComplete");
     private final ObservableList<OverlayLayer> layers = FXCollections.observableArrayList();
     private int maxTilesInFlight = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private TileLoader.Observer tileObserver;
+    private final ObjectProperty<TileLoader.Observer> tileObserver = new SimpleObjectProperty<>(this, "tileObserver");
+    /*
+     * What the control asks of whichever skin it has (the Control/Skin split of JavaFX's own controls): the
+     * control never calls into its skin; the skin listens to these and to the public properties. A request
+     * counter changes on every request; waiters stay here until a frame completes them, so they survive a
+     * skin that is replaced or not created yet.
+     */
+    private final ReadOnlyLongWrapper paintRequests = new ReadOnlyLongWrapper(this, "paintRequests");
+    private final ReadOnlyLongWrapper settleRequests = new ReadOnlyLongWrapper(this, "settleRequests");
+    private final ObservableList<CompletableFuture<Void>> viewCompleteWaiters = FXCollections.observableArrayList();
     /** The view {@link #fit()} last set; while the view is still that one, a resize fits again. */
     private Viewport fitted;
 
@@ -162,9 +174,12 @@ public class SlideViewer extends Control {
 
     /** Draws the smooth frame now, as when the view has stopped moving (e.g. for benchmarks). */
     public final void settleNow() {
-        if (getSkin() instanceof SlideViewerSkin skin) {
-            skin.settleNow();
-        }
+        settleRequests.set(settleRequests.get() + 1);
+    }
+
+    /** Changes on every {@link #settleNow()}; the skin listens. */
+    final ReadOnlyLongProperty settleRequestsProperty() {
+        return settleRequests.getReadOnlyProperty();
     }
 
     /**
@@ -175,8 +190,22 @@ public class SlideViewer extends Control {
         return viewComplete.getReadOnlyProperty();
     }
 
-    final void setViewComplete(boolean complete) {
+    /**
+     * A frame was drawn (by the skin): whether it had the whole view. A whole one completes the
+     * {@link #whenViewComplete()} futures asked for so far.
+     */
+    final void frameDrawn(boolean complete) {
         viewComplete.set(complete);
+        if (complete && !viewCompleteWaiters.isEmpty()) {
+            List<CompletableFuture<Void>> done = List.copyOf(viewCompleteWaiters);
+            viewCompleteWaiters.clear();
+            done.forEach(f -> f.complete(null));
+        }
+    }
+
+    /** The {@link #whenViewComplete()} futures not completed yet; a skin asks for a frame when one is added. */
+    final ObservableList<CompletableFuture<Void>> viewCompleteWaiters() {
+        return viewCompleteWaiters;
     }
 
     /** Drawn over the slide in list order (first is lowest). */
@@ -197,15 +226,16 @@ public class SlideViewer extends Control {
     }
 
     /** Told of every tile read (source key and nanoseconds from request to cache), e.g. by benchmarks. */
-    public final void setTileObserver(TileLoader.Observer observer) {
-        tileObserver = observer;
-        if (getSkin() instanceof SlideViewerSkin skin) {
-            skin.setTileObserver(observer);
-        }
+    public final ObjectProperty<TileLoader.Observer> tileObserverProperty() {
+        return tileObserver;
     }
 
-    final TileLoader.Observer getTileObserver() {
-        return tileObserver;
+    public final void setTileObserver(TileLoader.Observer observer) {
+        tileObserver.set(observer);
+    }
+
+    public final TileLoader.Observer getTileObserver() {
+        return tileObserver.get();
     }
 
     /** The current view, or {@code null} before the first frame has fitted the slide. */
@@ -276,22 +306,20 @@ public class SlideViewer extends Control {
      */
     public final CompletableFuture<Void> whenViewComplete() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        if (getSkin() instanceof SlideViewerSkin skin) {
-            skin.notifyWhenComplete(done);
-        } else {
-            skinProperty().addListener((o, was, now) -> {
-                if (now instanceof SlideViewerSkin skin && !done.isDone()) {
-                    skin.notifyWhenComplete(done);
-                }
-            });
-        }
+        viewCompleteWaiters.add(done);
         return done;
     }
 
-    /** Paints a frame right now (FX thread), e.g. for snapshots and benchmarks; normally frames are scheduled. */
+    /**
+     * Paints a frame right now (FX thread), e.g. for snapshots and benchmarks; normally frames are scheduled.
+     * Without a skin yet there is nothing to paint: the skin paints its first frame when it is created.
+     */
     public final void paintNow() {
-        if (getSkin() instanceof SlideViewerSkin skin) {
-            skin.paint();
-        }
+        paintRequests.set(paintRequests.get() + 1);
+    }
+
+    /** Changes on every {@link #paintNow()}; the skin listens and paints at once. */
+    final ReadOnlyLongProperty paintRequestsProperty() {
+        return paintRequests.getReadOnlyProperty();
     }
 }

@@ -1,13 +1,10 @@
 package org.pathlane.viewer;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import javafx.animation.PauseTransition;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.beans.Observable;
-import javafx.collections.ListChangeListener;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.SkinBase;
@@ -19,7 +16,9 @@ import org.pathlane.viewer.tile.TileSource;
 /**
  * Draws a {@link SlideViewer} on one canvas (tiles, then the overlay layers, then the scale bar) with
  * the minimap on top. Every change of the view, every tile that arrives and every overlay batch asks
- * for a frame; the requests are coalesced into one pending paint.
+ * for a frame; the requests are coalesced into one pending paint. Everything it knows of the control it
+ * learns by listening (the tile source and observer, paint and settle requests, view-complete waiters),
+ * with listeners that {@link #dispose()} removes, so a skin that is replaced leaves the control as it was.
  */
 final class SlideViewerSkin extends SkinBase<SlideViewer> {
 
@@ -30,8 +29,9 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
     private final TilePainter tiles;
     private final CoalescedRepaint repaint = new CoalescedRepaint(this::paint);
     private final Runnable layerChanged = repaint::request;
-    private final List<CompletableFuture<Void>> completeWaiters = new ArrayList<>();
+    private final ViewerInput input;
     private TileLoader loader;
+    private boolean disposed;
     /** Hardware pipelines scale smoothly for free; the software one draws moving frames nearest-neighbour. */
     private final boolean smoothWhileMoving = Platform.isSupported(ConditionalFeature.SCENE3D);
     /** Draws one smooth frame once the view has stopped moving. */
@@ -44,30 +44,57 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
         minimap = new Minimap(viewer, viewer.getCache());
         canvas.setManaged(false);
         minimap.setManaged(false);
-        getChildren().addAll(canvas, minimap);
+        // The canvas gets its size in the layout pass after the viewer's; a frame asked for before it had one drew nothing.
+        canvas.widthProperty().addListener(o -> repaint.request());
+        canvas.heightProperty().addListener(o -> repaint.request());
         // The minimap is unmanaged, so a new size (a slide of another shape) lays nothing out by
         // itself; without this it keeps the old corner position and sticks out past the right edge.
         minimap.widthProperty().addListener(o -> viewer.requestLayout());
         minimap.heightProperty().addListener(o -> viewer.requestLayout());
-        new ViewerInput(viewer).install();
+        input = new ViewerInput(viewer);
         settle.durationProperty().bind(viewer.settleDelayProperty());
         settle.setOnFinished(e -> settleNow());
 
-        viewer.tileSourceProperty().addListener((o, was, now) -> sourceChanged(now));
+        registerChangeListener(viewer.tileSourceProperty(), o -> sourceChanged(viewer.getTileSource()));
         sourceChanged(viewer.getTileSource());
+        registerChangeListener(viewer.tileObserverProperty(), o -> {
+            if (loader != null) {
+                loader.setObserver(viewer.getTileObserver());
+            }
+        });
+        registerChangeListener(viewer.paintRequestsProperty(), o -> paint());
+        registerChangeListener(viewer.settleRequestsProperty(), o -> settleNow());
+        // A new waiter asks for a frame (waiters from before this skin get the first frame it draws); the
+        // waiters a frame completes are removed without asking for another.
+        registerListChangeListener(viewer.viewCompleteWaiters(), change -> {
+            while (change.next()) {
+                if (change.wasAdded()) {
+                    repaint.request();
+                }
+            }
+        });
         for (Observable o : List.<Observable>of(viewer.centerXProperty(), viewer.centerYProperty(), viewer.zoomProperty(),
                 viewer.minimapVisibleProperty(), viewer.scaleBarVisibleProperty(), viewer.glassColorProperty(),
                 viewer.widthProperty(), viewer.heightProperty())) {
-            o.addListener(x -> repaint.request());
+            registerInvalidationListener(o, x -> repaint.request());
         }
-        viewer.getLayers().addListener((ListChangeListener<OverlayLayer>) change -> {
+        registerListChangeListener(viewer.getLayers(), change -> {
             while (change.next()) {
-                change.getRemoved().forEach(layer -> layer.removeChangeListener(layerChanged));
-                change.getAddedSubList().forEach(layer -> layer.addChangeListener(layerChanged));
+                change.getRemoved().forEach(layer -> ((OverlayLayer) layer).removeChangeListener(layerChanged));
+                change.getAddedSubList().forEach(layer -> ((OverlayLayer) layer).addChangeListener(layerChanged));
             }
             repaint.request();
         });
         viewer.getLayers().forEach(layer -> layer.addChangeListener(layerChanged));
+    }
+
+    /** Takes over the control's children and input once it is the control's skin (the old one is disposed). */
+    @Override
+    public void install() {
+        getChildren().setAll(canvas, minimap);
+        input.install();
+        // A skin set on a viewer already on screen gets no layout pass by itself: its canvas would stay empty.
+        getSkinnable().requestLayout();
     }
 
     private void sourceChanged(TileSource source) {
@@ -80,17 +107,6 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
             loader.setObserver(getSkinnable().getTileObserver());
             minimap.fitTo(source);
         }
-        repaint.request();
-    }
-
-    void setTileObserver(TileLoader.Observer observer) {
-        if (loader != null) {
-            loader.setObserver(observer);
-        }
-    }
-
-    void notifyWhenComplete(CompletableFuture<Void> done) {
-        completeWaiters.add(done);
         repaint.request();
     }
 
@@ -119,8 +135,11 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
         repaint.request();
     }
 
-    /** One frame; FX thread. */
+    /** One frame; FX thread. A frame asked for before this skin was disposed draws nothing. */
     void paint() {
+        if (disposed) {
+            return;
+        }
         SlideViewer viewer = getSkinnable();
         GraphicsContext gc = canvas.getGraphicsContext2D();
         double width = canvas.getWidth();
@@ -162,13 +181,7 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
         if (minimap.isVisible()) {
             minimap.paint(source, view);
         }
-        boolean complete = frame.missing() == 0 && !overlaysPending;
-        viewer.setViewComplete(complete);
-        if (complete && !completeWaiters.isEmpty()) {
-            List<CompletableFuture<Void>> done = new ArrayList<>(completeWaiters);
-            completeWaiters.clear();
-            done.forEach(f -> f.complete(null));
-        }
+        viewer.frameDrawn(frame.missing() == 0 && !overlaysPending);
     }
 
     private double outputScale() {
@@ -178,10 +191,18 @@ final class SlideViewerSkin extends SkinBase<SlideViewer> {
 
     @Override
     public void dispose() {
+        if (disposed) {
+            return;
+        }
+        disposed = true;
         settle.stop();
+        settle.durationProperty().unbind();
         if (loader != null) {
             loader.close();
+            loader = null;
         }
+        input.uninstall();
+        getChildren().removeAll(canvas, minimap);
         getSkinnable().getLayers().forEach(layer -> layer.removeChangeListener(layerChanged));
         super.dispose();
     }

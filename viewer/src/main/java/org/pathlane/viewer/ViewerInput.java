@@ -1,5 +1,6 @@
 package org.pathlane.viewer;
 
+import javafx.event.EventHandler;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -27,13 +28,30 @@ final class ViewerInput {
         this.viewer = viewer;
     }
 
+    private final EventHandler<MouseEvent> pressed = this::pressed;
+    private final EventHandler<MouseEvent> dragged = this::dragged;
+    private final EventHandler<MouseEvent> released = e -> panning = false;
+    private final EventHandler<MouseEvent> clicked = this::clicked;
+    private final EventHandler<ScrollEvent> scrolled = this::scrolled;
+    private final EventHandler<KeyEvent> keyPressed = this::keyPressed;
+
     void install() {
-        viewer.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
-        viewer.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
-        viewer.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> panning = false);
-        viewer.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
-        viewer.addEventHandler(ScrollEvent.SCROLL, this::scrolled);
-        viewer.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        viewer.addEventHandler(MouseEvent.MOUSE_PRESSED, pressed);
+        viewer.addEventHandler(MouseEvent.MOUSE_DRAGGED, dragged);
+        viewer.addEventHandler(MouseEvent.MOUSE_RELEASED, released);
+        viewer.addEventHandler(MouseEvent.MOUSE_CLICKED, clicked);
+        viewer.addEventHandler(ScrollEvent.SCROLL, scrolled);
+        viewer.addEventHandler(KeyEvent.KEY_PRESSED, keyPressed);
+    }
+
+    /** Removes what {@link #install()} added: a replaced skin's input must not pan and zoom a second time. */
+    void uninstall() {
+        viewer.removeEventHandler(MouseEvent.MOUSE_PRESSED, pressed);
+        viewer.removeEventHandler(MouseEvent.MOUSE_DRAGGED, dragged);
+        viewer.removeEventHandler(MouseEvent.MOUSE_RELEASED, released);
+        viewer.removeEventHandler(MouseEvent.MOUSE_CLICKED, clicked);
+        viewer.removeEventHandler(ScrollEvent.SCROLL, scrolled);
+        viewer.removeEventHandler(KeyEvent.KEY_PRESSED, keyPressed);
     }
 
     private void pressed(MouseEvent e) {

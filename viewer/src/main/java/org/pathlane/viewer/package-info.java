@@ -27,5 +27,9 @@
  * only; {@link org.pathlane.viewer.overlay.ShapeLayer#addAll} and
  * {@link org.pathlane.viewer.overlay.ShapeLayer#clear} may be called from any thread. Painting never waits
  * for a tile: {@link org.pathlane.viewer.SlideViewer#whenViewComplete()} tells when the view is whole.
+ *
+ * <p>Control and skin: {@link org.pathlane.viewer.SlideViewer} holds all the state (source, view, tile
+ * observer, view-complete waiters, paint and settle requests); its skin draws it and only listens, so the
+ * viewer keeps its state when the skin is replaced or not created yet.
  */
 package org.pathlane.viewer;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +22,8 @@ import org.pathlane.viewer.tile.TileSource;
  * Shows a {@link SlideReader} in the viewer: its levels become the viewer's pyramid and each tile is one
  * {@link SlideReader#readRegion} on a small pool of daemon threads. The tile size follows the file's own
  * tiles when they are a sensible size, so one viewer tile decodes one file tile. Does not own the
- * reader: close this (its threads) and the reader separately.
+ * reader: close this (its threads) and the reader separately, the reader after {@link #closeWhenIdle()}
+ * says no read of it is running any more.
  */
 public final class SlideTileSource implements TileSource, AutoCloseable {
 
@@ -34,6 +36,10 @@ public final class SlideTileSource implements TileSource, AutoCloseable {
     private final ExecutorService readers;
     private final AtomicInteger failures = new AtomicInteger();
     private volatile String firstFailure;
+    /** Reads handed to the pool and not yet ended; guarded by {@code this}. */
+    private int reading;
+    private boolean closing;
+    private final CompletableFuture<Void> idle = new CompletableFuture<>();
 
     public SlideTileSource(SlideReader reader, int threads) {
         this.reader = reader;
@@ -89,9 +95,66 @@ public final class SlideTileSource implements TileSource, AutoCloseable {
         return x.isPresent() ? x : y;
     }
 
+    /** Reads the tile on this source's threads; once {@link #closeWhenIdle() closing}, fails at once as cancelled. */
     @Override
     public CompletableFuture<TilePixels> readTile(TileKey key) {
-        return CompletableFuture.supplyAsync(() -> read(key), readers);
+        synchronized (this) {
+            if (closing) {
+                return CompletableFuture.failedFuture(cancelled(key));
+            }
+            reading++;
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    if (isClosing()) {
+                        throw cancelled(key);
+                    }
+                    return read(key);
+                } finally {
+                    readEnded();
+                }
+            }, readers);
+        } catch (RuntimeException e) {
+            readEnded();
+            throw e;
+        }
+    }
+
+    private synchronized boolean isClosing() {
+        return closing;
+    }
+
+    private void readEnded() {
+        boolean nowIdle;
+        synchronized (this) {
+            reading--;
+            nowIdle = closing && reading == 0;
+        }
+        if (nowIdle) {
+            idle.complete(null);
+        }
+    }
+
+    private CancellationException cancelled(TileKey key) {
+        return new CancellationException("tile " + key + " of " + reader.path() + " not read: another slide replaced it");
+    }
+
+    /**
+     * Takes no more reads (reads queued and not yet started end as cancelled) and stops the threads once the
+     * reads already running have ended, without interrupting them. The future completes, on a reading thread or
+     * the caller's, when no read of the reader runs any more: then the reader can be closed.
+     */
+    public CompletableFuture<Void> closeWhenIdle() {
+        boolean nowIdle;
+        synchronized (this) {
+            closing = true;
+            nowIdle = reading == 0;
+        }
+        if (nowIdle) {
+            idle.complete(null);
+        }
+        return idle.thenRun(readers::shutdown);
     }
 
     /** Reads one tile now, on the calling thread. */
@@ -149,6 +212,7 @@ public final class SlideTileSource implements TileSource, AutoCloseable {
         return image.getRGB(0, 0, w, h, null, 0, w);
     }
 
+    /** Stops the threads now, interrupting reads still running; see {@link #closeWhenIdle()} for a gentle close. */
     @Override
     public void close() {
         readers.shutdownNow();

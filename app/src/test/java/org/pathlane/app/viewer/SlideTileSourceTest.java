@@ -80,6 +80,27 @@ class SlideTileSourceTest {
         }
     }
 
+    @Test
+    void closingWhenIdleLetsTheRunningReadFinishAndCancelsTheQueuedOnes() throws Exception {
+        FakeSlide slide = new FakeSlide(Path.of("/slides/a.svs"), java.util.OptionalDouble.empty()).holdReads();
+        SlideTileSource source = new SlideTileSource(slide, 1);
+        var running = source.readTile(new TileKey(source.id(), 0, 0, 0));
+        slide.awaitReadStarted();
+        var queued = source.readTile(new TileKey(source.id(), 0, 1, 0));
+
+        var idle = source.closeWhenIdle();
+        assertThat(idle).as("a read still runs").isNotDone();
+        assertThatThrownBy(() -> source.readTile(new TileKey(source.id(), 0, 2, 0)).join())
+                .as("a read asked for after closing").isInstanceOf(java.util.concurrent.CancellationException.class);
+
+        slide.releaseReads();
+        assertThat(running.get(10, TimeUnit.SECONDS).width()).isEqualTo(256);
+        idle.get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> queued.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(java.util.concurrent.CancellationException.class);
+        slide.close();
+        assertThat(slide.failedReads()).as("no read ran on the closed slide or was interrupted").isZero();
+    }
+
     /** A slide whose header reads fine and whose every region fails, like a file damaged in the middle. */
     private static final class UnreadableRegions implements SlideReader {
         @Override

@@ -91,7 +91,7 @@ public final class TileLoader {
         }
     }
 
-    /** Stops starting reads; running ones finish without being announced. */
+    /** Stops starting reads; running ones finish without being announced (and their failures are no warning). */
     public void close() {
         closed = true;
         synchronized (lock) {
@@ -131,6 +131,10 @@ public final class TileLoader {
         if (ok) {
             cache.put(key, toImage(pixels));
             observer.tileLoaded(key, System.nanoTime() - started);
+        } else if (closed || isCancellation(error)) {
+            // Nobody waits for this tile any more (another slide replaced this one): nothing to act on.
+            log.debug("Tile {} of {} not read after its loader closed: {}", key, source.id(),
+                    error == null ? "no pixels" : rootMessage(error));
         } else {
             log.warn("Could not read tile {} of {}: {}. The viewer shows a coarser level there.",
                     key, source.id(), error == null ? "the source returned no pixels" : rootMessage(error));
@@ -145,6 +149,15 @@ public final class TileLoader {
             onArrival.run();
             pump();
         }
+    }
+
+    private static boolean isCancellation(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.util.concurrent.CancellationException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable error) {

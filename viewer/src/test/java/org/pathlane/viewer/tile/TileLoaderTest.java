@@ -40,6 +40,32 @@ class TileLoaderTest {
     }
 
     @Test
+    void aReadEndingBadlyAfterAnotherSlideReplacedThisOneIsNoWarning() throws Exception {
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(TileLoader.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> warnings = new ch.qos.logback.core.read.ListAppender<>();
+        warnings.start();
+        log.addAppender(warnings);
+        try {
+            TileLoader loader = new TileLoader(source, cache, 2, arrivals::release);
+            loader.want(List.of(tile(0, 0), tile(1, 0)));
+            loader.close();
+            // The reads of a replaced slide end after its loader closed: one fails, one arrives.
+            source.fail(k -> k.equals(tile(1, 0)));
+            source.release(k -> true);
+            assertThat(source.pendingKeys()).isEmpty();
+            assertThat(warnings.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).isEmpty();
+
+            TileLoader open = new TileLoader(source, cache, 2, arrivals::release);
+            open.want(List.of(tile(2, 0)));
+            source.fail(k -> true);
+            assertThat(warnings.list).as("a failure the viewer still waits for is a warning")
+                    .filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).hasSize(1);
+        } finally {
+            log.detachAppender(warnings);
+        }
+    }
+
+    @Test
     void dropsQueuedTilesThatLeftTheScreen() throws InterruptedException {
         TileLoader loader = new TileLoader(source, cache, 1, arrivals::release);
         loader.want(List.of(tile(0, 0), tile(1, 0), tile(2, 0)));

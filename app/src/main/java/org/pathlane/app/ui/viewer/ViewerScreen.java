@@ -1,13 +1,7 @@
 package org.pathlane.app.ui.viewer;
 
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,73 +17,46 @@ import javafx.stage.FileChooser;
 import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.app.session.Session;
-import org.pathlane.app.slides.SlideFacts;
 import org.pathlane.app.slides.SlideLibraryViewModel;
-import org.pathlane.app.viewer.GeoJsonShapes;
-import org.pathlane.app.viewer.SlideTileSource;
-import org.pathlane.inference.slide.SlideReader;
+import org.pathlane.app.viewer.ViewerScreenModel;
 import org.pathlane.inference.slide.Slides;
 import org.pathlane.viewer.SlideViewer;
-import org.pathlane.viewer.overlay.OverlayShape;
-import org.pathlane.viewer.overlay.ShapeLayer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The viewer screen: any slide of the library in the pyramidal viewer, with a nuclei layer that fills
- * tile by tile while a segmentation of this slide runs, and from a result's GeoJSON afterwards.
+ * tile by tile while a segmentation of this slide runs, and from a result's GeoJSON afterwards. A view of
+ * {@link ViewerScreenModel}, which opens the slides, owns their readers and loads the overlays.
  */
 public final class ViewerScreen extends BorderPane implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ViewerScreen.class);
 
     private final Session session;
+    private final ViewerScreenModel model;
     private final SlideViewer viewer = new SlideViewer();
-    private final ShapeLayer nuclei = new ShapeLayer("nuclei");
     private final ComboBox<String> slides = new ComboBox<>();
-    private final Label status = new Label("Pick a slide.");
+    private final Label status = new Label();
     private final Label pixelSize = new Label();
-    {
-        status.setId("viewer-status");
-        pixelSize.setId("viewer-pixel-size");
-        pixelSize.getStyleClass().add("warning-text");
-    }
-    private final AtomicLong shown = new AtomicLong();
-    private final AtomicLong statusQueued = new AtomicLong(-1);
-    private String slideLabel = "";
-    private String countLabel = "";
-    private volatile String currentSlide;
-    private SlideReader reader;
-    private SlideTileSource source;
-    private final LiveNuclei live;
-    private Path lastOverlayFolder;
-    private JobRow openedJob;
-    private final LiveNuclei.Watcher watcher = new LiveNuclei.Watcher() {
-        @Override
-        public void nuclei(String workflowId, String jobId, String slide, List<OverlayShape> shapes) {
-            String open = currentSlide;
-            if (open != null && LiveNuclei.samePath(slide, open)) {
-                nuclei.addAll(shapes);
-                showCount(shown.addAndGet(shapes.size()), "live from job " + jobId);
-            }
-        }
-
-        @Override
-        public void ended(String workflowId, String jobId, String slide, boolean succeeded, Path resultDir) {
-            String open = currentSlide;
-            if (succeeded && open != null && LiveNuclei.samePath(slide, open) && Files.exists(resultDir.resolve("cells.geojson"))) {
-                Platform.runLater(() -> loadOverlay(resultDir.resolve("cells.geojson")));
-            }
-        }
-    };
 
     public ViewerScreen(Session session, SlideLibraryViewModel library, LiveNuclei live) {
         this.session = session;
-        this.live = live;
+        this.model = new ViewerScreenModel(session.context().executors(), live, Slides::open);
         setId("viewer-screen");
-        nuclei.setColor(Color.web("#00e5ff"));
-        viewer.getLayers().add(nuclei);
+        status.setId("viewer-status");
+        pixelSize.setId("viewer-pixel-size");
+        pixelSize.getStyleClass().add("warning-text");
+        model.nuclei().setColor(Color.web("#00e5ff"));
+        viewer.getLayers().add(model.nuclei());
         viewer.setId("slide-viewer");
+        viewer.tileSourceProperty().bind(model.tileSourceProperty());
+        // A slide the model has just shown takes the keyboard (arrows, +/-, 0, 1).
+        model.tileSourceProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                viewer.requestFocus();
+            }
+        });
         slides.setPromptText("Pick a slide of your library");
         slides.setPrefWidth(360);
         // A long slide name shrinks the list, never the buttons beside it.
@@ -97,16 +64,17 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         HBox.setHgrow(slides, Priority.SOMETIMES);
         slides.getItems().setAll(library.slidePaths());
         library.items().addListener((javafx.collections.ListChangeListener<Object>) c -> slides.getItems().setAll(library.slidePaths()));
+        model.openSlideProperty().addListener((o, was, now) -> slides.setValue(now));
         slides.setOnAction(e -> {
-            if (slides.getValue() != null && !slides.getValue().equals(currentSlide)) {
-                open(slides.getValue(), null);
+            if (slides.getValue() != null && !slides.getValue().equals(model.openSlideProperty().get())) {
+                model.open(slides.getValue(), null);
             }
         });
         Button overlay = new Button("Load GeoJSON overlay…");
         overlay.setId("load-overlay");
         overlay.setOnAction(e -> chooseOverlay());
         CheckBox visible = new CheckBox("Show nuclei");
-        visible.selectedProperty().bindBidirectional(nuclei.visibleProperty());
+        visible.selectedProperty().bindBidirectional(model.nuclei().visibleProperty());
         Button fit = new Button("Fit");
         fit.setId("viewer-fit");
         fit.setTooltip(new javafx.scene.control.Tooltip("Show the whole slide (key 0)"));
@@ -120,9 +88,11 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         // The status (slide, vendor, nuclei so far) and the pixel-size warning get a line of their own that
         // wraps, so however long they grow the controls above keep their size.
         status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
         pixelSize.setWrapText(true);
-        pixelSize.setManaged(false);
-        pixelSize.setVisible(false);
+        pixelSize.textProperty().bind(model.pixelSizeWarningProperty());
+        pixelSize.visibleProperty().bind(model.pixelSizeWarningProperty().isNotEmpty());
+        pixelSize.managedProperty().bind(pixelSize.visibleProperty());
         VBox top = new VBox(4, bar, status, pixelSize);
         top.setPadding(new Insets(8, 12, 8, 12));
         top.getStyleClass().add("editor-toolbar");
@@ -137,62 +107,11 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
                 e.consume();
             }
         });
-        live.watch(watcher);
     }
 
     /** Shows a slide; with a job, its GeoJSON result (finished) or its live nuclei (running) as overlay. */
     public void open(String slidePath, JobRow job) {
-        if (slidePath == null) {
-            status.setText("This result does not name its slide: pick the slide, then Load GeoJSON overlay.");
-            return;
-        }
-        currentSlide = slidePath;
-        openedJob = job;
-        slides.setValue(slidePath);
-        nuclei.clear();
-        List<OverlayShape> sofar = live.collected(slidePath);
-        nuclei.addAll(sofar);
-        shown.set(sofar.size());
-        slideLabel = "Opening " + Path.of(slidePath).getFileName() + " …";
-        countLabel = "";
-        status.setText(slideLabel);
-        session.context().executors().background().execute(() -> {
-            try {
-                SlideReader opened = Slides.open(Path.of(slidePath));
-                SlideTileSource tiles = new SlideTileSource(opened);
-                Platform.runLater(() -> show(slidePath, opened, tiles, job));
-            } catch (Exception e) {
-                LOG.info("Viewer could not open {}: {}", slidePath, e.getMessage());
-                Platform.runLater(() -> status.setText(e.getMessage()));
-            }
-        });
-    }
-
-    private void show(String slidePath, SlideReader opened, SlideTileSource tiles, JobRow job) {
-        if (!Objects.equals(slidePath, currentSlide)) {
-            tiles.close();
-            opened.close();
-            return;
-        }
-        closeSource();
-        reader = opened;
-        source = tiles;
-        viewer.setTileSource(tiles);
-        slideLabel = Path.of(slidePath).getFileName() + " · " + opened.vendor();
-        status.setText(slideLabel + (countLabel.isEmpty() ? "" : " · " + countLabel));
-        boolean noPixelSize = opened.mppX().isEmpty();
-        pixelSize.setText(noPixelSize ? SlideFacts.noPixelSize() + " The scale bar is hidden." : "");
-        pixelSize.setVisible(noPixelSize);
-        pixelSize.setManaged(noPixelSize);
-        viewer.requestFocus();
-        if (job != null && job.resultDir() != null) {
-            Path geojson = job.resultDir().resolve("cells.geojson");
-            if (Files.exists(geojson)) {
-                loadOverlay(geojson);
-            } else {
-                showCount(shown.get(), "so far from job " + job.jobId() + "; more appear as its tiles finish");
-            }
-        }
+        model.open(slidePath, job);
     }
 
     /** Gives the keyboard to the viewer (arrows, +/-, 0, 1), e.g. when the user comes to this screen. */
@@ -204,22 +123,15 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Load nuclei (GeoJSON)");
         // Start in this profile's own folders, never where the toolkit last was (maybe another profile's).
-        chooser.setInitialDirectory(overlayFolder().toFile());
+        chooser.setInitialDirectory(model.overlayFolder(this::exportsFolder).toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("GeoJSON", "*.geojson", "*.json"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
-            lastOverlayFolder = file.toPath().getParent();
-            loadOverlay(file.toPath());
+            model.overlayChosen(file.toPath());
         }
     }
 
-    /** The folder the overlay dialog opens in: the last one used here, the watched job's, or the profile's exports. */
-    private Path overlayFolder() {
-        for (Path candidate : new Path[] {lastOverlayFolder, openedJob == null ? null : openedJob.resultDir()}) {
-            if (candidate != null && Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
+    private java.nio.file.Path exportsFolder() {
         try {
             return session.folders().exports();
         } catch (java.io.UncheckedIOException e) {
@@ -228,47 +140,8 @@ public final class ViewerScreen extends BorderPane implements AutoCloseable {
         }
     }
 
-    private void loadOverlay(Path geojson) {
-        nuclei.clear();
-        shown.set(0);
-        session.context().executors().background().execute(() -> {
-            try {
-                GeoJsonShapes.read(geojson, 5_000, batch -> {
-                    nuclei.addAll(batch);
-                    showCount(shown.addAndGet(batch.size()), "from " + geojson.getFileName());
-                });
-            } catch (Exception e) {
-                Platform.runLater(() -> status.setText("Overlay not loaded: " + e.getMessage()));
-            }
-        });
-    }
-
-    /** Coalesced: one pending status update however many batches arrive. */
-    private void showCount(long count, String from) {
-        if (statusQueued.getAndSet(count) < 0) {
-            Platform.runLater(() -> {
-                long latest = statusQueued.getAndSet(-1);
-                countLabel = String.format(Locale.ROOT, "%,d nuclei %s", latest, from);
-                status.setText(slideLabel + " · " + countLabel);
-            });
-        }
-    }
-
-    private void closeSource() {
-        if (source != null) {
-            source.close();
-        }
-        if (reader != null) {
-            reader.close();
-        }
-        source = null;
-        reader = null;
-    }
-
     @Override
     public void close() {
-        live.unwatch(watcher);
-        viewer.setTileSource(null);
-        closeSource();
+        model.close();
     }
 }

@@ -19,9 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.live.LiveNuclei;
-import org.pathlane.app.live.NucleusShapes;
 import org.pathlane.app.session.AppContext;
 import org.pathlane.app.session.GateJob;
 import org.pathlane.app.session.Session;
@@ -43,7 +41,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Nuclei appear on the open slide while a job of that slide emits them, and load from a result's GeoJSON. */
+/**
+ * The viewer screen in a real scene with a real engine: nuclei appear on the open slide while a job of that
+ * slide emits them, the pixel-size warning shows, keys and layout work. What the screen says in each case is
+ * {@code ViewerScreenModelTest}'s.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ViewerScreenTest {
 
@@ -165,20 +167,6 @@ class ViewerScreenTest {
     }
 
     @Test
-    void aFinishedJobsGeoJsonLoadsAsTheOverlay(FxRobot robot) throws Exception {
-        Path result = Files.createDirectories(dir.resolve("result-" + System.nanoTime()));
-        Files.writeString(result.resolve("cells.geojson"), """
-                {"type":"FeatureCollection","features":[
-                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[10,10],[20,10],[20,20],[10,20],[10,10]]]},"properties":{}},
-                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[50,50],[60,50],[60,60],[50,50]]]},"properties":{}},
-                 {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[70,70],[80,70],[80,80],[70,70]]]},"properties":{}}]}
-                """);
-        JobRow job = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.SUCCEEDED, 1, "", "", "Ada", result, slide.toString(), null);
-        WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), job)).get();
-        waitForStatus(robot, "3 nuclei from cells.geojson");
-    }
-
-    @Test
     void aSlideWithoutAPixelSizeSaysSoAndWhatIsAssumed(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> screen.open(slide.toString(), null)).get();
         waitForStatus(robot, "tissue.png · image");
@@ -228,15 +216,6 @@ class ViewerScreenTest {
         }
         Labeled status = robot.lookup("#viewer-status").query();
         assertThat(WaitForAsyncUtils.asyncFx(() -> status.getLayoutBounds().getHeight() > 0 && status.isWrapText()).get()).isTrue();
-    }
-
-    @Test
-    void aTileEventBecomesOneOutlinePerNucleus() {
-        var shapes = NucleusShapes.from(new TileCells(1, 2, List.of(square(0, 0), square(40, 40))));
-        assertThat(shapes).hasSize(2);
-        assertThat(shapes.get(1).minX()).isEqualTo(40f);
-        assertThat(shapes.get(1).maxY()).isEqualTo(52f);
-        assertThat(NucleusShapes.from("something else")).isEmpty();
     }
 
     private static Nucleus square(double x, double y) {
