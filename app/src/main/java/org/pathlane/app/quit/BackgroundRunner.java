@@ -131,26 +131,13 @@ public final class BackgroundRunner {
 
     /** The runner working on {@code dataDir} now, if one is. */
     public static Optional<ProcessHandle> running(Path dataDir) {
-        Path file = dataDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
+        Optional<Properties> recorded = recorded(dataDir);
+        Optional<Long> pid = recorded.flatMap(BackgroundRunner::pid);
+        if (pid.isEmpty()) {
             return Optional.empty();
         }
-        Properties p = new Properties();
-        try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.info("Ignoring the unreadable {}: {}", file, e.toString());
-            return Optional.empty();
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(p.getProperty("pid", ""));
-        } catch (NumberFormatException e) {
-            LOG.info("Ignoring {}: no process id in it", file);
-            return Optional.empty();
-        }
-        String started = p.getProperty("started", "");
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(h -> started.isEmpty()
+        String started = recorded.get().getProperty("started", "");
+        return ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive).filter(h -> started.isEmpty()
                 || h.info().startInstant().map(Instant::toString).map(started::equals).orElse(true));
     }
 
@@ -202,7 +189,12 @@ public final class BackgroundRunner {
         }
     }
 
-    private static Optional<Long> recordedPid(Path dataDir) throws IOException {
+    private static Optional<Long> recordedPid(Path dataDir) {
+        return recorded(dataDir).flatMap(BackgroundRunner::pid);
+    }
+
+    /** What the runner wrote; empty when there is no such file or it cannot be read (then it is no runner's). */
+    private static Optional<Properties> recorded(Path dataDir) {
         Path file = dataDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -210,9 +202,16 @@ public final class BackgroundRunner {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
+            return Optional.of(p);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.info("Ignoring the unreadable {}: {}", file, e.toString());
+            return Optional.empty();
         }
+    }
+
+    private static Optional<Long> pid(Properties recorded) {
         try {
-            return Optional.of(Long.parseLong(p.getProperty("pid", "")));
+            return Optional.of(Long.parseLong(recorded.getProperty("pid", "")));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
