@@ -1,8 +1,14 @@
 package org.pathlane.app.dashboard;
 
+import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -10,71 +16,136 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pathlane.app.batch.BatchMembers;
 import org.pathlane.app.batch.BatchRow;
+import org.pathlane.app.batch.BatchTag;
 import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.confirm.Confirmation;
-import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.scheduler.engine.Scheduler;
+import org.pathlane.scheduler.event.EventType;
 import org.pathlane.scheduler.event.SchedulerEvent;
 import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.scheduler.model.JobStatus;
-import org.pathlane.scheduler.model.JobView;
+import org.pathlane.scheduler.model.UserProfile;
 import org.pathlane.scheduler.model.UserQueue;
+import org.pathlane.scheduler.model.WorkflowQuery;
 import org.pathlane.scheduler.model.WorkflowStatus;
 import org.pathlane.scheduler.model.WorkflowView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The signed-in user's workflows (every user's for an admin), kept live from the engine's events: an event
- * schedules one background query (however many events arrive meanwhile) whose result is handed to the FX
- * thread; progress reports patch the rows in memory without touching the database. Nothing here ever polls.
+ * The signed-in user's workflows (every user's for an admin), a page at a time, kept live from the engine's
+ * events. The page is read once (one query, plus one for the members of the batches on it); after that an
+ * event reads only the workflow it names and replaces that row in place, or inserts it at the top when it is
+ * new and passes the filters. Events arriving while a read runs are merged into the next one, so a burst costs
+ * a read or two, handed to the FX thread as one update each; progress reports patch rows in memory without
+ * reading anything. Nothing here ever polls.
  */
 public final class DashboardViewModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
 
-    private record Progress(long done, long total, String message) {
+    /** Workflows listed at first, and added by each {@link #showOlder()}: a long history costs one page. */
+    public static final int PAGE = 50;
+
+    /** Which workflows the dashboard lists, by state. */
+    public enum Filter {
+        ALL("All", null, "workflows"),
+        ACTIVE("Waiting or running", EnumSet.of(WorkflowStatus.WAITING, WorkflowStatus.RUNNING), "active workflows"),
+        FINISHED("Succeeded", EnumSet.of(WorkflowStatus.SUCCEEDED), "succeeded workflows"),
+        PROBLEMS("Failed or cancelled", EnumSet.of(WorkflowStatus.FAILED, WorkflowStatus.CANCELLED),
+                "failed or cancelled workflows");
+
+        private final String label;
+        private final Set<WorkflowStatus> statuses;
+        private final String noun;
+
+        Filter(String label, Set<WorkflowStatus> statuses, String noun) {
+            this.label = label;
+            this.statuses = statuses;
+            this.noun = noun;
+        }
+
+        public Set<WorkflowStatus> statuses() {
+            return statuses;
+        }
+
+        String noun() {
+            return noun;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** A workflow an event named, as read now, and whether the shown query keeps it. */
+    private record Named(WorkflowRow row, boolean kept, boolean submitted) {
     }
 
     private final Scheduler scheduler;
+    private final DashboardReads reads;
     private final String user;
-    private final Function<String, String> typeLabels;
+    private final boolean admin;
+    private final InstantSource clock;
+    private final ZoneId zone;
     private final UiExecutors executors;
+    private final DashboardRows rowMaker;
+    private volatile boolean closed;
+
     private final ObservableList<WorkflowRow> workflows = FXCollections.observableArrayList();
     private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
+    private final ObservableList<String> users = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper queueText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    private volatile boolean closed;
+    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
+
+    /** The filters, for this session only; read by the background reads. */
+    private volatile Filter filter = Filter.ALL;
+    private volatile String shownUser;
+    private volatile Period period = Period.ANY;
+    private volatile boolean showArchived;
+    private volatile int limit = PAGE;
+
+    /** What the next background read must do; any thread asks, {@link #read()} serves in order. */
+    private final AtomicBoolean readQueued = new AtomicBoolean();
+    private final Object reading = new Object();
+    private final AtomicBoolean pageWanted = new AtomicBoolean(true);
+    private final AtomicBoolean countWanted = new AtomicBoolean();
+    private final AtomicBoolean queueWanted = new AtomicBoolean();
+    private final Set<String> namedWanted = ConcurrentHashMap.newKeySet();
+    private final Set<String> submittedSeen = ConcurrentHashMap.newKeySet();
+    private final Set<String> batchesWanted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean progressQueued = new AtomicBoolean();
-    private final Map<String, Progress> latestProgress = new ConcurrentHashMap<>();
-    /**
-     * The last message of jobs that carried a warning (a segment job's doubtful nuclei): the engine forgets
-     * a job's progress when it ends, and a SUCCEEDED row must still say it.
-     */
-    private final Map<String, String> finishedWarnings = new ConcurrentHashMap<>();
-    /**
-     * The warnings of succeeded jobs as their result folder's {@code summary.json} records them (empty when
-     * none): what a dashboard opened after a restart shows, since it saw no message. A finished job's
-     * results never change, so each is read once.
-     */
-    private final Map<String, String> storedWarnings = new ConcurrentHashMap<>();
+
+    /** FX thread only: how many workflows the shown query keeps, and every member of the batches shown. */
+    private long total;
+    private final BatchMembers members = new BatchMembers();
+
     private final SchedulerListener listener = new SchedulerListener() {
         @Override
         public void onEvent(SchedulerEvent event) {
             if (event.jobId() != null && event.workflowId() != null) {
-                latestProgress.remove(key(event.workflowId(), event.jobId()));
+                rowMaker.forget(event.workflowId(), event.jobId());
             }
-            refresh();
+            if (event.type() != EventType.JOB_STARTED && event.type() != EventType.JOB_SUCCEEDED
+                    && event.type() != EventType.JOB_FAILED && event.type() != EventType.JOB_CANCELLED) {
+                queueWanted.set(true);
+            }
+            if (event.workflowId() != null) {
+                if (event.type() == EventType.WORKFLOW_SUBMITTED) {
+                    submittedSeen.add(event.workflowId());
+                }
+                namedWanted.add(event.workflowId());
+            }
+            requestRead();
         }
 
         @Override
         public void onProgress(String owner, String workflowId, String jobId, long done, long total, String text) {
-            latestProgress.put(key(workflowId, jobId), new Progress(done, total, text == null ? "" : text));
-            if (text != null && text.contains("warning:")) {
-                finishedWarnings.put(key(workflowId, jobId), text);
-            }
+            rowMaker.progress(workflowId, jobId, done, total, text);
             if (progressQueued.compareAndSet(false, true)) {
                 executors.fx().execute(DashboardViewModel.this::applyProgress);
             }
@@ -82,23 +153,346 @@ public final class DashboardViewModel implements AutoCloseable {
     };
 
     public DashboardViewModel(Scheduler scheduler, String user, Function<String, String> typeLabels, UiExecutors executors) {
-        this.scheduler = scheduler;
-        this.user = user;
-        this.typeLabels = typeLabels;
-        this.executors = executors;
-        scheduler.addListener(user, listener);
-        workflows.addListener((javafx.collections.ListChangeListener<WorkflowRow>) c -> {
-            List<BatchRow> now = BatchRow.of(workflows);
-            if (!now.equals(batches)) {
-                batches.setAll(now);
-            }
-        });
-        refresh();
+        this(scheduler, DashboardReads.of(scheduler), user, typeLabels, executors, InstantSource.system(), ZoneId.systemDefault());
     }
 
-    /** The batches among the workflows (a template run over many slides), with their progress. */
+    DashboardViewModel(Scheduler scheduler, DashboardReads reads, String user, Function<String, String> typeLabels,
+            UiExecutors executors, InstantSource clock, ZoneId zone) {
+        this.scheduler = scheduler;
+        this.reads = reads;
+        this.user = user;
+        this.executors = executors;
+        this.clock = clock;
+        this.zone = zone;
+        this.rowMaker = new DashboardRows(typeLabels);
+        this.admin = scheduler.profiles().find(user).map(UserProfile::admin).orElse(false);
+        scheduler.addListener(user, listener);
+        if (admin) {
+            executors.background().execute(() -> {
+                List<String> names = scheduler.profiles().list().stream().map(UserProfile::name).toList();
+                executors.fx().execute(() -> users.setAll(names));
+            });
+        }
+        requestRead();
+    }
+
+    public ObservableList<WorkflowRow> workflows() {
+        return workflows;
+    }
+
+    /** The batches with a workflow on the page (a template run over many slides), counted over all their slides. */
     public ObservableList<BatchRow> batches() {
         return batches;
+    }
+
+    /** Who holds the user slots and who waits for one. */
+    public ReadOnlyStringProperty queueTextProperty() {
+        return queueText.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last action, e.g. a refused cancel. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** "Showing the newest 50 of 1204 workflows." when older ones are not listed; empty when all are. */
+    public ReadOnlyStringProperty pageTextProperty() {
+        return pageText.getReadOnlyProperty();
+    }
+
+    /** Whether the user may see every user's work, and so choose whose the dashboard lists. */
+    public boolean admin() {
+        return admin;
+    }
+
+    /** The profiles an admin can choose to list the work of (empty for other users). */
+    public ObservableList<String> users() {
+        return users;
+    }
+
+    /** Lists the next page of older workflows too. */
+    public void showOlder() {
+        limit += PAGE;
+        reload();
+    }
+
+    /** Lists only the workflows in the states the filter keeps, from the newest page again. */
+    public void setFilter(Filter shown) {
+        filter = shown;
+        limit = PAGE;
+        reload();
+    }
+
+    public Filter filter() {
+        return filter;
+    }
+
+    /** For an admin, lists only {@code name}'s workflows; null for every user's. Others always see their own. */
+    public void setUser(String name) {
+        shownUser = admin ? name : null;
+        limit = PAGE;
+        reload();
+    }
+
+    /** Whose workflows an admin lists; null for every user's. */
+    public String shownUser() {
+        return shownUser;
+    }
+
+    /** Lists only workflows submitted in {@code shown}, counted back from now. */
+    public void setPeriod(Period shown) {
+        period = shown;
+        limit = PAGE;
+        reload();
+    }
+
+    public Period period() {
+        return period;
+    }
+
+    /** Lists archived workflows too (they are hidden otherwise). */
+    public void setShowArchived(boolean shown) {
+        showArchived = shown;
+        limit = PAGE;
+        reload();
+    }
+
+    public boolean showArchived() {
+        return showArchived;
+    }
+
+    /** Reads the page again (with the members of its batches); calls arriving while one is queued are merged. */
+    public void refresh() {
+        reload();
+    }
+
+    private void reload() {
+        pageWanted.set(true);
+        requestRead();
+    }
+
+    /** The query the filters make now: the owner, states, submission times and archive state kept. */
+    private WorkflowQuery query() {
+        return new WorkflowQuery(admin ? shownUser : user, filter.statuses(), period.since(clock.instant(), zone),
+                showArchived ? null : Boolean.FALSE);
+    }
+
+    private void requestRead() {
+        if (closed || !readQueued.compareAndSet(false, true)) {
+            return;
+        }
+        executors.background().execute(this::read);
+    }
+
+    /**
+     * Serves what was asked since the last read, one read at a time (so their results reach the FX thread in the
+     * order they were read): the whole page when a filter changed, otherwise only the workflows events named.
+     */
+    private void read() {
+        readQueued.set(false);
+        synchronized (reading) {
+            if (closed) {
+                return;
+            }
+            try {
+                if (pageWanted.getAndSet(false)) {
+                    // Every event seen so far was committed before this read starts: the page covers them.
+                    namedWanted.clear();
+                    submittedSeen.clear();
+                    batchesWanted.clear();
+                    countWanted.set(false);
+                    queueWanted.set(false);
+                    readPage();
+                    return;
+                }
+                // What this read finds reaches the FX thread as one update.
+                List<Runnable> updates = new ArrayList<>();
+                if (queueWanted.getAndSet(false)) {
+                    String text = queueText(scheduler.userQueue()) + nodesText(scheduler.labNodes());
+                    updates.add(() -> queueText.set(text));
+                }
+                Set<String> submitted = drain(submittedSeen);
+                Set<String> named = drain(namedWanted);
+                WorkflowQuery query = query();
+                if (!named.isEmpty()) {
+                    updates.add(readNamed(named, submitted, query));
+                }
+                Set<String> batchKeys = drain(batchesWanted);
+                if (!batchKeys.isEmpty()) {
+                    List<WorkflowRow> found = reads.namedWith(user, BatchMembers.nameFragments(batchKeys)).stream()
+                            .map(rowMaker::row).filter(w -> BatchMembers.key(w).filter(batchKeys::contains).isPresent())
+                            .toList();
+                    updates.add(() -> {
+                        members.putAll(batchKeys, found);
+                        showBatches();
+                    });
+                }
+                if (countWanted.getAndSet(false)) {
+                    long count = reads.count(user, query);
+                    updates.add(() -> {
+                        total = count;
+                        showPageText();
+                    });
+                }
+                if (!updates.isEmpty()) {
+                    executors.fx().execute(() -> updates.forEach(Runnable::run));
+                }
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.warn("Could not read the workflows of {}: {}", user, e.toString());
+                executors.fx().execute(() -> message.set("Could not read your workflows: " + e.getMessage()));
+            }
+        }
+        if (!closed && (pageWanted.get() || !namedWanted.isEmpty() || !batchesWanted.isEmpty() || countWanted.get()
+                || queueWanted.get())) {
+            requestRead();
+        }
+    }
+
+    private void readPage() {
+        WorkflowQuery query = query();
+        int pageLimit = limit;
+        List<WorkflowRow> rows = reads.page(user, query, pageLimit).stream().map(rowMaker::row).toList();
+        long count = rows.size() < pageLimit ? rows.size() : reads.count(user, query);
+        Set<String> batchKeys = BatchMembers.keys(rows);
+        List<WorkflowRow> batchRows = batchKeys.isEmpty() ? List.of()
+                : reads.namedWith(user, BatchMembers.nameFragments(batchKeys)).stream().map(rowMaker::row)
+                        .filter(w -> BatchMembers.key(w).filter(batchKeys::contains).isPresent()).toList();
+        String text = queueText(scheduler.userQueue()) + nodesText(scheduler.labNodes());
+        executors.fx().execute(() -> {
+            queueText.set(text);
+            total = count;
+            workflows.setAll(rows);
+            members.replace(batchRows);
+            showPageText();
+            showBatches();
+        });
+    }
+
+    /** Reads the named workflows; the update returned puts them in place on the FX thread. */
+    private Runnable readNamed(Set<String> ids, Set<String> submitted, WorkflowQuery query) {
+        List<WorkflowView> found = reads.workflows(user, ids);
+        Set<String> gone = new HashSet<>(ids);
+        List<Named> named = new ArrayList<>(found.size());
+        for (WorkflowView w : found) {
+            gone.remove(w.id());
+            named.add(new Named(rowMaker.row(w), query.keeps(w), submitted.contains(w.id())));
+        }
+        int pageLimit = limit;
+        return () -> applyNamed(named, gone, query, pageLimit);
+    }
+
+    /** Puts each named workflow in its place: replaced in place, inserted by submission time, or dropped. */
+    private void applyNamed(List<Named> named, Set<String> gone, WorkflowQuery query, int pageLimit) {
+        Map<String, Integer> at = index();
+        boolean batchChanged = false;
+        for (String id : gone) {
+            Integer i = at.get(id);
+            if (i != null) {
+                workflows.remove((int) i);
+                total--;
+                at = index();
+            }
+        }
+        for (Named n : named) {
+            WorkflowRow row = n.row();
+            batchChanged |= members.update(row);
+            Integer i = at.get(row.id());
+            if (i != null && n.kept()) {
+                if (!row.equals(workflows.get(i))) {
+                    workflows.set(i, row);
+                }
+                continue;
+            }
+            if (i != null) {
+                // It no longer passes the filters (its state changed): it leaves the page.
+                workflows.remove((int) i);
+                total--;
+                at = index();
+                continue;
+            }
+            if (n.submitted()) {
+                total += n.kept() ? 1 : 0;
+            } else if (query.statuses() != null) {
+                // It may have entered or left the state filter somewhere below the page: count again.
+                countWanted.set(true);
+            }
+            if (!n.kept()) {
+                continue;
+            }
+            int place = 0;
+            while (place < workflows.size() && workflows.get(place).submittedAt().isAfter(row.submittedAt())) {
+                place++;
+            }
+            if (place >= pageLimit) {
+                continue;
+            }
+            workflows.add(place, row);
+            if (workflows.size() > pageLimit) {
+                workflows.removeLast();
+            }
+            at = index();
+            String batch = BatchMembers.key(row).orElse(null);
+            if (batch != null && !members.knows(batch)) {
+                // A batch new to the page: its first slide starts it; any older slides come in one read.
+                members.start(row);
+                batchesWanted.add(batch);
+                batchChanged = true;
+            }
+        }
+        showPageText();
+        if (batchChanged || !gone.isEmpty() || !named.isEmpty()) {
+            showBatches();
+        }
+        if (countWanted.get() || !batchesWanted.isEmpty()) {
+            requestRead();
+        }
+    }
+
+    private Map<String, Integer> index() {
+        Map<String, Integer> at = new LinkedHashMap<>();
+        for (int i = 0; i < workflows.size(); i++) {
+            at.put(workflows.get(i).id(), i);
+        }
+        return at;
+    }
+
+    private void showPageText() {
+        pageText.set(total > workflows.size()
+                ? "Showing the newest " + workflows.size() + " of " + total + " " + filter.noun() + "." : "");
+    }
+
+    private void showBatches() {
+        List<BatchRow> now = members.rows(workflows);
+        if (!now.equals(batches)) {
+            batches.setAll(now);
+        }
+    }
+
+    private void applyProgress() {
+        progressQueued.set(false);
+        for (int i = 0; i < workflows.size(); i++) {
+            WorkflowRow w = workflows.get(i);
+            WorkflowRow patched = rowMaker.patch(w);
+            if (patched != w) {
+                workflows.set(i, patched);
+            }
+        }
+        if (members.patch(rowMaker::patch)) {
+            showBatches();
+        }
+    }
+
+    private static Set<String> drain(Set<String> wanted) {
+        Set<String> taken = new HashSet<>();
+        for (String id : List.copyOf(wanted)) {
+            if (wanted.remove(id)) {
+                taken.add(id);
+            }
+        }
+        return taken;
     }
 
     /** What cancelling a batch does, to ask before {@link #cancelBatch}. */
@@ -118,131 +512,21 @@ public final class DashboardViewModel implements AutoCloseable {
     }
 
     /**
-     * Cancels every workflow of the batch that has not ended: the unstarted never run, the running stop. The
-     * engine is asked again for the batch's workflows, so one submitted after the card was drawn is cancelled too.
+     * Cancels every workflow of the batch that has not ended, listed or not: the unstarted never run, the running
+     * stop. The engine is asked again for all the batch's workflows (one query), so one submitted after the card
+     * was drawn is cancelled too.
      */
     public void cancelBatch(BatchRow batch) {
         act(() -> {
             int cancelled = 0;
-            for (WorkflowView w : scheduler.workflows(user)) {
+            for (WorkflowView w : scheduler.workflowsNamedWith(user, List.of(BatchMembers.nameFragment(batch.id())))) {
                 boolean member = w.user().equals(batch.user())
-                        && org.pathlane.app.batch.BatchTag.of(w.name()).map(t -> t.id().equals(batch.id())).orElse(false);
+                        && BatchTag.of(w.name()).map(t -> t.id().equals(batch.id())).orElse(false);
                 if (member && !w.status().isTerminal() && scheduler.cancelWorkflow(user, w.id())) {
                     cancelled++;
                 }
             }
             return "Cancelled " + cancelled + " of the batch’s " + batch.slides() + " slides.";
-        });
-    }
-
-    /** Which workflows the dashboard lists. */
-    public enum Filter {
-        ALL("All", null, "workflows"),
-        ACTIVE("Waiting or running", java.util.EnumSet.of(WorkflowStatus.WAITING, WorkflowStatus.RUNNING), "active workflows"),
-        FINISHED("Succeeded", java.util.EnumSet.of(WorkflowStatus.SUCCEEDED), "succeeded workflows"),
-        PROBLEMS("Failed or cancelled", java.util.EnumSet.of(WorkflowStatus.FAILED, WorkflowStatus.CANCELLED),
-                "failed or cancelled workflows");
-
-        private final String label;
-        private final java.util.Set<WorkflowStatus> statuses;
-        private final String noun;
-
-        Filter(String label, java.util.Set<WorkflowStatus> statuses, String noun) {
-            this.label = label;
-            this.statuses = statuses;
-            this.noun = noun;
-        }
-
-        public java.util.Set<WorkflowStatus> statuses() {
-            return statuses;
-        }
-
-        String noun() {
-            return noun;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    /** Workflows listed at first, and added by each {@link #showOlder()}: a long history costs one page. */
-    public static final int PAGE = 50;
-
-    private volatile Filter filter = Filter.ALL;
-    private volatile int limit = PAGE;
-    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
-
-    /** "Showing the newest 50 of 1,204 workflows." when older ones are not listed; empty when all are. */
-    public ReadOnlyStringProperty pageTextProperty() {
-        return pageText.getReadOnlyProperty();
-    }
-
-    /** Lists the next page of older workflows too. */
-    public void showOlder() {
-        limit += PAGE;
-        refresh();
-    }
-
-    /** Lists only the workflows the filter keeps, from the newest page again. */
-    public void setFilter(Filter shown) {
-        filter = shown;
-        limit = PAGE;
-        refresh();
-    }
-
-    public Filter filter() {
-        return filter;
-    }
-
-    public ObservableList<WorkflowRow> workflows() {
-        return workflows;
-    }
-
-    /** Who holds the user slots and who waits for one. */
-    public ReadOnlyStringProperty queueTextProperty() {
-        return queueText.getReadOnlyProperty();
-    }
-
-    /** The outcome of the last action, e.g. a refused cancel. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** Asks for a fresh view; calls arriving while one is queued are merged into it. */
-    public void refresh() {
-        if (closed || !refreshQueued.compareAndSet(false, true)) {
-            return;
-        }
-        executors.background().execute(() -> {
-            refreshQueued.set(false);
-            if (closed) {
-                return;
-            }
-            try {
-                Filter shown = filter;
-                int pageLimit = limit;
-                List<WorkflowView> views = scheduler.workflows(user, shown.statuses(), pageLimit);
-                long total = views.size() < pageLimit ? views.size() : scheduler.countWorkflows(user, shown.statuses());
-                UserQueue queue = scheduler.userQueue();
-                List<org.pathlane.scheduler.model.LabNode> nodes = scheduler.labNodes();
-                List<WorkflowRow> rows = views.stream().map(this::row).toList();
-                String text = queueText(queue) + nodesText(nodes);
-                String more = total > rows.size()
-                        ? "Showing the newest " + rows.size() + " of " + total + " " + shown.noun() + "." : "";
-                executors.fx().execute(() -> {
-                    queueText.set(text);
-                    pageText.set(more);
-                    workflows.setAll(rows);
-                });
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                LOG.warn("Could not read the workflows of {}: {}", user, e.toString());
-                executors.fx().execute(() -> message.set("Could not read your workflows: " + e.getMessage()));
-            }
         });
     }
 
@@ -292,6 +576,59 @@ public final class DashboardViewModel implements AutoCloseable {
         act(() -> "Submitted again as " + scheduler.retry(user, workflowId) + ".");
     }
 
+    /** Hides a finished workflow from the dashboard; its jobs and results are kept, and it can be unarchived. */
+    public void archive(WorkflowRow workflow) {
+        actAndReload(() -> scheduler.archive(user, List.of(workflow.id()), true) == 1
+                ? "Archived “" + workflow.name() + "”. Show archived workflows to find it again."
+                : "“" + workflow.name() + "” was not archived: only a finished workflow can be.");
+    }
+
+    public void unarchive(WorkflowRow workflow) {
+        actAndReload(() -> scheduler.archive(user, List.of(workflow.id()), false) == 1
+                ? "“" + workflow.name() + "” is back on the dashboard." : "“" + workflow.name() + "” was not archived.");
+    }
+
+    /** The listed workflows that "Archive all finished" archives. */
+    private List<WorkflowRow> archivable() {
+        return workflows.stream().filter(WorkflowRow::archivable).toList();
+    }
+
+    /** What "Archive all finished" does, to ask before {@link #archiveFinished}; null when nothing listed has finished. */
+    public Confirmation confirmArchiveFinished() {
+        List<WorkflowRow> finished = archivable();
+        if (finished.isEmpty()) {
+            return null;
+        }
+        long others = finished.stream().filter(w -> !w.user().equals(user)).count();
+        String text = (finished.size() == 1 ? "The finished workflow listed" : "The " + finished.size() + " finished workflows listed")
+                + " leave the dashboard; their results are kept, and “Show archived” finds them again."
+                + (others == 0 ? "" : " " + others + " of them belong to other users.");
+        return new Confirmation("Archive " + finished.size() + " finished workflow" + (finished.size() == 1 ? "" : "s") + "?",
+                text, "Archive");
+    }
+
+    /** Archives the finished workflows listed now (waiting and running ones stay). */
+    public void archiveFinished() {
+        List<String> ids = archivable().stream().map(WorkflowRow::id).toList();
+        if (ids.isEmpty()) {
+            message.set("Nothing listed has finished.");
+            return;
+        }
+        actAndReload(() -> {
+            int archived = scheduler.archive(user, ids, true);
+            return "Archived " + archived + (archived == 1 ? " finished workflow." : " finished workflows.");
+        });
+    }
+
+    private void actAndReload(java.util.function.Supplier<String> action) {
+        act(() -> {
+            String result = action.get();
+            // Archiving is not a scheduler event: read the page again.
+            reload();
+            return result;
+        });
+    }
+
     private void act(java.util.function.Supplier<String> action) {
         executors.background().execute(() -> {
             String result;
@@ -303,102 +640,6 @@ public final class DashboardViewModel implements AutoCloseable {
             String text = result;
             executors.fx().execute(() -> message.set(text));
         });
-    }
-
-    private void applyProgress() {
-        progressQueued.set(false);
-        List<WorkflowRow> updated = new ArrayList<>(workflows.size());
-        boolean changed = false;
-        for (WorkflowRow w : workflows) {
-            List<JobRow> jobs = new ArrayList<>(w.jobs().size());
-            boolean rowChanged = false;
-            for (JobRow j : w.jobs()) {
-                Progress p = j.status() == JobStatus.RUNNING ? latestProgress.get(key(w.id(), j.jobId())) : null;
-                if (p != null) {
-                    JobRow patched = j.withProgress(fraction(p.done(), p.total()), progressText(p.done(), p.total()),
-                            p.message());
-                    rowChanged |= !patched.equals(j);
-                    jobs.add(patched);
-                } else if (j.status() == JobStatus.SUCCEEDED && finishedWarnings.containsKey(key(w.id(), j.jobId()))) {
-                    // The warning arrived after the row was built from the event that the job ended.
-                    String detail = succeededDetail(1, finishedWarnings.get(key(w.id(), j.jobId())));
-                    JobRow patched = j.detail().contains(detail) ? j : j.withProgress(j.progress(), j.progressText(),
-                            j.detail().isEmpty() ? detail : j.detail() + "; " + detail);
-                    rowChanged |= patched != j;
-                    jobs.add(patched);
-                } else {
-                    jobs.add(j);
-                }
-            }
-            updated.add(rowChanged ? new WorkflowRow(w.id(), w.name(), w.user(), w.status(), w.submittedAt(), w.summary(), jobs) : w);
-            changed |= rowChanged;
-        }
-        if (changed) {
-            workflows.setAll(updated);
-        }
-    }
-
-    private WorkflowRow row(WorkflowView w) {
-        List<JobRow> jobs = w.jobs().stream().map(j -> job(j, w)).toList();
-        long done = w.jobs().stream().filter(j -> j.status() == JobStatus.SUCCEEDED).count();
-        String summary = done + " of " + w.jobs().size() + " jobs done";
-        return new WorkflowRow(w.id(), w.name(), w.user(), w.status(), w.submittedAt(), summary, jobs);
-    }
-
-    /** {@code warning: ...} from a result folder's summary.json, or "" when it has none (or no summary). */
-    static String summaryWarnings(java.nio.file.Path resultDir) {
-        if (resultDir == null) {
-            return "";
-        }
-        java.nio.file.Path summary = resultDir.resolve("summary.json");
-        if (!java.nio.file.Files.isRegularFile(summary)) {
-            return "";
-        }
-        try {
-            List<String> warnings = new ArrayList<>();
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile()).path("warnings")
-                    .forEach(w -> warnings.add(w.asText()));
-            return warnings.isEmpty() ? "" : "warning: " + String.join(" Warning: ", warnings);
-        } catch (java.io.IOException e) {
-            LOG.warn("{}: cannot read its warnings: {}", summary, e.getMessage());
-            return "";
-        }
-    }
-
-    /** A succeeded job's retries, and the warnings its last message carries (doubtful nuclei, say). */
-    private static String succeededDetail(int attempt, String lastMessage) {
-        String retried = attempt > 1 ? "succeeded on attempt " + attempt : "";
-        int warning = lastMessage == null ? -1 : lastMessage.indexOf("warning:");
-        if (warning < 0) {
-            return retried;
-        }
-        String warnings = lastMessage.substring(warning);
-        return retried.isEmpty() ? warnings : retried + "; " + warnings;
-    }
-
-    private JobRow job(JobView j, WorkflowView w) {
-        Progress live = latestProgress.get(key(w.id(), j.jobId()));
-        JobView.Progress reported = j.progress();
-        long done = live != null ? live.done() : reported != null ? reported.done() : 0;
-        long total = live != null ? live.total() : reported != null ? reported.total() : 0;
-        String progressMessage = live != null ? live.message() : reported != null ? reported.message() : "";
-        double fraction = switch (j.status()) {
-            case SUCCEEDED -> 1;
-            case RUNNING -> fraction(done, total);
-            default -> 0;
-        };
-        String detail = switch (j.status()) {
-            // A reason on a waiting job: a lab node gave it back (its slide is not reachable there).
-            case PENDING -> WaitText.of(j, w.jobs()) + (j.reason() == null || j.reason().isBlank() ? "" : " · " + j.reason());
-            case RUNNING -> j.node() == null ? (progressMessage == null ? "" : progressMessage)
-                    : "on " + j.node() + (progressMessage == null || progressMessage.isEmpty() ? "" : " · " + progressMessage);
-            case FAILED, CANCELLED -> j.reason() == null ? "" : j.reason();
-            case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.getOrDefault(key(w.id(), j.jobId()),
-                    storedWarnings.computeIfAbsent(key(w.id(), j.jobId()), k -> summaryWarnings(j.resultDir()))));
-        };
-        return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
-                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),
-                LiveNuclei.slideOf(j).orElse(null), j.finishedAt(), j.startedAt());
     }
 
     /** In a lab, each live node with its own workers (maxWorkers is each node's); nothing on a workstation. */
@@ -419,18 +660,6 @@ public final class DashboardViewModel implements AutoCloseable {
                     : " · waiting: " + String.join(", ", queue.waiting());
         }
         return text;
-    }
-
-    private static double fraction(long done, long total) {
-        return total > 0 ? Math.min(1, (double) done / total) : -1;
-    }
-
-    private static String progressText(long done, long total) {
-        return total > 0 ? done + " / " + total : done > 0 ? String.valueOf(done) : "";
-    }
-
-    private static String key(String workflowId, String jobId) {
-        return workflowId + "/" + jobId;
     }
 
     @Override
