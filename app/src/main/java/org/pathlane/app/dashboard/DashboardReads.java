@@ -2,13 +2,16 @@ package org.pathlane.app.dashboard;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.pathlane.scheduler.engine.Scheduler;
+import org.pathlane.scheduler.model.JobView;
 import org.pathlane.scheduler.model.WorkflowQuery;
 import org.pathlane.scheduler.model.WorkflowView;
 
 /**
  * What the dashboard reads from the engine's history, one method per query: a page, its count, the few
- * workflows an event named, and the members of the batches on the page. Kept as a seam so a test can count
+ * workflows an event named, the members of the batches on the page, and (from the engine's memory) why the
+ * waiting jobs of the other rows wait. Kept as a seam so a test can count
  * the reads an event costs.
  */
 interface DashboardReads {
@@ -22,6 +25,9 @@ interface DashboardReads {
 
     /** Every workflow the user may see whose name contains one of {@code fragments}. */
     List<WorkflowView> namedWith(String user, Collection<String> fragments);
+
+    /** Why the waiting jobs of these workflows wait now, from the engine's memory: no history is read. */
+    Map<String, Map<String, JobView.Wait>> waits(String user, Collection<String> ids);
 
     static DashboardReads of(Scheduler scheduler) {
         return new DashboardReads() {
@@ -43,6 +49,11 @@ interface DashboardReads {
             @Override
             public List<WorkflowView> namedWith(String user, Collection<String> fragments) {
                 return scheduler.workflowsNamedWith(user, fragments);
+            }
+
+            @Override
+            public Map<String, Map<String, JobView.Wait>> waits(String user, Collection<String> ids) {
+                return scheduler.waits(user, ids);
             }
         };
     }

@@ -120,6 +120,13 @@ public final class DashboardViewModel implements AutoCloseable {
     private final Set<String> batchesWanted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean progressQueued = new AtomicBoolean();
 
+    /**
+     * The engine's view each listed row was built from, to rebuild a waiting row when its place in line changes
+     * without an event naming it; and the listed rows with a waiting job (set on the FX thread).
+     */
+    private final Map<String, WorkflowView> listedViews = new ConcurrentHashMap<>();
+    private volatile Set<String> waitingRows = Set.of();
+
     /** FX thread only: how many workflows the shown query keeps, and every member of the batches shown. */
     private long total;
     private final BatchMembers members = new BatchMembers();
@@ -307,7 +314,8 @@ public final class DashboardViewModel implements AutoCloseable {
                 }
                 // What this read finds reaches the FX thread as one update.
                 List<Runnable> updates = new ArrayList<>();
-                if (queueWanted.getAndSet(false)) {
+                boolean queueRead = queueWanted.getAndSet(false);
+                if (queueRead) {
                     String text = queueText(scheduler.userQueue()) + nodesText(scheduler.labNodes());
                     updates.add(() -> queueText.set(text));
                 }
@@ -316,6 +324,11 @@ public final class DashboardViewModel implements AutoCloseable {
                 WorkflowQuery query = query();
                 if (!named.isEmpty()) {
                     updates.add(readNamed(named, submitted, query));
+                }
+                Set<String> others = new HashSet<>(waitingRows);
+                others.removeAll(named);
+                if ((!named.isEmpty() || queueRead) && !others.isEmpty()) {
+                    updates.add(readWaits(others));
                 }
                 Set<String> batchKeys = drain(batchesWanted);
                 if (!batchKeys.isEmpty()) {
@@ -354,7 +367,10 @@ public final class DashboardViewModel implements AutoCloseable {
     private void readPage() {
         WorkflowQuery query = query();
         int pageLimit = limit;
-        List<WorkflowRow> rows = reads.page(user, query, pageLimit).stream().map(rowMaker::row).toList();
+        List<WorkflowView> views = reads.page(user, query, pageLimit);
+        listedViews.clear();
+        views.forEach(v -> listedViews.put(v.id(), v));
+        List<WorkflowRow> rows = views.stream().map(rowMaker::row).toList();
         long count = rows.size() < pageLimit ? rows.size() : reads.count(user, query);
         Set<String> batchKeys = BatchMembers.keys(rows);
         List<WorkflowRow> batchRows = batchKeys.isEmpty() ? List.of()
@@ -378,10 +394,50 @@ public final class DashboardViewModel implements AutoCloseable {
         List<Named> named = new ArrayList<>(found.size());
         for (WorkflowView w : found) {
             gone.remove(w.id());
+            listedViews.put(w.id(), w);
             named.add(new Named(rowMaker.row(w), query.keeps(w), submitted.contains(w.id())));
         }
         int pageLimit = limit;
         return () -> applyNamed(named, gone, query, pageLimit);
+    }
+
+    /**
+     * Asks the engine (not the history) why the waiting jobs of listed rows no event named wait now; the update
+     * returned rebuilds only the rows whose wait changed.
+     */
+    private Runnable readWaits(Set<String> ids) {
+        Map<String, Map<String, org.pathlane.scheduler.model.JobView.Wait>> waits = reads.waits(user, ids);
+        List<WorkflowRow> changed = new ArrayList<>();
+        for (String id : ids) {
+            WorkflowView view = listedViews.get(id);
+            Map<String, org.pathlane.scheduler.model.JobView.Wait> now = waits.get(id);
+            if (view == null || now == null) {
+                continue;
+            }
+            boolean differs = false;
+            List<org.pathlane.scheduler.model.JobView> jobs = new ArrayList<>(view.jobs().size());
+            for (org.pathlane.scheduler.model.JobView j : view.jobs()) {
+                org.pathlane.scheduler.model.JobView.Wait wait = now.get(j.jobId());
+                boolean moved = wait != null && (wait.reason() != j.waitReason() || wait.position() != j.queuePosition());
+                jobs.add(moved ? j.withWait(wait) : j);
+                differs |= moved;
+            }
+            if (differs) {
+                WorkflowView updated = new WorkflowView(view.id(), view.name(), view.user(), view.status(), view.submittedAt(),
+                        view.admittedAt(), view.finishedAt(), view.retryOf(), jobs, view.archived());
+                listedViews.put(id, updated);
+                changed.add(rowMaker.row(updated));
+            }
+        }
+        return () -> {
+            Map<String, Integer> at = index();
+            for (WorkflowRow row : changed) {
+                Integer i = at.get(row.id());
+                if (i != null) {
+                    workflows.set(i, rowMaker.patch(row));
+                }
+            }
+        };
     }
 
     /** Puts each named workflow in its place: replaced in place, inserted by submission time, or dropped. */
@@ -460,6 +516,8 @@ public final class DashboardViewModel implements AutoCloseable {
     }
 
     private void showPageText() {
+        waitingRows = workflows.stream().filter(w -> w.jobs().stream().anyMatch(j -> j.status() == JobStatus.PENDING))
+                .map(WorkflowRow::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
         pageText.set(total > workflows.size()
                 ? "Showing the newest " + workflows.size() + " of " + total + " " + filter.noun() + "." : "");
     }

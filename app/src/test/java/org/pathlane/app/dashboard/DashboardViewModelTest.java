@@ -304,6 +304,11 @@ class DashboardViewModelTest {
             batchReads.incrementAndGet();
             return real.namedWith(user, fragments);
         }
+
+        @Override
+        public Map<String, Map<String, org.pathlane.scheduler.model.JobView.Wait>> waits(String user, java.util.Collection<String> ids) {
+            return real.waits(user, ids);
+        }
     }
 
     private DashboardViewModel counted(CountingReads reads, String name) {
@@ -357,6 +362,23 @@ class DashboardViewModelTest {
             assertThat(counting.workflows()).hasSize(5);
             assertThat(counting.pageTextProperty().get()).isEmpty();
         }
+    }
+
+    @Test
+    void aWaitingRowMovesUpInLineWhenWorkAheadOfItEndsThoughNoEventNamesIt() throws Exception {
+        scheduler.profiles().create(null, new UserProfile("carol", null, false, null, null));
+        String held = scheduler.submit("ada", new WorkflowSpec("holds the slot", List.of(job("g", GateJob.TYPE, Map.of()))));
+        await(scheduler, "ada's job runs", () -> job(admin, held, "g").filter(j -> j.status() == JobStatus.RUNNING).isPresent());
+        String bobs = scheduler.submit("bob", new WorkflowSpec("bob's", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        String carols = scheduler.submit("carol", new WorkflowSpec("carol's", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        await(scheduler, "carol is second in line", () -> job(admin, carols, "s")
+                .filter(j -> j.detail().equals("waiting for a user slot: 2nd in line (first come, first served)")).isPresent());
+
+        bob.cancelWorkflow(bobs);
+
+        await(scheduler, "carol is first in line", () -> job(admin, carols, "s")
+                .filter(j -> j.detail().equals("waiting for a user slot: 1st in line (first come, first served)")).isPresent());
+        assertThat(job(admin, held, "g").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
     }
 
     @Test

@@ -335,6 +335,38 @@ public final class Scheduler implements AutoCloseable {
         return history.archive(owner, workflowIds, archived);
     }
 
+    /**
+     * Why each waiting job of these workflows waits now, as the deciding engine knows it, without reading the
+     * history: what changes for workflows no event named when other work starts or ends (a place in line, a
+     * branch that freed). Keyed by workflow id, then job id; workflows the acting user may not see, or without
+     * a waiting job, have no entry. Empty in a lab on a node that does not decide.
+     */
+    public Map<String, Map<String, JobView.Wait>> waits(String user, java.util.Collection<String> workflowIds) {
+        boolean admin = profiles.require(user).admin();
+        EngineLoop deciding = engine();
+        if (deciding == null || workflowIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(workflowIds);
+        return await(deciding.submit(b -> {
+            WaitExplainer explainer = new WaitExplainer(b.rules());
+            Map<String, Map<String, JobView.Wait>> found = new HashMap<>();
+            for (String id : ids) {
+                WorkflowNode node = b.rules().workflow(id);
+                if (node == null || !(admin || node.user().equals(user))) {
+                    continue;
+                }
+                for (JobNode j : node.jobs()) {
+                    WaitExplainer.Wait wait = explainer.explain(j);
+                    if (wait != null) {
+                        found.computeIfAbsent(id, k -> new HashMap<>()).put(j.key(), new JobView.Wait(wait.reason(), wait.position()));
+                    }
+                }
+            }
+            return found;
+        }));
+    }
+
     /** The query as {@code user} may ask it: an admin's as given, anyone else's for their own; null if it names another user. */
     private WorkflowQuery scoped(String user, WorkflowQuery query) {
         if (profiles.require(user).admin()) {
