@@ -119,6 +119,8 @@ public final class DashboardViewModel implements AutoCloseable {
     private final Set<String> submittedSeen = ConcurrentHashMap.newKeySet();
     private final Set<String> batchesWanted = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean progressQueued = new AtomicBoolean();
+    private final java.util.Queue<Runnable> fxUpdates = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicBoolean fxQueued = new AtomicBoolean();
 
     /**
      * The engine's view each listed row was built from, to rebuild a waiting row when its place in line changes
@@ -309,53 +311,16 @@ public final class DashboardViewModel implements AutoCloseable {
                     batchesWanted.clear();
                     countWanted.set(false);
                     queueWanted.set(false);
-                    readPage();
-                    return;
-                }
-                // What this read finds reaches the FX thread as one update.
-                List<Runnable> updates = new ArrayList<>();
-                boolean queueRead = queueWanted.getAndSet(false);
-                if (queueRead) {
-                    String text = queueText(scheduler.userQueue()) + nodesText(scheduler.labNodes());
-                    updates.add(() -> queueText.set(text));
-                }
-                Set<String> submitted = drain(submittedSeen);
-                Set<String> named = drain(namedWanted);
-                WorkflowQuery query = query();
-                if (!named.isEmpty()) {
-                    updates.add(readNamed(named, submitted, query));
-                }
-                Set<String> others = new HashSet<>(waitingRows);
-                others.removeAll(named);
-                if ((!named.isEmpty() || queueRead) && !others.isEmpty()) {
-                    updates.add(readWaits(others));
-                }
-                Set<String> batchKeys = drain(batchesWanted);
-                if (!batchKeys.isEmpty()) {
-                    List<WorkflowRow> found = reads.namedWith(user, BatchMembers.nameFragments(batchKeys)).stream()
-                            .map(rowMaker::row).filter(w -> BatchMembers.key(w).filter(batchKeys::contains).isPresent())
-                            .toList();
-                    updates.add(() -> {
-                        members.putAll(batchKeys, found);
-                        showBatches();
-                    });
-                }
-                if (countWanted.getAndSet(false)) {
-                    long count = reads.count(user, query);
-                    updates.add(() -> {
-                        total = count;
-                        showPageText();
-                    });
-                }
-                if (!updates.isEmpty()) {
-                    executors.fx().execute(() -> updates.forEach(Runnable::run));
+                    post(readPage());
+                } else {
+                    readEvents();
                 }
             } catch (RuntimeException e) {
                 if (closed) {
                     return;
                 }
                 LOG.warn("Could not read the workflows of {}: {}", user, e.toString());
-                executors.fx().execute(() -> message.set("Could not read your workflows: " + e.getMessage()));
+                post(() -> message.set("Could not read your workflows: " + e.getMessage()));
             }
         }
         if (!closed && (pageWanted.get() || !namedWanted.isEmpty() || !batchesWanted.isEmpty() || countWanted.get()
@@ -364,7 +329,65 @@ public final class DashboardViewModel implements AutoCloseable {
         }
     }
 
-    private void readPage() {
+    /** Reads what the events since the last read named (and what they changed around them): one FX update. */
+    private void readEvents() {
+        List<Runnable> updates = new ArrayList<>();
+        boolean queueRead = queueWanted.getAndSet(false);
+        if (queueRead) {
+            String text = queueText(scheduler.userQueue()) + nodesText(scheduler.labNodes());
+            updates.add(() -> queueText.set(text));
+        }
+        Set<String> submitted = drain(submittedSeen);
+        Set<String> named = drain(namedWanted);
+        WorkflowQuery query = query();
+        if (!named.isEmpty()) {
+            updates.add(readNamed(named, submitted, query));
+        }
+        Set<String> others = new HashSet<>(waitingRows);
+        others.removeAll(named);
+        if ((!named.isEmpty() || queueRead) && !others.isEmpty()) {
+            updates.add(readWaits(others));
+        }
+        Set<String> batchKeys = drain(batchesWanted);
+        if (!batchKeys.isEmpty()) {
+            List<WorkflowRow> found = reads.namedWith(user, BatchMembers.nameFragments(batchKeys)).stream()
+                    .map(rowMaker::row).filter(w -> BatchMembers.key(w).filter(batchKeys::contains).isPresent())
+                    .toList();
+            updates.add(() -> {
+                members.putAll(batchKeys, found);
+                showBatches();
+            });
+        }
+        if (countWanted.getAndSet(false)) {
+            long count = reads.count(user, query);
+            updates.add(() -> {
+                total = count;
+                showPageText();
+            });
+        }
+        if (!updates.isEmpty()) {
+            post(() -> updates.forEach(Runnable::run));
+        }
+    }
+
+    /**
+     * Hands an update to the FX thread. Updates that queue up while the FX thread is busy run together in one
+     * go (one layout), in the order they were read.
+     */
+    private void post(Runnable update) {
+        fxUpdates.add(update);
+        if (fxQueued.compareAndSet(false, true)) {
+            executors.fx().execute(() -> {
+                fxQueued.set(false);
+                for (Runnable next = fxUpdates.poll(); next != null; next = fxUpdates.poll()) {
+                    next.run();
+                }
+            });
+        }
+    }
+
+    /** Reads the page, its count and its batches' members; the update returned shows them. */
+    private Runnable readPage() {
         WorkflowQuery query = query();
         int pageLimit = limit;
         List<WorkflowView> views = reads.page(user, query, pageLimit);
@@ -377,14 +400,14 @@ public final class DashboardViewModel implements AutoCloseable {
                 : reads.namedWith(user, BatchMembers.nameFragments(batchKeys)).stream().map(rowMaker::row)
                         .filter(w -> BatchMembers.key(w).filter(batchKeys::contains).isPresent()).toList();
         String text = queueText(scheduler.userQueue()) + nodesText(scheduler.labNodes());
-        executors.fx().execute(() -> {
+        return () -> {
             queueText.set(text);
             total = count;
             workflows.setAll(rows);
             members.replace(batchRows);
             showPageText();
             showBatches();
-        });
+        };
     }
 
     /** Reads the named workflows; the update returned puts them in place on the FX thread. */
@@ -394,7 +417,9 @@ public final class DashboardViewModel implements AutoCloseable {
         List<Named> named = new ArrayList<>(found.size());
         for (WorkflowView w : found) {
             gone.remove(w.id());
-            listedViews.put(w.id(), w);
+            if (query.keeps(w)) {
+                listedViews.put(w.id(), w);
+            }
             named.add(new Named(rowMaker.row(w), query.keeps(w), submitted.contains(w.id())));
         }
         int pageLimit = limit;
@@ -447,7 +472,7 @@ public final class DashboardViewModel implements AutoCloseable {
         for (String id : gone) {
             Integer i = at.get(id);
             if (i != null) {
-                workflows.remove((int) i);
+                listedViews.remove(workflows.remove((int) i).id());
                 total--;
                 at = index();
             }
@@ -464,7 +489,7 @@ public final class DashboardViewModel implements AutoCloseable {
             }
             if (i != null) {
                 // It no longer passes the filters (its state changed): it leaves the page.
-                workflows.remove((int) i);
+                listedViews.remove(workflows.remove((int) i).id());
                 total--;
                 at = index();
                 continue;
@@ -483,11 +508,12 @@ public final class DashboardViewModel implements AutoCloseable {
                 place++;
             }
             if (place >= pageLimit) {
+                listedViews.remove(row.id());
                 continue;
             }
             workflows.add(place, row);
             if (workflows.size() > pageLimit) {
-                workflows.removeLast();
+                listedViews.remove(workflows.removeLast().id());
             }
             at = index();
             String batch = BatchMembers.key(row).orElse(null);
