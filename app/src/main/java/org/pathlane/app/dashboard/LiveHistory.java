@@ -369,18 +369,24 @@ final class LiveHistory {
                 at = index();
                 continue;
             }
-            if (n.submitted()) {
-                total += n.kept() ? 1 : 0;
-            } else if (query.statuses() != null) {
-                // It may have entered or left the state filter somewhere below the page: count again.
-                countWanted.set(true);
-            }
             if (!n.kept()) {
+                if (!n.submitted() && query.statuses() != null) {
+                    // It may have left the state filter somewhere below the page: count again.
+                    countWanted.set(true);
+                }
                 continue;
             }
             int place = 0;
             while (place < workflows.size() && workflows.get(place).submittedAt().isAfter(row.submittedAt())) {
                 place++;
+            }
+            if (n.submitted() && total == workflows.size() && workflows.size() < pageLimit) {
+                // Everything was listed and this is new: the count is the list's.
+                total++;
+            } else if (n.submitted() || query.statuses() != null) {
+                // New below a full page (its event may even be older than the page read, which counted it), or
+                // entering the state filter: count again rather than guess.
+                countWanted.set(true);
             }
             if (place >= pageLimit) {
                 listedViews.remove(row.id());
