@@ -324,7 +324,7 @@ final class LiveHistory {
             }
             if (differs) {
                 WorkflowView updated = new WorkflowView(view.id(), view.name(), view.user(), view.status(), view.submittedAt(),
-                        view.admittedAt(), view.finishedAt(), view.retryOf(), jobs, view.archived());
+                        view.admittedAt(), view.finishedAt(), view.retryOf(), view.archived(), jobs);
                 listedViews.put(id, updated);
                 changed.add(rowMaker.row(updated));
             }

@@ -400,13 +400,13 @@ public final class Scheduler implements AutoCloseable {
             return found;
         }));
         return stored.stream().map(w -> new WorkflowView(w.id(), w.name(), w.user(), w.status(), w.submittedAt(),
-                w.admittedAt(), w.finishedAt(), w.retryOf(), w.jobs().stream().map(j -> {
+                w.admittedAt(), w.finishedAt(), w.retryOf(), w.archived(), w.jobs().stream().map(j -> {
                     WaitExplainer.Wait wait = j.status() == JobStatus.PENDING ? waits.get(j.id()) : null;
                     return new JobView(w.id(), j.key(), j.branch(), j.type(), j.dependsOn(), j.status(), j.attempt(),
                             j.reason(), wait == null ? null : wait.reason(), wait == null ? 0 : wait.position(),
                             runner.progress(j.id()), j.startedAt(), j.finishedAt(),
                             runner.existingResultDir(w.user(), w.id(), j.key()), j.params(), j.node());
-                }).toList(), w.archived())).toList();
+                }).toList())).toList();
     }
 
     /** Who holds an active slot and who waits, in order. Names only: visible to every user. */

@@ -8,11 +8,11 @@ import java.util.List;
  * {@code archived} says its owner (or an admin) hid it from the dashboard, results kept.
  */
 public record WorkflowView(String id, String name, String user, WorkflowStatus status, Instant submittedAt,
-        Instant admittedAt, Instant finishedAt, String retryOf, List<JobView> jobs, boolean archived) {
+        Instant admittedAt, Instant finishedAt, String retryOf, boolean archived, List<JobView> jobs) {
 
     /** An unarchived workflow. */
     public WorkflowView(String id, String name, String user, WorkflowStatus status, Instant submittedAt,
             Instant admittedAt, Instant finishedAt, String retryOf, List<JobView> jobs) {
-        this(id, name, user, status, submittedAt, admittedAt, finishedAt, retryOf, jobs, false);
+        this(id, name, user, status, submittedAt, admittedAt, finishedAt, retryOf, false, jobs);
     }
 }
