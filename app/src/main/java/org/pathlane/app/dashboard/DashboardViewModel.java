@@ -1,105 +1,212 @@
 package org.pathlane.app.dashboard;
 
+import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pathlane.app.batch.BatchMembers;
 import org.pathlane.app.batch.BatchRow;
+import org.pathlane.app.batch.BatchTag;
 import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.confirm.Confirmation;
-import org.pathlane.app.live.LiveNuclei;
 import org.pathlane.scheduler.engine.Scheduler;
-import org.pathlane.scheduler.event.SchedulerEvent;
-import org.pathlane.scheduler.event.SchedulerListener;
 import org.pathlane.scheduler.model.JobStatus;
-import org.pathlane.scheduler.model.JobView;
-import org.pathlane.scheduler.model.UserQueue;
+import org.pathlane.scheduler.model.UserProfile;
+import org.pathlane.scheduler.model.WorkflowQuery;
 import org.pathlane.scheduler.model.WorkflowStatus;
 import org.pathlane.scheduler.model.WorkflowView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The signed-in user's workflows (every user's for an admin), kept live from the engine's events: an event
- * schedules one background query (however many events arrive meanwhile) whose result is handed to the FX
- * thread; progress reports patch the rows in memory without touching the database. Nothing here ever polls.
+ * The signed-in user's workflows (every user's for an admin), a page at a time, kept live from the engine's
+ * events by {@link LiveHistory} (an event reads only the workflow it names). The filters (state, whose, when
+ * submitted, archived or not) are conditions of the query and last for the session; the actions (cancel,
+ * retry, archive) run off the FX thread and report in {@link #messageProperty()}.
  */
 public final class DashboardViewModel implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DashboardViewModel.class);
+    /** Workflows listed at first, and added by each {@link #showOlder()}: a long history costs one page. */
+    public static final int PAGE = 50;
 
-    private record Progress(long done, long total, String message) {
+    /** Which workflows the dashboard lists, by state. */
+    public enum Filter {
+        ALL("All", null, "workflows"),
+        ACTIVE("Waiting or running", EnumSet.of(WorkflowStatus.WAITING, WorkflowStatus.RUNNING), "active workflows"),
+        FINISHED("Succeeded", EnumSet.of(WorkflowStatus.SUCCEEDED), "succeeded workflows"),
+        PROBLEMS("Failed or cancelled", EnumSet.of(WorkflowStatus.FAILED, WorkflowStatus.CANCELLED),
+                "failed or cancelled workflows");
+
+        private final String label;
+        private final Set<WorkflowStatus> statuses;
+        private final String noun;
+
+        Filter(String label, Set<WorkflowStatus> statuses, String noun) {
+            this.label = label;
+            this.statuses = statuses;
+            this.noun = noun;
+        }
+
+        public Set<WorkflowStatus> statuses() {
+            return statuses;
+        }
+
+        String noun() {
+            return noun;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     private final Scheduler scheduler;
     private final String user;
-    private final Function<String, String> typeLabels;
+    private final boolean admin;
+    private final InstantSource clock;
+    private final ZoneId zone;
     private final UiExecutors executors;
-    private final ObservableList<WorkflowRow> workflows = FXCollections.observableArrayList();
-    private final ObservableList<BatchRow> batches = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper queueText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    private volatile boolean closed;
-    private final AtomicBoolean progressQueued = new AtomicBoolean();
-    private final Map<String, Progress> latestProgress = new ConcurrentHashMap<>();
-    /**
-     * The last message of jobs that carried a warning (a segment job's doubtful nuclei): the engine forgets
-     * a job's progress when it ends, and a SUCCEEDED row must still say it.
-     */
-    private final Map<String, String> finishedWarnings = new ConcurrentHashMap<>();
-    /**
-     * The warnings of succeeded jobs as their result folder's {@code summary.json} records them (empty when
-     * none): what a dashboard opened after a restart shows, since it saw no message. A finished job's
-     * results never change, so each is read once.
-     */
-    private final Map<String, String> storedWarnings = new ConcurrentHashMap<>();
-    private final SchedulerListener listener = new SchedulerListener() {
-        @Override
-        public void onEvent(SchedulerEvent event) {
-            if (event.jobId() != null && event.workflowId() != null) {
-                latestProgress.remove(key(event.workflowId(), event.jobId()));
-            }
-            refresh();
-        }
+    private final LiveHistory live;
 
-        @Override
-        public void onProgress(String owner, String workflowId, String jobId, long done, long total, String text) {
-            latestProgress.put(key(workflowId, jobId), new Progress(done, total, text == null ? "" : text));
-            if (text != null && text.contains("warning:")) {
-                finishedWarnings.put(key(workflowId, jobId), text);
-            }
-            if (progressQueued.compareAndSet(false, true)) {
-                executors.fx().execute(DashboardViewModel.this::applyProgress);
-            }
-        }
-    };
+    private final ObservableList<String> users = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** The filters, for this session only; read by the background reads. */
+    private volatile Filter filter = Filter.ALL;
+    private volatile String shownUser;
+    private volatile Period period = Period.ANY;
+    private volatile boolean showArchived;
+    private volatile int limit = PAGE;
 
     public DashboardViewModel(Scheduler scheduler, String user, Function<String, String> typeLabels, UiExecutors executors) {
-        this.scheduler = scheduler;
-        this.user = user;
-        this.typeLabels = typeLabels;
-        this.executors = executors;
-        scheduler.addListener(user, listener);
-        workflows.addListener((javafx.collections.ListChangeListener<WorkflowRow>) c -> {
-            List<BatchRow> now = BatchRow.of(workflows);
-            if (!now.equals(batches)) {
-                batches.setAll(now);
-            }
-        });
-        refresh();
+        this(scheduler, DashboardReads.of(scheduler), user, typeLabels, executors, InstantSource.system(), ZoneId.systemDefault());
     }
 
-    /** The batches among the workflows (a template run over many slides), with their progress. */
-    public ObservableList<BatchRow> batches() {
-        return batches;
+    DashboardViewModel(Scheduler scheduler, DashboardReads reads, String user, Function<String, String> typeLabels,
+            UiExecutors executors, InstantSource clock, ZoneId zone) {
+        this.scheduler = scheduler;
+        this.user = user;
+        this.executors = executors;
+        this.clock = clock;
+        this.zone = zone;
+        this.live = new LiveHistory(scheduler, reads, user, new DashboardRows(typeLabels), executors, message, this::query,
+                () -> limit, () -> filter.noun());
+        this.admin = scheduler.profiles().find(user).map(UserProfile::admin).orElse(false);
+        scheduler.addListener(user, live.listener());
+        if (admin) {
+            executors.background().execute(() -> {
+                List<String> names = scheduler.profiles().list().stream().map(UserProfile::name).toList();
+                executors.fx().execute(() -> users.setAll(names));
+            });
+        }
+        live.requestRead();
     }
+
+    public ObservableList<WorkflowRow> workflows() {
+        return live.workflows();
+    }
+
+    /** The batches with a workflow on the page (a template run over many slides), counted over all their slides. */
+    public ObservableList<BatchRow> batches() {
+        return live.batches();
+    }
+
+    /** Who holds the user slots and who waits for one. */
+    public ReadOnlyStringProperty queueTextProperty() {
+        return live.queueText().getReadOnlyProperty();
+    }
+
+    /** The outcome of the last action, e.g. a refused cancel. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** "Showing the newest 50 of 1204 workflows." when older ones are not listed; empty when all are. */
+    public ReadOnlyStringProperty pageTextProperty() {
+        return live.pageText().getReadOnlyProperty();
+    }
+
+    /** Whether the user may see every user's work, and so choose whose the dashboard lists. */
+    public boolean admin() {
+        return admin;
+    }
+
+    /** The profiles an admin can choose to list the work of (empty for other users). */
+    public ObservableList<String> users() {
+        return users;
+    }
+
+    /** Lists the next page of older workflows too. */
+    public void showOlder() {
+        limit += PAGE;
+        reload();
+    }
+
+    /** Lists only the workflows in the states the filter keeps, from the newest page again. */
+    public void setFilter(Filter shown) {
+        filter = shown;
+        limit = PAGE;
+        reload();
+    }
+
+    public Filter filter() {
+        return filter;
+    }
+
+    /** For an admin, lists only {@code name}'s workflows; null for every user's. Others always see their own. */
+    public void setUser(String name) {
+        shownUser = admin ? name : null;
+        limit = PAGE;
+        reload();
+    }
+
+    /** Whose workflows an admin lists; null for every user's. */
+    public String shownUser() {
+        return shownUser;
+    }
+
+    /** Lists only workflows submitted in {@code shown}, counted back from now. */
+    public void setPeriod(Period shown) {
+        period = shown;
+        limit = PAGE;
+        reload();
+    }
+
+    public Period period() {
+        return period;
+    }
+
+    /** Lists archived workflows too (they are hidden otherwise). */
+    public void setShowArchived(boolean shown) {
+        showArchived = shown;
+        limit = PAGE;
+        reload();
+    }
+
+    public boolean showArchived() {
+        return showArchived;
+    }
+
+    /** Reads the page again (with the members of its batches); calls arriving while one is queued are merged. */
+    public void refresh() {
+        reload();
+    }
+
+    private void reload() {
+        live.reload();
+    }
+
+    /** The query the filters make now: the owner, states, submission times and archive state kept. */
+    private WorkflowQuery query() {
+        return new WorkflowQuery(admin ? shownUser : user, filter.statuses(), period.since(clock.instant(), zone),
+                showArchived ? null : Boolean.FALSE);
+    }
+
 
     /** What cancelling a batch does, to ask before {@link #cancelBatch}. */
     public Confirmation confirmCancelBatch(BatchRow batch) {
@@ -118,131 +225,21 @@ public final class DashboardViewModel implements AutoCloseable {
     }
 
     /**
-     * Cancels every workflow of the batch that has not ended: the unstarted never run, the running stop. The
-     * engine is asked again for the batch's workflows, so one submitted after the card was drawn is cancelled too.
+     * Cancels every workflow of the batch that has not ended, listed or not: the unstarted never run, the running
+     * stop. The engine is asked again for all the batch's workflows (one query), so one submitted after the card
+     * was drawn is cancelled too.
      */
     public void cancelBatch(BatchRow batch) {
         act(() -> {
             int cancelled = 0;
-            for (WorkflowView w : scheduler.workflows(user)) {
+            for (WorkflowView w : scheduler.workflowsNamedWith(user, List.of(BatchMembers.nameFragment(batch.id())))) {
                 boolean member = w.user().equals(batch.user())
-                        && org.pathlane.app.batch.BatchTag.of(w.name()).map(t -> t.id().equals(batch.id())).orElse(false);
+                        && BatchTag.of(w.name()).map(t -> t.id().equals(batch.id())).orElse(false);
                 if (member && !w.status().isTerminal() && scheduler.cancelWorkflow(user, w.id())) {
                     cancelled++;
                 }
             }
             return "Cancelled " + cancelled + " of the batch’s " + batch.slides() + " slides.";
-        });
-    }
-
-    /** Which workflows the dashboard lists. */
-    public enum Filter {
-        ALL("All", null, "workflows"),
-        ACTIVE("Waiting or running", java.util.EnumSet.of(WorkflowStatus.WAITING, WorkflowStatus.RUNNING), "active workflows"),
-        FINISHED("Succeeded", java.util.EnumSet.of(WorkflowStatus.SUCCEEDED), "succeeded workflows"),
-        PROBLEMS("Failed or cancelled", java.util.EnumSet.of(WorkflowStatus.FAILED, WorkflowStatus.CANCELLED),
-                "failed or cancelled workflows");
-
-        private final String label;
-        private final java.util.Set<WorkflowStatus> statuses;
-        private final String noun;
-
-        Filter(String label, java.util.Set<WorkflowStatus> statuses, String noun) {
-            this.label = label;
-            this.statuses = statuses;
-            this.noun = noun;
-        }
-
-        public java.util.Set<WorkflowStatus> statuses() {
-            return statuses;
-        }
-
-        String noun() {
-            return noun;
-        }
-
-        @Override
-        public String toString() {
-            return label;
-        }
-    }
-
-    /** Workflows listed at first, and added by each {@link #showOlder()}: a long history costs one page. */
-    public static final int PAGE = 50;
-
-    private volatile Filter filter = Filter.ALL;
-    private volatile int limit = PAGE;
-    private final ReadOnlyStringWrapper pageText = new ReadOnlyStringWrapper("");
-
-    /** "Showing the newest 50 of 1,204 workflows." when older ones are not listed; empty when all are. */
-    public ReadOnlyStringProperty pageTextProperty() {
-        return pageText.getReadOnlyProperty();
-    }
-
-    /** Lists the next page of older workflows too. */
-    public void showOlder() {
-        limit += PAGE;
-        refresh();
-    }
-
-    /** Lists only the workflows the filter keeps, from the newest page again. */
-    public void setFilter(Filter shown) {
-        filter = shown;
-        limit = PAGE;
-        refresh();
-    }
-
-    public Filter filter() {
-        return filter;
-    }
-
-    public ObservableList<WorkflowRow> workflows() {
-        return workflows;
-    }
-
-    /** Who holds the user slots and who waits for one. */
-    public ReadOnlyStringProperty queueTextProperty() {
-        return queueText.getReadOnlyProperty();
-    }
-
-    /** The outcome of the last action, e.g. a refused cancel. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    /** Asks for a fresh view; calls arriving while one is queued are merged into it. */
-    public void refresh() {
-        if (closed || !refreshQueued.compareAndSet(false, true)) {
-            return;
-        }
-        executors.background().execute(() -> {
-            refreshQueued.set(false);
-            if (closed) {
-                return;
-            }
-            try {
-                Filter shown = filter;
-                int pageLimit = limit;
-                List<WorkflowView> views = scheduler.workflows(user, shown.statuses(), pageLimit);
-                long total = views.size() < pageLimit ? views.size() : scheduler.countWorkflows(user, shown.statuses());
-                UserQueue queue = scheduler.userQueue();
-                List<org.pathlane.scheduler.model.LabNode> nodes = scheduler.labNodes();
-                List<WorkflowRow> rows = views.stream().map(this::row).toList();
-                String text = queueText(queue) + nodesText(nodes);
-                String more = total > rows.size()
-                        ? "Showing the newest " + rows.size() + " of " + total + " " + shown.noun() + "." : "";
-                executors.fx().execute(() -> {
-                    queueText.set(text);
-                    pageText.set(more);
-                    workflows.setAll(rows);
-                });
-            } catch (RuntimeException e) {
-                if (closed) {
-                    return;
-                }
-                LOG.warn("Could not read the workflows of {}: {}", user, e.toString());
-                executors.fx().execute(() -> message.set("Could not read your workflows: " + e.getMessage()));
-            }
         });
     }
 
@@ -292,6 +289,59 @@ public final class DashboardViewModel implements AutoCloseable {
         act(() -> "Submitted again as " + scheduler.retry(user, workflowId) + ".");
     }
 
+    /** Hides a finished workflow from the dashboard; its jobs and results are kept, and it can be unarchived. */
+    public void archive(WorkflowRow workflow) {
+        actAndReload(() -> scheduler.archive(user, List.of(workflow.id()), true) == 1
+                ? "Archived “" + workflow.name() + "”. Show archived workflows to find it again."
+                : "“" + workflow.name() + "” was not archived: only a finished workflow can be.");
+    }
+
+    public void unarchive(WorkflowRow workflow) {
+        actAndReload(() -> scheduler.archive(user, List.of(workflow.id()), false) == 1
+                ? "“" + workflow.name() + "” is back on the dashboard." : "“" + workflow.name() + "” was not archived.");
+    }
+
+    /** The listed workflows that "Archive all finished" archives. */
+    private List<WorkflowRow> archivable() {
+        return live.workflows().stream().filter(WorkflowRow::archivable).toList();
+    }
+
+    /** What "Archive all finished" does, to ask before {@link #archiveFinished}; null when nothing listed has finished. */
+    public Confirmation confirmArchiveFinished() {
+        List<WorkflowRow> finished = archivable();
+        if (finished.isEmpty()) {
+            return null;
+        }
+        long others = finished.stream().filter(w -> !w.user().equals(user)).count();
+        String text = (finished.size() == 1 ? "The finished workflow listed" : "The " + finished.size() + " finished workflows listed")
+                + " leave the dashboard; their results are kept, and “Show archived” finds them again."
+                + (others == 0 ? "" : " " + others + " of them belong to other users.");
+        return new Confirmation("Archive " + finished.size() + " finished workflow" + (finished.size() == 1 ? "" : "s") + "?",
+                text, "Archive");
+    }
+
+    /** Archives the finished workflows listed now (waiting and running ones stay). */
+    public void archiveFinished() {
+        List<String> ids = archivable().stream().map(WorkflowRow::id).toList();
+        if (ids.isEmpty()) {
+            message.set("Nothing listed has finished.");
+            return;
+        }
+        actAndReload(() -> {
+            int archived = scheduler.archive(user, ids, true);
+            return "Archived " + archived + (archived == 1 ? " finished workflow." : " finished workflows.");
+        });
+    }
+
+    private void actAndReload(java.util.function.Supplier<String> action) {
+        act(() -> {
+            String result = action.get();
+            // Archiving is not a scheduler event: read the page again.
+            reload();
+            return result;
+        });
+    }
+
     private void act(java.util.function.Supplier<String> action) {
         executors.background().execute(() -> {
             String result;
@@ -305,137 +355,10 @@ public final class DashboardViewModel implements AutoCloseable {
         });
     }
 
-    private void applyProgress() {
-        progressQueued.set(false);
-        List<WorkflowRow> updated = new ArrayList<>(workflows.size());
-        boolean changed = false;
-        for (WorkflowRow w : workflows) {
-            List<JobRow> jobs = new ArrayList<>(w.jobs().size());
-            boolean rowChanged = false;
-            for (JobRow j : w.jobs()) {
-                Progress p = j.status() == JobStatus.RUNNING ? latestProgress.get(key(w.id(), j.jobId())) : null;
-                if (p != null) {
-                    JobRow patched = j.withProgress(fraction(p.done(), p.total()), progressText(p.done(), p.total()),
-                            p.message());
-                    rowChanged |= !patched.equals(j);
-                    jobs.add(patched);
-                } else if (j.status() == JobStatus.SUCCEEDED && finishedWarnings.containsKey(key(w.id(), j.jobId()))) {
-                    // The warning arrived after the row was built from the event that the job ended.
-                    String detail = succeededDetail(1, finishedWarnings.get(key(w.id(), j.jobId())));
-                    JobRow patched = j.detail().contains(detail) ? j : j.withProgress(j.progress(), j.progressText(),
-                            j.detail().isEmpty() ? detail : j.detail() + "; " + detail);
-                    rowChanged |= patched != j;
-                    jobs.add(patched);
-                } else {
-                    jobs.add(j);
-                }
-            }
-            updated.add(rowChanged ? new WorkflowRow(w.id(), w.name(), w.user(), w.status(), w.submittedAt(), w.summary(), jobs) : w);
-            changed |= rowChanged;
-        }
-        if (changed) {
-            workflows.setAll(updated);
-        }
-    }
-
-    private WorkflowRow row(WorkflowView w) {
-        List<JobRow> jobs = w.jobs().stream().map(j -> job(j, w)).toList();
-        long done = w.jobs().stream().filter(j -> j.status() == JobStatus.SUCCEEDED).count();
-        String summary = done + " of " + w.jobs().size() + " jobs done";
-        return new WorkflowRow(w.id(), w.name(), w.user(), w.status(), w.submittedAt(), summary, jobs);
-    }
-
-    /** {@code warning: ...} from a result folder's summary.json, or "" when it has none (or no summary). */
-    static String summaryWarnings(java.nio.file.Path resultDir) {
-        if (resultDir == null) {
-            return "";
-        }
-        java.nio.file.Path summary = resultDir.resolve("summary.json");
-        if (!java.nio.file.Files.isRegularFile(summary)) {
-            return "";
-        }
-        try {
-            List<String> warnings = new ArrayList<>();
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile()).path("warnings")
-                    .forEach(w -> warnings.add(w.asText()));
-            return warnings.isEmpty() ? "" : "warning: " + String.join(" Warning: ", warnings);
-        } catch (java.io.IOException e) {
-            LOG.warn("{}: cannot read its warnings: {}", summary, e.getMessage());
-            return "";
-        }
-    }
-
-    /** A succeeded job's retries, and the warnings its last message carries (doubtful nuclei, say). */
-    private static String succeededDetail(int attempt, String lastMessage) {
-        String retried = attempt > 1 ? "succeeded on attempt " + attempt : "";
-        int warning = lastMessage == null ? -1 : lastMessage.indexOf("warning:");
-        if (warning < 0) {
-            return retried;
-        }
-        String warnings = lastMessage.substring(warning);
-        return retried.isEmpty() ? warnings : retried + "; " + warnings;
-    }
-
-    private JobRow job(JobView j, WorkflowView w) {
-        Progress live = latestProgress.get(key(w.id(), j.jobId()));
-        JobView.Progress reported = j.progress();
-        long done = live != null ? live.done() : reported != null ? reported.done() : 0;
-        long total = live != null ? live.total() : reported != null ? reported.total() : 0;
-        String progressMessage = live != null ? live.message() : reported != null ? reported.message() : "";
-        double fraction = switch (j.status()) {
-            case SUCCEEDED -> 1;
-            case RUNNING -> fraction(done, total);
-            default -> 0;
-        };
-        String detail = switch (j.status()) {
-            // A reason on a waiting job: a lab node gave it back (its slide is not reachable there).
-            case PENDING -> WaitText.of(j, w.jobs()) + (j.reason() == null || j.reason().isBlank() ? "" : " · " + j.reason());
-            case RUNNING -> j.node() == null ? (progressMessage == null ? "" : progressMessage)
-                    : "on " + j.node() + (progressMessage == null || progressMessage.isEmpty() ? "" : " · " + progressMessage);
-            case FAILED, CANCELLED -> j.reason() == null ? "" : j.reason();
-            case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.getOrDefault(key(w.id(), j.jobId()),
-                    storedWarnings.computeIfAbsent(key(w.id(), j.jobId()), k -> summaryWarnings(j.resultDir()))));
-        };
-        return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
-                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),
-                LiveNuclei.slideOf(j).orElse(null), j.finishedAt(), j.startedAt());
-    }
-
-    /** In a lab, each live node with its own workers (maxWorkers is each node's); nothing on a workstation. */
-    static String nodesText(List<org.pathlane.scheduler.model.LabNode> nodes) {
-        if (nodes.isEmpty()) {
-            return "";
-        }
-        return " · Lab nodes: " + String.join(", ", nodes.stream()
-                .map(n -> n.name() + " (" + n.workers() + (n.workers() == 1 ? " worker)" : " workers)")).toList());
-    }
-
-    private String queueText(UserQueue queue) {
-        String active = queue.active().isEmpty() ? "nobody" : String.join(", ", queue.active());
-        String text = "User slots: " + queue.active().size() + " of " + queue.maxActiveUsers() + " in use (" + active + ")";
-        if (!queue.waiting().isEmpty()) {
-            int mine = queue.waiting().indexOf(user);
-            text += mine >= 0 ? " · you are " + WaitText.ordinal(mine + 1) + " in line"
-                    : " · waiting: " + String.join(", ", queue.waiting());
-        }
-        return text;
-    }
-
-    private static double fraction(long done, long total) {
-        return total > 0 ? Math.min(1, (double) done / total) : -1;
-    }
-
-    private static String progressText(long done, long total) {
-        return total > 0 ? done + " / " + total : done > 0 ? String.valueOf(done) : "";
-    }
-
-    private static String key(String workflowId, String jobId) {
-        return workflowId + "/" + jobId;
-    }
 
     @Override
     public void close() {
-        closed = true;
-        scheduler.removeListener(listener);
+        live.close();
+        scheduler.removeListener(live.listener());
     }
 }

@@ -22,6 +22,7 @@ import org.pathlane.scheduler.model.JobStatus;
 import org.pathlane.scheduler.model.JobView;
 import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.model.UserProfile;
+import org.pathlane.scheduler.model.WorkflowStatus;
 import org.pathlane.scheduler.model.WorkflowView;
 
 /** A workflow run over many slides: one workflow per slide, one batch row on the dashboard, cancelled as one. */
@@ -41,6 +42,9 @@ class BatchTest {
 
         @Override
         public void run(JobContext context) throws Exception {
+            if (String.valueOf(context.params().get("slide")).contains("/quick/")) {
+                return;
+            }
             context.progress().report(1, 2, "half way");
             gate.hold();
         }
@@ -106,6 +110,38 @@ class BatchTest {
         assertThat(jobs.stream().filter(j -> j.startedAt() == null)).as("never started").hasSize(2);
         EngineConditions.await(scheduler, "the row shows it", () -> !dashboard.batches().getFirst().cancellable(), dashboard.batches());
         assertThat(dashboard.batches().getFirst().summary()).startsWith("3 of 3 slides done · 3 cancelled");
+    }
+
+    @Test
+    void aBatchOfMoreSlidesThanAPageCountsAndCancelsEverySlide() throws Exception {
+        // 120 slides, one worker: the first 60 are done at once, the 61st holds, 59 wait. The dashboard lists the
+        // newest 50 workflows (slides 71 to 120): the card must still count all 120.
+        List<String> slides = new java.util.ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            slides.add((i <= 60 ? "/slides/quick/case-" : "/slides/case-") + i + ".svs");
+        }
+        String id = editor.submitBatch(slides).orElseThrow();
+        EngineConditions.await(scheduler, "60 done, one running", () -> !dashboard.batches().isEmpty()
+                && dashboard.batches().getFirst().summary().startsWith("60 of 120 slides done · 1 running · 59 waiting"),
+                dashboard.batches());
+        assertThat(dashboard.workflows()).hasSize(DashboardViewModel.PAGE);
+        BatchRow batch = dashboard.batches().getFirst();
+        assertThat(batch.id()).isEqualTo(id);
+        assertThat(batch.summary()).isEqualTo("60 of 120 slides done · 1 running · 59 waiting (50 %)");
+        assertThat(dashboard.confirmCancelBatch(batch).text())
+                .contains("the slide being processed stops now").contains("59 slides that have not started will not run")
+                .contains("The 60 slides done keep their results.");
+
+        dashboard.cancelBatch(batch);
+
+        EngineConditions.await(scheduler, "every slide ended", () -> scheduler.workflows("ada").stream()
+                .allMatch(w -> w.status().isTerminal()), dashboard.batches());
+        assertThat(scheduler.workflows("ada").stream().filter(w -> w.status() == WorkflowStatus.CANCELLED))
+                .as("the running slide and every unstarted one, listed or not").hasSize(60);
+        assertThat(dashboard.messageProperty().get()).isEqualTo("Cancelled 60 of the batch’s 120 slides.");
+        EngineConditions.await(scheduler, "the card shows it", () -> !dashboard.batches().getFirst().cancellable(),
+                dashboard.batches());
+        assertThat(dashboard.batches().getFirst().summary()).isEqualTo("120 of 120 slides done · 60 cancelled (100 %)");
     }
 
     private void awaitAllListedOneRunning() throws InterruptedException {

@@ -50,8 +50,28 @@ class DashboardViewModelTest {
         }
     }
 
+    /** Once let go, reports 200 steps as fast as it can, then holds at the gate: a burst of progress. */
+    private final class BurstJob implements org.pathlane.scheduler.api.JobHandler {
+        final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public String type() {
+            return "burst";
+        }
+
+        @Override
+        public void run(org.pathlane.scheduler.api.JobContext context) throws Exception {
+            go.await();
+            for (int i = 1; i <= 200; i++) {
+                context.progress().report(i, 200, "tile " + i);
+            }
+            gate.hold();
+        }
+    }
+
     @TempDir
     Path dir;
+    private final BurstJob burst = new BurstJob();
     private final GateJob gate = new GateJob();
     private Scheduler scheduler;
     private DashboardViewModel admin;
@@ -59,7 +79,7 @@ class DashboardViewModelTest {
 
     @BeforeEach
     void setUp() {
-        scheduler = TestEngines.scheduler(dir, new Limits(4, 1), gate, new WarningJob(), new SummaryJob());
+        scheduler = TestEngines.scheduler(dir, new Limits(4, 1), gate, new WarningJob(), new SummaryJob(), burst);
         scheduler.profiles().create(null, new UserProfile("ada", "#4477AA", true, null, null));
         scheduler.profiles().create(null, new UserProfile("bob", "#228833", false, null, null));
         admin = new DashboardViewModel(scheduler, "ada", type -> type, TestEngines.direct());
@@ -242,6 +262,238 @@ class DashboardViewModelTest {
         assertThat(bob.workflows()).hasSize(2);
     }
 
+    /** The dashboard's reads, counted: what an event costs the database. */
+    private static final class CountingReads implements DashboardReads {
+        private final DashboardReads real;
+        final java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger counts = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger batchReads = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.List<java.util.Collection<String>> named = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        CountingReads(Scheduler scheduler) {
+            real = DashboardReads.of(scheduler);
+        }
+
+        void reset() {
+            pages.set(0);
+            counts.set(0);
+            batchReads.set(0);
+            named.clear();
+        }
+
+        @Override
+        public List<org.pathlane.scheduler.model.WorkflowView> page(String user, org.pathlane.scheduler.model.WorkflowQuery query, int limit) {
+            pages.incrementAndGet();
+            return real.page(user, query, limit);
+        }
+
+        @Override
+        public long count(String user, org.pathlane.scheduler.model.WorkflowQuery query) {
+            counts.incrementAndGet();
+            return real.count(user, query);
+        }
+
+        @Override
+        public List<org.pathlane.scheduler.model.WorkflowView> workflows(String user, java.util.Collection<String> ids) {
+            named.add(List.copyOf(ids));
+            return real.workflows(user, ids);
+        }
+
+        @Override
+        public List<org.pathlane.scheduler.model.WorkflowView> namedWith(String user, java.util.Collection<String> fragments) {
+            batchReads.incrementAndGet();
+            return real.namedWith(user, fragments);
+        }
+
+        @Override
+        public Map<String, Map<String, org.pathlane.scheduler.model.JobView.Wait>> waits(String user, java.util.Collection<String> ids) {
+            return real.waits(user, ids);
+        }
+    }
+
+    private DashboardViewModel counted(CountingReads reads, String name) {
+        return new DashboardViewModel(scheduler, reads, name, t -> t, TestEngines.direct(), java.time.InstantSource.system(),
+                java.time.ZoneOffset.UTC);
+    }
+
+    @Test
+    void anEventReadsOnlyTheWorkflowItNamesAndProgressReadsNothing() throws Exception {
+        CountingReads reads = new CountingReads(scheduler);
+        try (DashboardViewModel counting = counted(reads, "bob")) {
+            for (int i = 1; i <= 3; i++) {
+                scheduler.submit("bob", new WorkflowSpec("done " + i, List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+            }
+            await(counting, "three ended", () -> counting.workflows().size() == 3
+                    && counting.workflows().stream().allMatch(w -> w.status() == WorkflowStatus.SUCCEEDED));
+            String running = scheduler.submit("bob", new WorkflowSpec("runs", List.of(job("g", GateJob.TYPE, Map.of()))));
+            await(counting, "it runs", () -> job(counting, running, "g")
+                    .filter(j -> j.status() == JobStatus.RUNNING && j.progressText().equals("3 / 10")).isPresent());
+            assertThat(reads.pages.get()).as("the page was read once, when the dashboard opened").isEqualTo(1);
+            // Listeners hear each event in the order they subscribed: once this one hears that "chatty" started, the
+            // dashboard has read what that event named.
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            org.pathlane.scheduler.event.SchedulerListener after = new org.pathlane.scheduler.event.SchedulerListener() {
+                @Override
+                public void onEvent(org.pathlane.scheduler.event.SchedulerEvent event) {
+                    if (event.type() == org.pathlane.scheduler.event.EventType.JOB_STARTED && "chatty".equals(event.workflowName())) {
+                        started.countDown();
+                    }
+                }
+            };
+            scheduler.addListener("bob", after);
+            String chatty = scheduler.submit("bob", new WorkflowSpec("chatty", List.of(new JobSpec("b", "B", "burst", Map.of(),
+                    List.of()))));
+            assertThat(started.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("chatty started").isTrue();
+            scheduler.removeListener(after);
+            assertThat(job(counting, chatty, "b").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+            reads.reset();
+            burst.go.countDown();
+            await(counting, "its burst is shown", () -> job(counting, chatty, "b")
+                    .filter(j -> j.progressText().equals("200 / 200")).isPresent());
+            assertThat(reads.named).as("progress reports read nothing").isEmpty();
+
+            gate.open();
+            await(counting, "both ended", () -> workflow(counting, running).filter(w -> w.status() == WorkflowStatus.SUCCEEDED)
+                    .isPresent() && workflow(counting, chatty).filter(w -> w.status() == WorkflowStatus.SUCCEEDED).isPresent());
+            // Opening the gate ends both running workflows; the three finished before are not read again.
+            assertThat(reads.named).as("only the workflows the events named were read").isNotEmpty()
+                    .allSatisfy(ids -> assertThat(ids).isSubsetOf(running, chatty));
+            assertThat(reads.pages.get() + reads.counts.get() + reads.batchReads.get()).as("no page, count or batch read").isZero();
+            assertThat(counting.workflows()).hasSize(5);
+            assertThat(counting.pageTextProperty().get()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWaitingRowMovesUpInLineWhenWorkAheadOfItEndsThoughNoEventNamesIt() throws Exception {
+        scheduler.profiles().create(null, new UserProfile("carol", null, false, null, null));
+        String held = scheduler.submit("ada", new WorkflowSpec("holds the slot", List.of(job("g", GateJob.TYPE, Map.of()))));
+        await(scheduler, "ada's job runs", () -> job(admin, held, "g").filter(j -> j.status() == JobStatus.RUNNING).isPresent());
+        String bobs = scheduler.submit("bob", new WorkflowSpec("bob's", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        String carols = scheduler.submit("carol", new WorkflowSpec("carol's", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        await(scheduler, "carol is second in line", () -> job(admin, carols, "s")
+                .filter(j -> j.detail().equals("waiting for a user slot: 2nd in line (first come, first served)")).isPresent());
+
+        bob.cancelWorkflow(bobs);
+
+        await(scheduler, "carol is first in line", () -> job(admin, carols, "s")
+                .filter(j -> j.detail().equals("waiting for a user slot: 1st in line (first come, first served)")).isPresent());
+        assertThat(job(admin, held, "g").orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void anEventForOneWorkflowUpdatesThatRowInPlaceAndLeavesTheOthersAsTheyWere() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            scheduler.submit("bob", new WorkflowSpec("done " + i, List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        }
+        await(scheduler, "three ended", () -> bob.workflows().size() == 3
+                && bob.workflows().stream().allMatch(w -> w.status() == WorkflowStatus.SUCCEEDED));
+        String running = scheduler.submit("bob", new WorkflowSpec("runs", List.of(job("g", GateJob.TYPE, Map.of()))));
+        await(scheduler, "it runs", () -> job(bob, running, "g").filter(j -> j.status() == JobStatus.RUNNING).isPresent());
+        assertThat(bob.workflows().getFirst().id()).as("a new workflow comes in at the top").isEqualTo(running);
+        List<WorkflowRow> before = List.copyOf(bob.workflows());
+
+        gate.open();
+        await(scheduler, "it ended", () -> workflow(bob, running).filter(w -> w.status() == WorkflowStatus.SUCCEEDED).isPresent());
+
+        List<WorkflowRow> after = List.copyOf(bob.workflows());
+        assertThat(after).extracting(WorkflowRow::id).containsExactlyElementsOf(before.stream().map(WorkflowRow::id).toList());
+        for (int i = 1; i < 4; i++) {
+            assertThat(after.get(i)).as("the row of %s was not read again", after.get(i).name()).isSameAs(before.get(i));
+        }
+    }
+
+    @Test
+    void anAdminListsOneUsersWorkAndCountsStayRight() throws Exception {
+        scheduler.submit("bob", new WorkflowSpec("bob's", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        scheduler.submit("ada", new WorkflowSpec("ada's", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        await(scheduler, "both ended", () -> admin.workflows().size() == 2
+                && admin.workflows().stream().allMatch(w -> w.status().isTerminal()));
+        assertThat(admin.admin()).isTrue();
+        assertThat(admin.users()).containsExactlyInAnyOrder("ada", "bob");
+        admin.setUser("bob");
+        assertThat(admin.workflows()).extracting(WorkflowRow::name).containsExactly("bob's");
+        admin.setUser(null);
+        assertThat(admin.workflows()).hasSize(2);
+        bob.setUser("ada");
+        assertThat(bob.workflows()).as("a user who is no admin sees only their own whatever is asked")
+                .extracting(WorkflowRow::name).containsExactly("bob's");
+    }
+
+    @Test
+    void theDateFilterListsWhatWasSubmittedInTheChosenDaysAndCountsInTheQuery() throws Exception {
+        java.time.Instant now = java.time.Instant.parse("2026-12-03T15:00:00Z");
+        java.util.concurrent.atomic.AtomicReference<java.time.Instant> engineTime =
+                new java.util.concurrent.atomic.AtomicReference<>(now.minus(java.time.Duration.ofDays(40)));
+        try (Scheduler dated = Scheduler.start(TestEngines.memory(dir.resolve("dated"), new Limits(4, 2))
+                .withClock(engineTime::get))) {
+            dated.profiles().create(null, new UserProfile("cy", null, false, null, null));
+            // 60 workflows 40 days back, 3 of 10 days back, 2 of yesterday, 1 of this morning.
+            submitAt(dated, engineTime, now.minus(java.time.Duration.ofDays(40)), 60, "old");
+            submitAt(dated, engineTime, now.minus(java.time.Duration.ofDays(10)), 3, "ten days");
+            submitAt(dated, engineTime, now.minus(java.time.Duration.ofHours(20)), 2, "yesterday");
+            submitAt(dated, engineTime, now.minus(java.time.Duration.ofHours(6)), 1, "this morning");
+            try (DashboardViewModel cy = new DashboardViewModel(dated, DashboardReads.of(dated), "cy", t -> t,
+                    TestEngines.direct(), () -> now, java.time.ZoneOffset.UTC)) {
+                assertThat(cy.workflows()).hasSize(DashboardViewModel.PAGE);
+                assertThat(cy.pageTextProperty().get()).isEqualTo("Showing the newest 50 of 66 workflows.");
+                cy.setPeriod(Period.TODAY);
+                assertThat(cy.workflows()).extracting(WorkflowRow::name).containsExactly("this morning 1");
+                cy.setPeriod(Period.WEEK);
+                assertThat(cy.workflows()).extracting(WorkflowRow::name)
+                        .containsExactly("this morning 1", "yesterday 2", "yesterday 1");
+                cy.setPeriod(Period.MONTH);
+                assertThat(cy.workflows()).hasSize(6);
+                assertThat(cy.pageTextProperty().get()).isEmpty();
+                cy.setPeriod(Period.ANY);
+                assertThat(cy.pageTextProperty().get()).isEqualTo("Showing the newest 50 of 66 workflows.");
+            }
+        }
+    }
+
+    private static void submitAt(Scheduler engine, java.util.concurrent.atomic.AtomicReference<java.time.Instant> time,
+            java.time.Instant at, int count, String name) {
+        time.set(at);
+        for (int i = 1; i <= count; i++) {
+            engine.submit("cy", new WorkflowSpec(name + " " + i, List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        }
+    }
+
+    @Test
+    void archivedWorkflowsLeaveTheDashboardKeepTheirResultsAndComeBack() throws Exception {
+        String first = scheduler.submit("bob", new WorkflowSpec("first", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        String second = scheduler.submit("bob", new WorkflowSpec("second", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        String adas = scheduler.submit("ada", new WorkflowSpec("ada's", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        await(scheduler, "all ended", () -> admin.workflows().size() == 3
+                && admin.workflows().stream().allMatch(w -> w.status().isTerminal()) && bob.workflows().size() == 2);
+        String running = scheduler.submit("bob", new WorkflowSpec("runs", List.of(job("g", GateJob.TYPE, Map.of()))));
+        await(scheduler, "it runs", () -> job(bob, running, "g").filter(j -> j.status() == JobStatus.RUNNING).isPresent());
+
+        bob.archive(workflow(bob, first).orElseThrow());
+        assertThat(bob.messageProperty().get()).startsWith("Archived “first”.");
+        assertThat(bob.workflows()).extracting(WorkflowRow::id).containsExactly(running, second);
+        assertThat(scheduler.workflow("bob", first).jobs().getFirst().status()).as("kept").isEqualTo(JobStatus.SUCCEEDED);
+
+        var ask = bob.confirmArchiveFinished();
+        assertThat(ask.title()).isEqualTo("Archive 1 finished workflow?");
+        bob.archiveFinished();
+        assertThat(bob.messageProperty().get()).isEqualTo("Archived 1 finished workflow.");
+        assertThat(bob.workflows()).as("the running one stays").extracting(WorkflowRow::id).containsExactly(running);
+        assertThat(bob.confirmArchiveFinished()).isNull();
+
+        bob.setShowArchived(true);
+        assertThat(bob.workflows()).extracting(WorkflowRow::id).containsExactly(running, second, first);
+        assertThat(workflow(bob, first).orElseThrow().archived()).isTrue();
+        bob.unarchive(workflow(bob, first).orElseThrow());
+        bob.setShowArchived(false);
+        assertThat(bob.workflows()).extracting(WorkflowRow::id).containsExactly(running, first);
+
+        bob.archive(workflow(admin, adas).orElseThrow());
+        assertThat(bob.messageProperty().get()).as("bob may not archive ada's work").startsWith("Not done: no workflow");
+        assertThat(admin.workflows()).extracting(WorkflowRow::id).contains(adas);
+        assertThat(scheduler.workflow("ada", adas).archived()).isFalse();
+    }
+
     @Test
     void jobRowsSayWhenTheyStartedHowLongTheyTookAndWhatIsLeft() {
         java.time.ZoneId utc = java.time.ZoneOffset.UTC;
@@ -256,6 +508,11 @@ class DashboardViewModelTest {
         JobRow waiting = new JobRow("w", "j1", "A", "segment", "Segment nuclei", JobStatus.PENDING, 0, "", "", "bob", null,
                 null, null, null);
         assertThat(waiting.timing(start, utc)).isEmpty();
+    }
+
+    /** Waits for a condition on {@code vm}'s rows, checked whenever they change too. */
+    private void await(DashboardViewModel vm, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        EngineConditions.await(scheduler, what, condition, vm.workflows(), admin.workflows(), bob.workflows());
     }
 
     private void await(Scheduler engine, String what, java.util.function.BooleanSupplier condition) throws InterruptedException {

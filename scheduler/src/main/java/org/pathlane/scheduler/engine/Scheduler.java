@@ -19,6 +19,7 @@ import org.pathlane.scheduler.model.JobView;
 import org.pathlane.scheduler.model.Limits;
 import org.pathlane.scheduler.model.NotFoundException;
 import org.pathlane.scheduler.model.UserQueue;
+import org.pathlane.scheduler.model.WorkflowQuery;
 import org.pathlane.scheduler.model.WorkflowStatus;
 import org.pathlane.scheduler.model.WorkflowView;
 import org.pathlane.scheduler.persistence.Database;
@@ -278,6 +279,102 @@ public final class Scheduler implements AutoCloseable {
         return history.count(admin ? null : user, statuses);
     }
 
+    /**
+     * A page of the workflows {@code query} keeps among those the acting user may see, newest first, at most
+     * {@code limit}: the dashboard's filters (owner, states, submission time, archived) applied by the database.
+     * A user who is not an admin sees only their own: a query for another user's workflows lists none.
+     */
+    public List<WorkflowView> workflows(String user, WorkflowQuery query, int limit) {
+        WorkflowQuery scoped = scoped(user, query);
+        return scoped == null ? List.of() : withLiveState(history.workflows(scoped, limit));
+    }
+
+    /** How many workflows {@link #workflows(String, WorkflowQuery, int)} has without its limit. */
+    public long countWorkflows(String user, WorkflowQuery query) {
+        WorkflowQuery scoped = scoped(user, query);
+        return scoped == null ? 0 : history.count(scoped);
+    }
+
+    /**
+     * The workflows among {@code workflowIds} that the acting user may see, newest first, with live wait reasons:
+     * one small query for the few workflows an event named, not a page. Unknown or hidden ids are left out.
+     */
+    public List<WorkflowView> workflows(String user, java.util.Collection<String> workflowIds) {
+        boolean admin = profiles.require(user).admin();
+        return withLiveState(history.workflows(admin ? null : user, workflowIds));
+    }
+
+    /**
+     * Every workflow the acting user may see whose name contains one of {@code fragments}, newest first, archived
+     * or not, in one query: all members of a few groups named alike (the slides of a batch), however old.
+     */
+    public List<WorkflowView> workflowsNamedWith(String user, java.util.Collection<String> fragments) {
+        boolean admin = profiles.require(user).admin();
+        return withLiveState(history.workflowsNamedWith(admin ? null : user, fragments));
+    }
+
+    /**
+     * Archives (or unarchives) finished workflows: archived ones are hidden from the dashboard by default and
+     * keep their jobs and results. A user who is not an admin may archive only their own workflows: another
+     * user's id is refused like an unknown one, and the update itself is conditional on the owner, so nothing
+     * is changed for a refused call. Workflows that have not finished are left as they are.
+     *
+     * @return how many workflows changed
+     * @throws NotFoundException if one of the ids is unknown or not the acting user's to change
+     */
+    public int archive(String user, java.util.Collection<String> workflowIds, boolean archived) {
+        boolean admin = profiles.require(user).admin();
+        String owner = admin ? null : user;
+        java.util.Set<String> found = new java.util.HashSet<>();
+        history.workflows(owner, workflowIds).forEach(w -> found.add(w.id()));
+        for (String id : workflowIds) {
+            if (!found.contains(id)) {
+                throw new NotFoundException("no workflow " + id);
+            }
+        }
+        return history.archive(owner, workflowIds, archived);
+    }
+
+    /**
+     * Why each waiting job of these workflows waits now, as the deciding engine knows it, without reading the
+     * history: what changes for workflows no event named when other work starts or ends (a place in line, a
+     * branch that freed). Keyed by workflow id, then job id; workflows the acting user may not see, or without
+     * a waiting job, have no entry. Empty in a lab on a node that does not decide.
+     */
+    public Map<String, Map<String, JobView.Wait>> waits(String user, java.util.Collection<String> workflowIds) {
+        boolean admin = profiles.require(user).admin();
+        EngineLoop deciding = engine();
+        if (deciding == null || workflowIds.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(workflowIds);
+        return await(deciding.submit(b -> {
+            WaitExplainer explainer = new WaitExplainer(b.rules());
+            Map<String, Map<String, JobView.Wait>> found = new HashMap<>();
+            for (String id : ids) {
+                WorkflowNode node = b.rules().workflow(id);
+                if (node == null || !(admin || node.user().equals(user))) {
+                    continue;
+                }
+                for (JobNode j : node.jobs()) {
+                    WaitExplainer.Wait wait = explainer.explain(j);
+                    if (wait != null) {
+                        found.computeIfAbsent(id, k -> new HashMap<>()).put(j.key(), new JobView.Wait(wait.reason(), wait.position()));
+                    }
+                }
+            }
+            return found;
+        }));
+    }
+
+    /** The query as {@code user} may ask it: an admin's as given, anyone else's for their own; null if it names another user. */
+    private WorkflowQuery scoped(String user, WorkflowQuery query) {
+        if (profiles.require(user).admin()) {
+            return query;
+        }
+        return query.owner() == null || query.owner().equals(user) ? query.withOwner(user) : null;
+    }
+
     public WorkflowView workflow(String user, String workflowId) {
         return withLiveState(List.of(visible(user, workflowId))).getFirst();
     }
@@ -303,7 +400,7 @@ public final class Scheduler implements AutoCloseable {
             return found;
         }));
         return stored.stream().map(w -> new WorkflowView(w.id(), w.name(), w.user(), w.status(), w.submittedAt(),
-                w.admittedAt(), w.finishedAt(), w.retryOf(), w.jobs().stream().map(j -> {
+                w.admittedAt(), w.finishedAt(), w.retryOf(), w.archived(), w.jobs().stream().map(j -> {
                     WaitExplainer.Wait wait = j.status() == JobStatus.PENDING ? waits.get(j.id()) : null;
                     return new JobView(w.id(), j.key(), j.branch(), j.type(), j.dependsOn(), j.status(), j.attempt(),
                             j.reason(), wait == null ? null : wait.reason(), wait == null ? 0 : wait.position(),

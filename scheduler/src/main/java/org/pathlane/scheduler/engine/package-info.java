@@ -58,6 +58,10 @@
  *     admin. Slide libraries are personal, also for admins.</li>
  * <li>Retrying a FAILED or CANCELLED workflow submits all its jobs again as a new workflow of its owner that
  *     records {@code retryOf}.</li>
+ * <li>Archiving hides a finished workflow from the dashboard's default query and deletes nothing (rows, jobs
+ *     and results stay; it can be unarchived). Only the owner or an admin may archive, enforced by the update's
+ *     own condition on owner and finished status; another user's id is refused like an unknown one. It is not
+ *     a scheduler state change, so it announces no event and works the same on every node of a lab.</li>
  * <li>Ids are time-ordered UUIDs, submission and activation order come from one database sequence, and times
  *     from the injected clock: nothing assumes a single process.</li>
  * <li>On a lab database ({@link org.pathlane.scheduler.engine.SchedulerConfig#lab}) every PathLane is a node

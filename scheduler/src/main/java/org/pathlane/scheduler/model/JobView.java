@@ -28,6 +28,16 @@ public record JobView(String workflowId, String jobId, String branch, String typ
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /** Why a PENDING job waits and its position, as {@link #waitReason()} and {@link #queuePosition()} give them. */
+    public record Wait(WaitReason reason, int position) {
+    }
+
+    /** This job waiting for another reason, or at another place in its queue. */
+    public JobView withWait(Wait wait) {
+        return new JobView(workflowId, jobId, branch, type, dependsOn, status, attempt, reason, wait.reason(), wait.position(),
+                progress, startedAt, finishedAt, resultDir, params, node);
+    }
+
     /** A running job's last report: {@code done} of {@code total} units (total 0 = unknown) and a message. */
     public record Progress(long done, long total, String message) {
     }

@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     /** The newest migration ({@code db/migration/V<n>__*.sql}) this PathLane has; a test keeps it in step. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
     /** The file name stem inside the data dir; H2 adds {@code .mv.db}. */
     public static final String FILE_STEM = "pathlane";
 

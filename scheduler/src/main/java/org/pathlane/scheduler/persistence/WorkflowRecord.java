@@ -30,4 +30,6 @@ class WorkflowRecord {
     Long finishedAt;
     @Column(name = "retry_of")
     String retryOf;
+    /** Hidden from the dashboard by default; kept with its jobs and results. */
+    boolean archived;
 }

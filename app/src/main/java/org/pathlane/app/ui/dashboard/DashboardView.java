@@ -53,7 +53,30 @@ public final class DashboardView extends VBox {
         older.setOnAction(e -> vm.showOlder());
         older.visibleProperty().bind(vm.pageTextProperty().isNotEmpty());
         older.managedProperty().bind(older.visibleProperty());
+        javafx.scene.control.ChoiceBox<org.pathlane.app.dashboard.Period> period = new javafx.scene.control.ChoiceBox<>();
+        period.getItems().setAll(org.pathlane.app.dashboard.Period.values());
+        period.setValue(vm.period());
+        period.setId("dashboard-period");
+        period.setOnAction(e -> vm.setPeriod(period.getValue()));
+        javafx.scene.control.CheckBox archived = new javafx.scene.control.CheckBox("Show archived");
+        archived.setId("dashboard-archived");
+        archived.setSelected(vm.showArchived());
+        archived.setOnAction(e -> vm.setShowArchived(archived.isSelected()));
+        javafx.scene.control.Button archiveAll = new javafx.scene.control.Button("Archive all finished");
+        archiveAll.setId("dashboard-archive-finished");
+        archiveAll.setOnAction(e -> {
+            org.pathlane.app.confirm.Confirmation ask = vm.confirmArchiveFinished();
+            if (ask == null) {
+                vm.archiveFinished();
+            } else {
+                org.pathlane.app.ui.Confirm.ask(this, ask, vm::archiveFinished);
+            }
+        });
         javafx.scene.layout.HBox tools = new javafx.scene.layout.HBox(10, new Label("Show"), filter);
+        if (vm.admin()) {
+            tools.getChildren().addAll(new Label("of"), userChoice());
+        }
+        tools.getChildren().addAll(new Label("submitted"), period, archived, archiveAll);
         tools.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         javafx.scene.layout.HBox paging = new javafx.scene.layout.HBox(10, page, older);
         paging.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -65,6 +88,40 @@ public final class DashboardView extends VBox {
         vm.batches().addListener((ListChangeListener<BatchRow>) c -> redrawBatches());
         redraw();
         redrawBatches();
+    }
+
+    /** An admin's choice of whose work is listed: "All users" (the empty item) or one profile. */
+    private javafx.scene.control.ChoiceBox<String> userChoice() {
+        javafx.scene.control.ChoiceBox<String> users = new javafx.scene.control.ChoiceBox<>();
+        users.setId("dashboard-user");
+        users.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                return name == null || name.isEmpty() ? "All users" : name;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        Runnable fill = () -> {
+            java.util.List<String> items = new java.util.ArrayList<>();
+            items.add("");
+            items.addAll(vm.users());
+            users.getItems().setAll(items);
+            users.setValue(vm.shownUser() == null ? "" : vm.shownUser());
+        };
+        fill.run();
+        vm.users().addListener((ListChangeListener<String>) c -> fill.run());
+        users.setOnAction(e -> {
+            String chosen = users.getValue();
+            String name = chosen == null || chosen.isEmpty() ? null : chosen;
+            if (!java.util.Objects.equals(name, vm.shownUser())) {
+                vm.setUser(name);
+            }
+        });
+        return users;
     }
 
     private void redrawBatches() {

@@ -38,6 +38,8 @@ final class WorkflowCard extends VBox {
     private final Label meta = new Label();
     private final Button cancel = new Button("Cancel workflow");
     private final Button retry = new Button("Retry");
+    private final Button archive = new Button("Archive");
+    private final Button unarchive = new Button("Unarchive");
     private final GridPane jobs = new GridPane();
     private final Map<String, JobLine> lines = new HashMap<>();
     private WorkflowRow shown;
@@ -56,9 +58,13 @@ final class WorkflowCard extends VBox {
         cancel.setOnAction(e -> Confirm.ask(this, vm.confirmCancelWorkflow(shown), () -> vm.cancelWorkflow(shown.id())));
         retry.setId("retry-" + w.id());
         retry.setOnAction(e -> vm.retry(w.id()));
+        archive.setId("archive-" + w.id());
+        archive.setOnAction(e -> vm.archive(shown));
+        unarchive.setId("unarchive-" + w.id());
+        unarchive.setOnAction(e -> vm.unarchive(shown));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, name, state, meta, spacer, cancel, retry);
+        HBox header = new HBox(10, name, state, meta, spacer, cancel, retry, archive, unarchive);
         header.setAlignment(Pos.CENTER_LEFT);
         jobs.setHgap(12);
         jobs.setVgap(6);
@@ -73,9 +79,12 @@ final class WorkflowCard extends VBox {
         shown = w;
         name.setText(w.name());
         setState(state, w.status().name());
-        meta.setText((showUsers ? w.user() + " · " : "") + "submitted " + TIME.format(w.submittedAt()) + " · " + w.summary());
+        meta.setText((showUsers ? w.user() + " · " : "") + "submitted " + TIME.format(w.submittedAt()) + " · " + w.summary()
+                + (w.archived() ? " · archived" : ""));
         show(cancel, w.cancellable());
         show(retry, w.retryable());
+        show(archive, w.archivable());
+        show(unarchive, w.archived());
         for (int i = 0; i < w.jobs().size(); i++) {
             JobRow j = w.jobs().get(i);
             JobLine line = lines.get(j.jobId());
