@@ -9,10 +9,14 @@ import org.pathlane.scheduler.jobs.SleepJob;
 
 /**
  * The {@code sleep} job as the app runs it ("Wait"): the engine's parameters and checks ({@code durationMs},
- * {@code fail}), but progress in whole seconds with the time left, reported about every twentieth of the
- * wait (at most once a second) instead of once in raw milliseconds.
+ * {@code fail}), but progress in whole seconds waited, reported about every twentieth of the wait (at most once
+ * a second) instead of once in raw milliseconds. The dashboard says from it how long is left, as for any job that
+ * reports its progress; the job does not say it a second time.
  */
 public final class WaitJobHandler implements JobHandler {
+
+    /** What the progress counts. */
+    static final String WAITED = "seconds waited";
 
     /** Time as the job sees it; the test turns it without waiting. */
     interface Clock {
@@ -70,7 +74,7 @@ public final class WaitJobHandler implements JobHandler {
         long totalSeconds = (durationMs + 999) / 1000;
         long step = Math.max(SECOND, duration / REPORTS);
         long start = clock.nanoTime();
-        context.progress().report(0, totalSeconds, left(duration));
+        context.progress().report(0, totalSeconds, WAITED);
         long elapsed;
         while ((elapsed = clock.nanoTime() - start) < duration) {
             context.cancellation().throwIfCancelled();
@@ -78,7 +82,7 @@ public final class WaitJobHandler implements JobHandler {
             clock.sleepNanos(next - elapsed);
             elapsed = clock.nanoTime() - start;
             if (elapsed < duration) {
-                context.progress().report(Math.min(totalSeconds, elapsed / SECOND), totalSeconds, left(duration - elapsed));
+                context.progress().report(Math.min(totalSeconds, elapsed / SECOND), totalSeconds, WAITED);
             }
         }
         context.cancellation().throwIfCancelled();
@@ -86,14 +90,5 @@ public final class WaitJobHandler implements JobHandler {
             throw new IllegalStateException("failed on purpose (fail: true) after " + durationMs + " ms");
         }
         context.progress().report(totalSeconds, totalSeconds, "done");
-    }
-
-    /** "4 min 18 s left", "12 s left", "5 min left". */
-    static String left(long nanos) {
-        long seconds = (nanos + SECOND - 1) / SECOND;
-        long minutes = seconds / 60;
-        long rest = seconds % 60;
-        String text = minutes == 0 ? rest + " s" : rest == 0 ? minutes + " min" : minutes + " min " + rest + " s";
-        return text + " left";
     }
 }

@@ -11,7 +11,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -30,7 +30,8 @@ public final class StartScreen extends VBox {
 
     private final ProfilesViewModel vm;
     private final Consumer<UserProfile> onSignedIn;
-    private final FlowPane tiles = new FlowPane(16, 16);
+    /** Every tile the same size, so avatars and names line up whether a tile says "admin", "password" or nothing. */
+    private final TilePane tiles = new TilePane(16, 16);
     private final VBox panel = new VBox(10);
     private PasswordField signInPassword;
 
@@ -103,7 +104,7 @@ public final class StartScreen extends VBox {
                 tag.getChildren().addAll(lock, hint("password"));
             }
             VBox tile = new VBox(8, new AvatarView(p, 64), name, tag);
-            tile.setAlignment(Pos.CENTER);
+            tile.setAlignment(Pos.TOP_CENTER);
             tile.setPrefWidth(140);
             tile.getStyleClass().add("profile-tile");
             tile.setId("profile-" + id);

@@ -82,6 +82,25 @@ class StartScreenTest {
     }
 
     @Test
+    void tilesLineUpWhateverTheySayUnderTheName(FxRobot robot) throws Exception {
+        scheduler.profiles().create("admin", new UserProfile("Bob", null, false, null, null));
+        runBackground();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#profile-tiles").queryAs(javafx.scene.layout.Pane.class).layout()).get();
+        runBackground();
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> tiles = List.of(robot.lookup("#profile-admin").query(), robot.lookup("#profile-Bob").query(),
+                robot.lookup("#profile-" + LONG_NAME.replaceAll("\\W+", "_")).query());
+        List<Double> avatarTops = WaitForAsyncUtils.asyncFx(() -> tiles.stream()
+                .map(t -> t.localToScene(((javafx.scene.layout.VBox) t).getChildren().getFirst().getBoundsInParent()).getMinY())
+                .toList()).get();
+        List<Double> heights = WaitForAsyncUtils.asyncFx(() -> tiles.stream().map(t -> t.getBoundsInParent().getHeight()).toList()).get();
+        assertThat(avatarTops).as("avatars on one line: admin, plain, long name with a lock").allSatisfy(y ->
+                assertThat(y).isCloseTo(avatarTops.getFirst(), org.assertj.core.data.Offset.offset(0.5)));
+        assertThat(heights).as("tiles of one size").allSatisfy(h ->
+                assertThat(h).isCloseTo(heights.getFirst(), org.assertj.core.data.Offset.offset(0.5)));
+    }
+
+    @Test
     void signingInShowsThatItIsCheckingAndKeepsAMistypedPassword(FxRobot robot) throws Exception {
         runBackground();
         robot.clickOn("#profile-" + LONG_NAME.replaceAll("\\W+", "_"));
