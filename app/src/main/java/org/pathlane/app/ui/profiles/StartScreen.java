@@ -87,6 +87,7 @@ public final class StartScreen extends VBox {
             name.setId("profile-name-" + id);
             name.setWrapText(true);
             name.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+            name.setAlignment(Pos.CENTER);
             name.setMaxWidth(132);
             name.setMinHeight(Region.USE_PREF_SIZE);
             HBox tag = new HBox(4);

@@ -96,6 +96,14 @@ class StartScreenTest {
         List<Double> heights = WaitForAsyncUtils.asyncFx(() -> tiles.stream().map(t -> t.getBoundsInParent().getHeight()).toList()).get();
         assertThat(avatarTops).as("avatars on one line: admin, plain, long name with a lock").allSatisfy(y ->
                 assertThat(y).isCloseTo(avatarTops.getFirst(), org.assertj.core.data.Offset.offset(0.5)));
+        Label bob = robot.lookup("#profile-name-Bob").queryAs(Label.class);
+        Node bobsTile = tiles.get(1);
+        double offCentre = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.geometry.Bounds text = bob.lookup(".text").localToScene(bob.lookup(".text").getBoundsInLocal());
+            javafx.geometry.Bounds tile = bobsTile.localToScene(bobsTile.getBoundsInLocal());
+            return Math.abs(text.getCenterX() - tile.getCenterX());
+        }).get();
+        assertThat(offCentre).as("a short name sits in the middle of its tile").isLessThan(2);
         assertThat(heights).as("tiles of one size").allSatisfy(h ->
                 assertThat(h).isCloseTo(heights.getFirst(), org.assertj.core.data.Offset.offset(0.5)));
     }
