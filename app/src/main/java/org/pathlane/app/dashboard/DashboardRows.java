@@ -36,6 +36,8 @@ final class DashboardRows {
      * results never change, so each is read once.
      */
     private final Map<String, String> storedWarnings = new ConcurrentHashMap<>();
+    /** Whether a succeeded job left a results folder (a Wait job writes none): read once per job. */
+    private final Map<String, Boolean> wroteFiles = new ConcurrentHashMap<>();
 
     DashboardRows(Function<String, String> typeLabels) {
         this.typeLabels = typeLabels;
@@ -134,8 +136,12 @@ final class DashboardRows {
             case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.getOrDefault(key(w.id(), j.jobId()),
                     storedWarnings.computeIfAbsent(key(w.id(), j.jobId()), k -> summaryWarnings(j.resultDir()))));
         };
+        // A succeeded job that wrote no files has no results to open: no Results button leading to an empty page.
+        java.nio.file.Path results = j.status() == JobStatus.SUCCEEDED && j.resultDir() != null
+                && !wroteFiles.computeIfAbsent(key(w.id(), j.jobId()), k -> java.nio.file.Files.isDirectory(j.resultDir()))
+                ? null : j.resultDir();
         return new JobRow(w.id(), j.jobId(), j.branch(), j.type(), typeLabels.apply(j.type()), j.status(), fraction,
-                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), j.resultDir(),
+                j.status() == JobStatus.RUNNING ? progressText(done, total) : "", detail, w.user(), results,
                 LiveNuclei.slideOf(j).orElse(null), j.finishedAt(), j.startedAt());
     }
 

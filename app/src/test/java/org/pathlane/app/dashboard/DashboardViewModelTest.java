@@ -228,6 +228,16 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void onlyAJobThatWroteFilesOffersItsResults() throws Exception {
+        String id = scheduler.submit("bob", new WorkflowSpec("two", List.of(job("s", "summarises", Map.of()),
+                job("w", "sleep", Map.of("durationMs", 0)))));
+        await(scheduler, "both succeeded", () -> job(bob, id, "s").filter(j -> j.status() == JobStatus.SUCCEEDED).isPresent()
+                && job(bob, id, "w").filter(j -> j.status() == JobStatus.SUCCEEDED).isPresent());
+        assertThat(job(bob, id, "s").orElseThrow().resultDir()).as("its results folder").isDirectory();
+        assertThat(job(bob, id, "w").orElseThrow().resultDir()).as("a Wait job wrote nothing: no Results to open").isNull();
+    }
+
+    @Test
     void aLongHistoryIsListedAPageAtATimeNewestFirst() throws Exception {
         int count = DashboardViewModel.PAGE + 5;
         for (int i = 1; i <= count; i++) {

@@ -143,7 +143,7 @@ final class WorkflowCard extends VBox {
             show(cancel, j.cancellable());
             // A running job without a slide (a Wait job) has nothing to watch and no results yet.
             boolean running = j.watchable();
-            show(open, running || j.status() == JobStatus.SUCCEEDED);
+            show(open, running || (j.status() == JobStatus.SUCCEEDED && j.resultDir() != null));
             open.setText(running ? "Watch" : "Results");
             open.setId((running ? "watch-" : "results-") + j.workflowId() + "-" + j.jobId());
         }
