@@ -165,6 +165,7 @@ public final class NodeCommand implements Callable<Integer> {
             running = run(config, "Stopping the headless node on " + dataDir + " (a job still running goes back in the queue)",
                     dataDir);
         } catch (org.pathlane.scheduler.persistence.DatabaseException e) {
+            org.pathlane.app.quit.BackgroundRunner.leave(dataDir);
             throw new CliException(1, e.getMessage());
         }
         org.pathlane.app.quit.BackgroundRunner.announce(dataDir);

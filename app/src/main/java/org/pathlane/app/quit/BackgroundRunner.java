@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * left to run. The next time PathLane opens that folder it takes the jobs back: it stops the runner (SIGTERM:
  * its running jobs go back in the queue, a segmentation keeping its finished tiles) and opens the folder itself.
  *
- * <p>The runner says it is there with {@value #FILE} in the data folder: its process id and start time, so a
+ * <p>The runner is said to be there with {@value #FILE} in the data folder, written by the app that starts it
+ * (before the runner's JVM has opened the database) and again by the runner: its process id and start time, so a
  * file left by a runner that was killed, or a process id the system gave to another program since, is not
  * taken for a runner.
  */
@@ -66,7 +67,11 @@ public final class BackgroundRunner {
         // Runtime. An installed launcher sets its own.
         builder.environment().put("CLASSPATH", System.getProperty("java.class.path", ""));
         LOG.info("Starting the background runner on {}: {}", dataDir, command);
-        return builder.start();
+        Process runner = builder.start();
+        // Said here, not only by the runner once it has the database: a PathLane opened again while the runner's
+        // JVM is still starting would otherwise find no runner, and open the folder beside it or lose it to it.
+        record(dataDir, runner.toHandle());
+        return runner;
     }
 
     /**
@@ -101,7 +106,10 @@ public final class BackgroundRunner {
 
     /** Called by the runner once it has the database: says it works on {@code dataDir} until {@link #leave}. */
     public static void announce(Path dataDir) throws IOException {
-        ProcessHandle self = ProcessHandle.current();
+        record(dataDir, ProcessHandle.current());
+    }
+
+    private static void record(Path dataDir, ProcessHandle self) throws IOException {
         Properties p = new Properties();
         p.setProperty("pid", Long.toString(self.pid()));
         p.setProperty("started", self.info().startInstant().map(Instant::toString).orElse(""));

@@ -88,8 +88,8 @@ class BackgroundRunnerTest {
         }
         Process runner = BackgroundRunner.start(dir);
         try {
-            // The runner says it is there once it has the database.
-            while (BackgroundRunner.running(dir).isEmpty()) {
+            // The runner says on its output when it has the database and runs the queue.
+            while (!log().contains("pathlane node: running the queue")) {
                 assertThat(runner.isAlive()).as("the runner started: " + log()).isTrue();
                 runner.onExit().completeOnTimeout(runner, 50, TimeUnit.MILLISECONDS).get();
             }
@@ -106,6 +106,30 @@ class BackgroundRunnerTest {
             JobView job = app.workflow("ada", workflow).jobs().getFirst();
             assertThat(job.status()).as("the job is back in this engine's queue, not lost or failed")
                     .isIn(JobStatus.PENDING, JobStatus.RUNNING);
+            app.cancelWorkflow("ada", workflow);
+        }
+    }
+
+    @Test
+    void pathLaneOpenedAgainWhileTheRunnerIsStillStartingFindsItAndTakesTheJobsBack() throws Exception {
+        String workflow;
+        try (Scheduler app = open()) {
+            workflow = app.submit("ada", new WorkflowSpec("changed my mind", List.of(
+                    new JobSpec("w1", "A", "sleep", Map.of("durationMs", 600_000), List.of()))));
+        }
+        // The user quits keeping the jobs running and opens PathLane again at once: the runner's JVM has not
+        // opened the database yet, but is about to; the app must not open it beside the runner ("another
+        // PathLane is using it") nor leave a runner working on the folder it opened.
+        Process runner = BackgroundRunner.start(dir);
+        try {
+            assertThat(BackgroundRunner.takeOver(dir, Duration.ofSeconds(60), say -> { }))
+                    .as("the runner just started is found: " + log()).isTrue();
+            assertThat(runner.isAlive()).isFalse();
+        } finally {
+            runner.destroyForcibly();
+        }
+        try (Scheduler app = open()) {
+            assertThat(app.workflow("ada", workflow).jobs().getFirst().status()).isIn(JobStatus.PENDING, JobStatus.RUNNING);
             app.cancelWorkflow("ada", workflow);
         }
     }
