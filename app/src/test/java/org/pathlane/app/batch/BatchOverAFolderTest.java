@@ -96,4 +96,30 @@ class BatchOverAFolderTest {
         assertThat(found.get(0).note()).startsWith("No slide files in " + empty).contains("ndpi").contains("three folders down");
         assertThat(found.get(1).note()).startsWith("Could not look in " + dir.resolve("gone")).contains("is not a folder");
     }
+
+    @Test
+    void aLinkedCaseFolderIsSearchedALinkLoopEndsAndASlideLinkedTwiceRunsOnce() throws Exception {
+        Path nas = Files.createDirectories(dir.resolve("nas/case-9"));
+        Path slide = Files.writeString(nas.resolve("block-B.svs"), "");
+        Path other = Files.writeString(nas.resolve("block-C.svs"), "");
+        Path scans = Files.createDirectories(dir.resolve("scans"));
+        Files.createSymbolicLink(scans.resolve("case-9"), nas);
+        Files.createSymbolicLink(scans.resolve("same-as-block-B.svs"), slide);
+        Files.createSymbolicLink(nas.resolve("loop"), scans);
+
+        List<EditorViewModel.FolderSlides> found = new ArrayList<>();
+        editor.slidesIn(scans, found::add);
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.note()).as("a folder linked into the scanner folder is searched; a loop of links ends")
+                    .isEqualTo("2 slides in " + scans + ".");
+            assertThat(f.slides().stream().map(s -> {
+                try {
+                    return Path.of(s).toRealPath();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).as("each slide once, however many ways it is reached")
+                    .containsExactlyInAnyOrder(slide.toRealPath(), other.toRealPath());
+        });
+    }
 }
