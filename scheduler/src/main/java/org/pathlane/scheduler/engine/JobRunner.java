@@ -77,7 +77,8 @@ final class JobRunner implements AutoCloseable {
 
     /**
      * A workflow's folder: its name made safe for every file system (letters, digits, '.', '_' and '-', at most 60
-     * characters) before its id, which alone keeps folders apart (two workflows may share a name).
+     * characters, never a Windows device name before its first dot) before its id, which alone keeps folders
+     * apart (two workflows may share a name).
      */
     static String workflowFolder(String workflowName, String workflowId) {
         String readable = workflowName == null ? "" : java.text.Normalizer.normalize(workflowName, java.text.Normalizer.Form.NFKD)
@@ -85,6 +86,10 @@ final class JobRunner implements AutoCloseable {
                 .replaceAll("^[-.]+|[-.]+$", "");
         if (readable.length() > 60) {
             readable = readable.substring(0, 60).replaceAll("[-.]+$", "");
+        }
+        if (WINDOWS_DEVICE.matcher(readable.split("\\.", 2)[0]).matches()) {
+            // Windows opens "aux.svs_<id>" as the device AUX: no such folder could be made there.
+            readable = "_" + readable;
         }
         return readable.isEmpty() ? folderName(workflowId) : readable + "_" + folderName(workflowId);
     }
@@ -111,6 +116,9 @@ final class JobRunner implements AutoCloseable {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
+
+    private static final java.util.regex.Pattern WINDOWS_DEVICE = java.util.regex.Pattern.compile(
+            "(?i)CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]");
 
     private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[a-z0-9_-][a-z0-9._-]{0,99}");
 

@@ -169,6 +169,14 @@ class EngineTrustTest {
             assertThat(dir.getParent().getFileName().toString()).as(hostile).endsWith(id).doesNotStartWith(".")
                     .hasSizeLessThanOrEqualTo(61 + id.length());
         }
+        // Windows takes a name whose part before the first dot is a device's (CON, NUL, COM1, ...) for that
+        // device, whatever follows: "aux.svs_<id>" is no folder there, and the job fails to write its results.
+        for (String device : List.of("CON.svs", "aux.tif", "com1.ndpi", "LPT9.x.y", "\uFF30\uFF32\uFF2E.svs")) {
+            String folder = runner.resultDir("ada", id, device, "seg").getParent().getFileName().toString();
+            String beforeDot = folder.split("\\.", 2)[0].toUpperCase(java.util.Locale.ROOT);
+            assertThat(beforeDot).as(device + " -> " + folder).doesNotMatch("CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]");
+            assertThat(folder).as(device).endsWith("_" + id);
+        }
         // A workflow that began writing under its bare id (PathLane 0.3) finishes there, beside its checkpoints.
         Path old = Files.createDirectories(results.resolve("ada").resolve(id).resolve("seg"));
         assertThat(runner.resultDir("ada", id, "Nuclei", "export")).isEqualTo(old.resolveSibling("export"));
