@@ -109,6 +109,10 @@ public final class NodeCommand implements Callable<Integer> {
         if (results == null) {
             throw new CliException(2, "--results DIR is needed with --db: the lab share where every node writes results");
         }
+        if (untilIdle) {
+            throw new CliException(2, "--until-idle is for a workstation's own queue (node without --db): a lab node"
+                    + " keeps serving the lab until it is stopped");
+        }
         LabDatabase lab;
         try {
             lab = LabDatabase.parse(db, credentials, System.getenv());
