@@ -114,7 +114,8 @@ public final class BackgroundRunner {
         p.setProperty("pid", Long.toString(self.pid()));
         p.setProperty("started", self.info().startInstant().map(Instant::toString).orElse(""));
         Path file = dataDir.resolve(FILE);
-        Path staged = dataDir.resolve(FILE + ".tmp");
+        // Staged under the writer's own name: the app that started the runner and the runner both write it.
+        Path staged = dataDir.resolve(FILE + "." + ProcessHandle.current().pid() + ".tmp");
         try (var out = Files.newBufferedWriter(staged, StandardCharsets.UTF_8)) {
             p.store(out, "the PathLane background runner working on this folder");
         }
