@@ -70,7 +70,12 @@ public final class BackgroundRunner {
         Process runner = builder.start();
         // Said here, not only by the runner once it has the database: a PathLane opened again while the runner's
         // JVM is still starting would otherwise find no runner, and open the folder beside it or lose it to it.
-        record(dataDir, runner.toHandle());
+        try {
+            record(dataDir, runner.toHandle());
+        } catch (IOException e) {
+            // The runner is started and says it is there itself once it has the database.
+            LOG.warn("Could not record the background runner {} in {}: {}", runner.pid(), dataDir.resolve(FILE), e.toString());
+        }
         return runner;
     }
 
