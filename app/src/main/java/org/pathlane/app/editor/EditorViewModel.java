@@ -528,9 +528,10 @@ public final class EditorViewModel {
         }
         String id = java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(2);
         List<WorkflowDraft> drafts = new java.util.ArrayList<>();
+        List<String> labels = slideLabels(slides);
         for (int i = 0; i < slides.size(); i++) {
             String slide = slides.get(i);
-            String file = String.valueOf(java.nio.file.Path.of(slide).getFileName());
+            String file = labels.get(i);
             WorkflowDraft one = onSlide(template, slide);
             // A branch is one user's queue across workflows: with the template's lane names every slide, and any
             // later workflow of the same lane name, would wait for the slides before it. Each slide gets its own.
@@ -570,6 +571,27 @@ public final class EditorViewModel {
             });
         });
         return Optional.of(id);
+    }
+
+    /**
+     * What names each slide of a batch in its workflow's name and lanes: its file name, or where another slide
+     * of the batch has the same file name (every case folder's {@code HE.svs}), its folder and file name
+     * ({@code case-7/HE.svs}), so that the dashboard tells them apart and each slide gets a lane of its own
+     * rather than waiting for the one of the same name. A label still taken gets its place in the batch.
+     */
+    private static List<String> slideLabels(List<String> slides) {
+        java.util.Map<String, Long> files = slides.stream().map(s -> String.valueOf(java.nio.file.Path.of(s).getFileName()))
+                .collect(java.util.stream.Collectors.groupingBy(f -> f, java.util.stream.Collectors.counting()));
+        List<String> labels = new java.util.ArrayList<>(slides.size());
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (int i = 0; i < slides.size(); i++) {
+            java.nio.file.Path p = java.nio.file.Path.of(slides.get(i));
+            String file = String.valueOf(p.getFileName());
+            String label = files.get(file) == 1 || p.getParent() == null || p.getParent().getFileName() == null ? file
+                    : p.getParent().getFileName() + "/" + file;
+            labels.add(taken.add(label) ? label : label + " (" + (i + 1) + ")");
+        }
+        return labels;
     }
 
     /** The draft with every slide parameter of every job set to {@code slide}. */

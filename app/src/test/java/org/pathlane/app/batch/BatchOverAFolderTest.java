@@ -122,4 +122,24 @@ class BatchOverAFolderTest {
                     .containsExactlyInAnyOrder(slide.toRealPath(), other.toRealPath());
         });
     }
+
+    @Test
+    void slidesOfTheSameNameInTwoCaseFoldersAreToldApartAndDoNotQueueBehindEachOther() throws Exception {
+        // A scanner's export: every case folder has its HE.svs.
+        Path scans = Files.createDirectories(dir.resolve("scans"));
+        Files.writeString(Files.createDirectories(scans.resolve("case-7")).resolve("HE.svs"), "");
+        Files.writeString(Files.createDirectories(scans.resolve("case-8")).resolve("HE.svs"), "");
+        Files.writeString(Files.createDirectories(scans.resolve("case-9")).resolve("PAS.svs"), "");
+        List<EditorViewModel.FolderSlides> found = new ArrayList<>();
+        editor.slidesIn(scans, found::add);
+        editor.submitBatch(found.getFirst().slides()).orElseThrow();
+        EngineConditions.await(scheduler, "all three submitted", () -> scheduler.workflows("ada").size() == 3);
+
+        List<WorkflowView> batch = scheduler.workflows("ada");
+        assertThat(batch).extracting(w -> w.name().replaceAll(" · batch .*$", ""))
+                .as("the dashboard says which case each slide is")
+                .containsExactlyInAnyOrder("Nuclei · case-7/HE.svs", "Nuclei · case-8/HE.svs", "Nuclei · PAS.svs");
+        assertThat(batch).extracting(w -> w.jobs().getFirst().branch())
+                .as("each slide has a lane of its own: none waits for another's to finish").doesNotHaveDuplicates();
+    }
 }
