@@ -205,12 +205,15 @@ public final class WorkflowEditorView extends StackPane {
                 folderNote.setText("Looking for slides in " + chosen + " …");
                 vm.slidesIn(chosen.toPath(), found -> {
                     folderNote.setText(found.note());
+                    // One change to the list however many slides the folder has (a scanner's folder may hold thousands).
+                    List<String> added = new java.util.ArrayList<>();
                     for (String slide : found.slides()) {
                         if (!picked.containsKey(slide)) {
                             picked.put(slide, new javafx.beans.property.SimpleBooleanProperty(true));
-                            shown.add(slide);
+                            added.add(slide);
                         }
                     }
+                    shown.addAll(added);
                 });
             }
         });
