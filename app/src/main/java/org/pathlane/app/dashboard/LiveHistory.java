@@ -104,6 +104,13 @@ final class LiveHistory {
         }
 
         @Override
+        public void onArchived(String owner, List<String> workflowIds, boolean archived) {
+            // Read like workflows an event named: the filters then keep or drop each.
+            namedWanted.addAll(workflowIds);
+            requestRead();
+        }
+
+        @Override
         public void onProgress(String owner, String workflowId, String jobId, long done, long total, String text) {
             rowMaker.progress(workflowId, jobId, done, total, text);
             if (progressQueued.compareAndSet(false, true)) {

@@ -505,6 +505,19 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void anotherOpenDashboardSeesAWorkflowArchivedAndUnarchived() throws Exception {
+        String done = scheduler.submit("bob", new WorkflowSpec("done", List.of(job("s", "sleep", Map.of("durationMs", 0)))));
+        await(scheduler, "listed as ended on both", () -> workflow(admin, done).filter(w -> w.status().isTerminal()).isPresent()
+                && workflow(bob, done).filter(w -> w.status().isTerminal()).isPresent());
+
+        bob.archive(workflow(bob, done).orElseThrow());
+        await(scheduler, "gone from the admin's open dashboard", () -> workflow(admin, done).isEmpty());
+        bob.setShowArchived(true);
+        bob.unarchive(workflow(bob, done).orElseThrow());
+        await(scheduler, "back on it", () -> workflow(admin, done).isPresent());
+    }
+
+    @Test
     void jobRowsSayWhenTheyStartedHowLongTheyTookAndWhatIsLeft() {
         java.time.ZoneId utc = java.time.ZoneOffset.UTC;
         java.time.Instant start = java.time.Instant.parse("2026-12-03T10:42:00Z");

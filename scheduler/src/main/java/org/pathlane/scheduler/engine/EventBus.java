@@ -74,6 +74,13 @@ final class EventBus implements AutoCloseable {
         }
     }
 
+    void archived(String owner, List<String> workflowIds, boolean archived) {
+        if (!listeners.isEmpty()) {
+            List<String> ids = List.copyOf(workflowIds);
+            deliver(owner, l -> l.onArchived(owner, ids, archived));
+        }
+    }
+
     /** Delivers to every listener that may see {@code owner}'s work. */
     private void deliver(String owner, Consumer<SchedulerListener> call) {
         delivery(() -> {

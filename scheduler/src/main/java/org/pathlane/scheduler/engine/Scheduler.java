@@ -325,14 +325,19 @@ public final class Scheduler implements AutoCloseable {
     public int archive(String user, java.util.Collection<String> workflowIds, boolean archived) {
         boolean admin = profiles.require(user).admin();
         String owner = admin ? null : user;
-        java.util.Set<String> found = new java.util.HashSet<>();
-        history.workflows(owner, workflowIds).forEach(w -> found.add(w.id()));
+        Map<String, String> ownerOf = new HashMap<>();
+        history.workflows(owner, workflowIds).forEach(w -> ownerOf.put(w.id(), w.user()));
         for (String id : workflowIds) {
-            if (!found.contains(id)) {
+            if (!ownerOf.containsKey(id)) {
                 throw new NotFoundException("no workflow " + id);
             }
         }
-        return history.archive(owner, workflowIds, archived);
+        int changed = history.archive(owner, workflowIds, archived);
+        // Every open dashboard that lists them (the owner's, an admin's) takes them off or puts them back.
+        Map<String, List<String>> byOwner = new java.util.TreeMap<>();
+        ownerOf.forEach((id, who) -> byOwner.computeIfAbsent(who, k -> new java.util.ArrayList<>()).add(id));
+        byOwner.forEach((who, ids) -> bus.archived(who, ids, archived));
+        return changed;
     }
 
     /**

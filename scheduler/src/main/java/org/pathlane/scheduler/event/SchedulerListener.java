@@ -17,4 +17,11 @@ public interface SchedulerListener {
     /** A payload a running job published with {@code JobContext.emit}; not persisted. */
     default void onEmit(String user, String workflowId, String jobId, Object payload) {
     }
+
+    /**
+     * Some of {@code user}'s finished workflows were archived or unarchived (by them or an admin), on this node;
+     * not a scheduling event, so not in the trace.
+     */
+    default void onArchived(String user, java.util.List<String> workflowIds, boolean archived) {
+    }
 }
