@@ -9,15 +9,23 @@ import java.util.regex.Pattern;
  * name is stored by the engine with the workflow, so the batch survives a restart and an admin's dashboard
  * groups other users' batches the same way, without a table of its own.
  *
- * @param id    six hex digits, the same for every workflow of the batch
+ * @param id    ten hex digits (six in older batches), the same for every workflow of the batch
  * @param index this workflow's slide, from 1
  * @param count the batch's number of slides
  */
 public record BatchTag(String id, int index, int count) {
 
-    private static final Pattern SUFFIX = Pattern.compile(" · batch ([0-9a-f]{6}) (\\d+)/(\\d+)$");
+    /** Six hex digits in batches of PathLane 0.3, ten since (a user's batches must not share an id and merge). */
+    private static final Pattern SUFFIX = Pattern.compile(" · batch ([0-9a-f]{6,12}) (\\d+)/(\\d+)$");
 
     /** The name of the workflow of one slide of a batch. */
+    /** A new batch's id: 40 random bits, so that even a lab's thousands of batches do not share one. */
+    public static String newId() {
+        byte[] bits = new byte[5];
+        new java.security.SecureRandom().nextBytes(bits);
+        return java.util.HexFormat.of().formatHex(bits);
+    }
+
     public String name(String templateName, String slideFile) {
         return templateName + " · " + slideFile + " · batch " + id + " " + index + "/" + count;
     }

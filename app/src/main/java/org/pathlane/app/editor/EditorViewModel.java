@@ -526,7 +526,7 @@ public final class EditorViewModel {
             message.set("No job of this workflow reads a slide: add one (e.g. Segment nuclei) to run it over slides.");
             return Optional.empty();
         }
-        String id = java.util.HexFormat.of().toHexDigits(new java.security.SecureRandom().nextInt()).substring(2);
+        String id = BatchTag.newId();
         List<WorkflowDraft> drafts = new java.util.ArrayList<>();
         List<String> labels = slideLabels(slides);
         for (int i = 0; i < slides.size(); i++) {

@@ -171,5 +171,8 @@ class BatchTest {
         assertThat(BatchTag.templateName(tag.name("Nuclei · HE", "case-7.svs"))).isEqualTo("Nuclei · HE");
         assertThat(BatchTag.of("Nuclei")).isEmpty();
         assertThat(BatchTag.of("my batch 3/12")).isEmpty();
+        BatchTag now = new BatchTag(BatchTag.newId(), 1, 2);
+        assertThat(now.id()).as("40 random bits: a user's batches do not share an id").matches("[0-9a-f]{10}");
+        assertThat(BatchTag.of(now.name("Nuclei", "case-7.svs"))).as("today's ids and 0.3's six digits alike").contains(now);
     }
 }
