@@ -36,6 +36,8 @@ final class DashboardRows {
      * results never change, so each is read once.
      */
     private final Map<String, String> storedWarnings = new ConcurrentHashMap<>();
+    /** The lab node a running job runs on, as its row was last built: a progress report keeps saying it. */
+    private final Map<String, String> nodes = new ConcurrentHashMap<>();
     /** Whether a succeeded job left a results folder (a Wait job writes none): read once per job. */
     private final Map<String, Boolean> wroteFiles = new ConcurrentHashMap<>();
 
@@ -54,6 +56,7 @@ final class DashboardRows {
     /** A job's state changed: the engine's view of it is newer than the last report. */
     void forget(String workflowId, String jobId) {
         latestProgress.remove(key(workflowId, jobId));
+        nodes.remove(key(workflowId, jobId));
     }
 
     WorkflowRow row(WorkflowView w) {
@@ -71,7 +74,8 @@ final class DashboardRows {
             Progress p = j.status() == JobStatus.RUNNING ? latestProgress.get(key(w.id(), j.jobId())) : null;
             JobRow patched = j;
             if (p != null) {
-                patched = j.withProgress(fraction(p.done(), p.total()), progressText(p.done(), p.total()), p.message());
+                patched = j.withProgress(fraction(p.done(), p.total()), progressText(p.done(), p.total()),
+                        runningDetail(nodes.get(key(w.id(), j.jobId())), p.message()));
                 patched = patched.equals(j) ? j : patched;
             } else if (j.status() == JobStatus.SUCCEEDED && finishedWarnings.containsKey(key(w.id(), j.jobId()))) {
                 // The warning arrived after the row was built from the event that the job ended.
@@ -116,7 +120,16 @@ final class DashboardRows {
         return retried.isEmpty() ? warnings : retried + "; " + warnings;
     }
 
+    /** "on desk-a · 3 of 10 tiles" in a lab, the job's own message on a workstation of its own. */
+    private static String runningDetail(String node, String message) {
+        String said = message == null ? "" : message;
+        return node == null ? said : "on " + node + (said.isEmpty() ? "" : " · " + said);
+    }
+
     private JobRow job(JobView j, WorkflowView w) {
+        if (j.status() == JobStatus.RUNNING && j.node() != null) {
+            nodes.put(key(w.id(), j.jobId()), j.node());
+        }
         Progress live = latestProgress.get(key(w.id(), j.jobId()));
         JobView.Progress reported = j.progress();
         long done = live != null ? live.done() : reported != null ? reported.done() : 0;
@@ -130,8 +143,7 @@ final class DashboardRows {
         String detail = switch (j.status()) {
             // A reason on a waiting job: a lab node gave it back (its slide is not reachable there).
             case PENDING -> WaitText.of(j, w.jobs()) + (j.reason() == null || j.reason().isBlank() ? "" : " · " + j.reason());
-            case RUNNING -> j.node() == null ? (progressMessage == null ? "" : progressMessage)
-                    : "on " + j.node() + (progressMessage == null || progressMessage.isEmpty() ? "" : " · " + progressMessage);
+            case RUNNING -> runningDetail(j.node(), progressMessage);
             case FAILED, CANCELLED -> j.reason() == null ? "" : j.reason();
             case SUCCEEDED -> succeededDetail(j.attempt(), finishedWarnings.getOrDefault(key(w.id(), j.jobId()),
                     storedWarnings.computeIfAbsent(key(w.id(), j.jobId()), k -> summaryWarnings(j.resultDir()))));
