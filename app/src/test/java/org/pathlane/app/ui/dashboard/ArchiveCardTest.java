@@ -8,19 +8,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathlane.app.dashboard.DashboardViewModel;
-import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.session.AppContext;
 import org.pathlane.app.session.TestEngines;
 import org.pathlane.app.ui.FxTestSupport;
-import org.pathlane.app.ui.Navigator;
-import org.pathlane.app.ui.Theme;
 import org.pathlane.scheduler.api.JobSpec;
 import org.pathlane.scheduler.api.WorkflowSpec;
 import org.pathlane.scheduler.model.Limits;
@@ -48,28 +44,7 @@ class ArchiveCardTest {
         context = TestEngines.context(dir.resolve("data-" + System.nanoTime()), new Limits(2, 2), List.of(), Platform::runLater);
         context.scheduler().profiles().create(null, new UserProfile("bob", null, false, null, null));
         dashboard = new DashboardViewModel(context.scheduler(), "bob", t -> t, context.executors());
-        Navigator none = new Navigator() {
-            @Override
-            public void openInViewer(String slidePath, JobRow job) {
-            }
-
-            @Override
-            public void watch(JobRow job) {
-            }
-
-            @Override
-            public void openResults(JobRow job) {
-            }
-
-            @Override
-            public void openEditor() {
-            }
-        };
-        Theme.apply(false);
-        Scene scene = new Scene(new DashboardView(dashboard, none, false), 1100, 700);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        DashboardScene.show(stage, dashboard);
     }
 
     @AfterEach

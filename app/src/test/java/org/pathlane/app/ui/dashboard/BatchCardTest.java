@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -16,15 +15,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.pathlane.app.concurrent.UiExecutors;
 import org.pathlane.app.dashboard.DashboardViewModel;
-import org.pathlane.app.dashboard.JobRow;
 import org.pathlane.app.editor.EditorViewModel;
 import org.pathlane.app.editor.JobCatalog;
 import org.pathlane.app.session.AppContext;
 import org.pathlane.app.session.GateJob;
 import org.pathlane.app.session.TestEngines;
 import org.pathlane.app.ui.FxTestSupport;
-import org.pathlane.app.ui.Navigator;
-import org.pathlane.app.ui.Theme;
 import org.pathlane.scheduler.api.JobContext;
 import org.pathlane.scheduler.api.JobHandler;
 import org.pathlane.scheduler.model.Limits;
@@ -67,28 +63,7 @@ class BatchCardTest {
         dashboard = new DashboardViewModel(context.scheduler(), "ada", t -> t, context.executors());
         editor = new EditorViewModel(JobCatalog.forRegistered(Set.of("segment")), p -> true,
                 spec -> context.scheduler().submit("ada", spec), UiExecutors.direct());
-        Navigator none = new Navigator() {
-            @Override
-            public void openInViewer(String slidePath, JobRow job) {
-            }
-
-            @Override
-            public void watch(JobRow job) {
-            }
-
-            @Override
-            public void openResults(JobRow job) {
-            }
-
-            @Override
-            public void openEditor() {
-            }
-        };
-        Theme.apply(false);
-        Scene scene = new Scene(new DashboardView(dashboard, none, false), 1100, 700);
-        Theme.style(scene);
-        stage.setScene(scene);
-        stage.show();
+        DashboardScene.show(stage, dashboard);
     }
 
     @AfterEach
